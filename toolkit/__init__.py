@@ -1,0 +1,45 @@
+"""Arabic-English names: normalization, transliteration, lookup, alignment, entity lists.
+
+The public API is re-exported here lazily, so ``import toolkit`` costs almost nothing
+and heavy libraries load only when the function that needs them is called.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "normalize": "toolkit.normalize",
+    "normalize_offsets": "toolkit.normalize",
+    "normalize_arabic": "toolkit.normalize.arabic",
+    "normalize_latin": "toolkit.normalize.latin",
+    "match_key": "toolkit.normalize.keys",
+    "skeleton": "toolkit.normalize.keys",
+    "similarity": "toolkit.normalize.keys",
+    "match": "toolkit.normalize.keys",
+    "detect_script": "toolkit.normalize.keys",
+    "Lexicon": "toolkit.lexicon",
+    "lookup": "toolkit.lexicon",
+    "transliterate": "toolkit.translit",
+    "align_reports": "toolkit.align",
+    "extract_entities": "toolkit.entities",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -1,0 +1,45 @@
+"""Normalization of Arabic text and of English transliterations of Arabic names.
+
+One entry point, :func:`normalize`, picks the Arabic or Latin normalizer by script;
+the modules hold the details: :mod:`.arabic`, :mod:`.latin`, :mod:`.keys`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .arabic import LEVELS, Level, Normalized, normalize_arabic, normalize_arabic_offsets
+from .keys import detect_script, match_key, similarity
+from .latin import normalize_latin, normalize_latin_offsets
+
+Lang = Literal["ar", "en", "auto"]
+
+__all__ = [
+    "LEVELS", "Level", "Lang", "Normalized", "normalize", "normalize_offsets",
+    "normalize_arabic", "normalize_arabic_offsets", "normalize_latin", "normalize_latin_offsets",
+    "detect_script", "match_key", "similarity",
+]
+
+
+def _resolve(text: str, lang: Lang) -> Literal["ar", "en"]:
+    if lang == "auto":
+        return "ar" if detect_script(text) in ("arabic", "mixed") else "en"
+    if lang not in ("ar", "en"):
+        raise ValueError(f"unknown language {lang!r}; choose ar, en or auto")
+    return lang
+
+
+def normalize(text: str, lang: Lang = "auto", level: Level = "search") -> str:
+    """Normalize ``text`` at ``level``; ``lang='auto'`` picks Arabic when the text
+    holds Arabic letters (mixed text goes through the Arabic normalizer, which leaves
+    Latin letters alone except at the match level)."""
+    if _resolve(text, lang) == "ar":
+        return normalize_arabic(text, level)
+    return normalize_latin(text, level)
+
+
+def normalize_offsets(text: str, lang: Lang = "auto", level: Level = "search") -> Normalized:
+    """Like :func:`normalize`, with an offset from every output character into ``text``."""
+    if _resolve(text, lang) == "ar":
+        return normalize_arabic_offsets(text, level)
+    return normalize_latin_offsets(text, level)

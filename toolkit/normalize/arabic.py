@@ -1,0 +1,313 @@
+"""Arabic text normalization in one pass, at three named levels, with an offset map.
+
+Why one pass: bulk jobs run this over gigabytes, so every level is a single
+``str.translate`` with a precomputed table, followed by one regular expression that
+composes the few Arabic letter + hamza/madda sequences and one that collapses
+whitespace.  The offset variant walks the same table character by character, so the
+two paths cannot disagree (a test proves they give the same text).
+
+Levels (each one includes the folds of the level before it):
+
+``display``
+    Loses nothing a reader sees.  Unicode compatibility and presentation forms
+    (U+FB50-U+FDFF, U+FE70-U+FEFF, fullwidth forms, ligatures) become the base
+    letters, as NFKC would (the two camel-tools special cases, U+FDFC and U+FDFD,
+    included); letter + combining hamza/madda (ا + ٔ) are composed (أ); bidi controls
+    (LRM, RLM, ALM, embeddings, overrides, isolates) and zero-width characters (ZWSP,
+    ZWJ, word joiner, BOM, soft hyphen) are removed; every run of whitespace (including
+    no-break and other Unicode spaces) becomes one ASCII space, and the ends are
+    stripped.  ZWNJ is kept: in Persian and Urdu it changes what the reader sees.
+``search``
+    What Arabic search engines fold.  Tatweel; all harakat, shadda, sukun, superscript
+    (dagger) alef and Quranic annotation marks; ZWNJ; the alef forms أ إ آ ٱ to ا;
+    alef maqsura ى to ي; teh marbuta ة to ه; Persian/Urdu letter forms (ک گ ی ې ۀ ە ھ ے
+    ٹ ڈ ڑ ں ...) to their Arabic counterparts; Arabic-Indic (٠-٩) and Persian (۰-۹)
+    digits to ASCII; Arabic punctuation (، ؛ ؟ ٪ ٫ ٬ ۔) to its ASCII counterpart.
+``match``
+    The most aggressive fold, for keys.  Hamza on its seats ؤ ئ to و ي, the lone
+    hamza ء removed, Latin letters lower-cased, and every character that is neither a
+    letter nor a digit (punctuation, symbols, remaining marks) becomes a space.
+
+Every level is idempotent: the table maps each character to characters that the table
+maps to themselves, and the whitespace collapse leaves nothing to collapse again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Level = Literal["display", "search", "match"]
+LEVELS: tuple[Level, ...] = ("display", "search", "match")
+
+# Characters a reader never sees: bidi controls and zero-width characters.
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ZERO_WIDTH = "\u200b\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064"
+ZWNJ = "\u200c"
+TATWEEL = "\u0640"
+
+# Harakat, shadda, sukun, dagger alef, Quranic marks, small high letters, and the
+# Arabic Extended-A combining marks.  A superset of camel-tools' AR_DIAC_CHARSET.
+DIACRITICS = "".join(
+    chr(c)
+    for c in [
+        *range(0x0610, 0x061B),  # honorific signs and small high marks
+        *range(0x064B, 0x0660),  # fathatan .. wavy hamza below
+        0x0670,  # superscript (dagger) alef
+        *range(0x06D6, 0x06DD),  # small high ligatures (Quranic)
+        *range(0x06DF, 0x06E5),
+        0x06E7,
+        0x06E8,
+        *range(0x06EA, 0x06EE),
+        *range(0x08D3, 0x08E2),
+        *range(0x08E3, 0x0900),
+    ]
+)
+
+ALEF_FORMS = {"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+              "\u0672": "\u0627", "\u0673": "\u0627", "\u0675": "\u0627"}
+
+# Persian, Urdu, Kurdish and other letter forms seen in Arabic-script news, folded to
+# the Arabic letter a search engine would match them with.
+LETTER_FORMS = {
+    "\u06a9": "\u0643",  # ک keheh -> ك
+    "\u06aa": "\u0643",  # ڪ swash kaf
+    "\u06af": "\u0643",  # گ gaf -> ك (as Arabic search engines fold it)
+    "\u06cc": "\u064a",  # ی farsi yeh -> ي
+    "\u06d0": "\u064a",  # ې
+    "\u06d2": "\u064a",  # ے yeh barree
+    "\u06d3": "\u064a",  # ۓ
+    "\u0649": "\u064a",  # ى alef maqsura -> ي
+    "\u06c0": "\u0647",  # ۀ heh with yeh above
+    "\u06d5": "\u0647",  # ە ae
+    "\u06be": "\u0647",  # ھ heh doachashmee
+    "\u06c1": "\u0647",  # ہ heh goal
+    "\u06c2": "\u0647",  # ۂ
+    "\u06c3": "\u0647",  # ۃ teh marbuta goal
+    "\u0629": "\u0647",  # ة teh marbuta -> ه
+    "\u0679": "\u062a",  # ٹ tteh
+    "\u0688": "\u062f",  # ڈ ddal
+    "\u0691": "\u0631",  # ڑ rreh
+    "\u06ba": "\u0646",  # ں noon ghunna
+    "\u067e": "\u067e",  # پ peh stays (a distinct sound, kept in keys as b later)
+    "\u06cf": "\u0648",  # ۏ
+    "\u06c6": "\u0648",  # ۆ
+    "\u06c7": "\u0648",  # ۇ
+    "\u06c8": "\u0648",  # ۈ
+    "\u06cb": "\u0648",  # ۋ
+    "\u06c5": "\u0648",  # ۅ
+}
+
+DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+
+PUNCTUATION = {
+    "\u060c": ",",  # ، Arabic comma
+    "\u061b": ";",  # ؛
+    "\u061f": "?",  # ؟
+    "\u066a": "%",  # ٪
+    "\u066b": ".",  # ٫ decimal separator
+    "\u066c": ",",  # ٬ thousands separator
+    "\u06d4": ".",  # ۔ full stop (Urdu)
+    "\u066d": "*",  # ٭
+    "\u060d": ",",  # ؍ date separator
+}
+
+HAMZA_SEATS = {"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": ""}
+
+# camel-tools' normalize_unicode special-cases these two ligatures before NFKC.
+SPECIAL_LIGATURES = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+
+# Letter + combining hamza/madda that NFC composes.  Handled by one regex so that
+# the translate table can stay one character to many.
+_COMPOSE = {
+    "\u0627\u0653": "\u0622",
+    "\u0627\u0654": "\u0623",
+    "\u0627\u0655": "\u0625",
+    "\u0648\u0654": "\u0624",
+    "\u064a\u0654": "\u0626",
+    "\u06c1\u0654": "\u06c2",
+    "\u06d2\u0654": "\u06d3",
+    "\u06d5\u0654": "\u06c0",
+}
+_COMPOSE_RE = re.compile("|".join(_COMPOSE))
+_SPACES_RE = re.compile(" {2,}")
+
+# Ranges where compatibility forms live; scanning them (not all of Unicode) keeps the
+# table build to a few milliseconds.
+_COMPAT_RANGES = (
+    (0x00A0, 0x0100),
+    (0x0600, 0x0700),
+    (0x2000, 0x2070),
+    (0x2070, 0x20A0),
+    (0x2100, 0x2190),
+    (0x2460, 0x2500),
+    (0xFB00, 0xFB07),
+    (0xFB50, 0xFE00),
+    (0xFE10, 0xFE20),
+    (0xFE30, 0xFE70),
+    (0xFE70, 0xFF00),
+    (0xFF00, 0xFFEF),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and, for every output character, the index of the input
+    character it came from (so a match in the output maps back to the original)."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty output span [start, end) back to the input span it came from."""
+        if not 0 <= start < end <= len(self.offsets):
+            raise ValueError(f"span [{start}, {end}) outside the output of length {len(self.offsets)}")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Zs"
+
+
+def _closure(table: dict[int, str]) -> dict[int, str]:
+    """Apply the table to its own outputs until every output character is a fixed
+    point: this is what makes a single pass idempotent."""
+    out: dict[int, str] = {}
+    for cp, value in table.items():
+        for _ in range(5):
+            nxt = "".join(table.get(ord(c), c) for c in value)
+            if nxt == value:
+                break
+            value = nxt
+        out[cp] = value
+    return out
+
+
+@lru_cache(maxsize=None)
+def table(level: Level) -> dict[int, str]:
+    """The translate table of a level (built once, on first use)."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
+    t: dict[int, str] = {}
+    for lo, hi in _COMPAT_RANGES:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            nf = unicodedata.normalize("NFKC", ch)
+            if nf != ch:
+                t[cp] = nf
+    for ch, rep in SPECIAL_LIGATURES.items():
+        t[ord(ch)] = rep
+    # Invisible controls go; lone surrogates (from escaped bad bytes) become U+FFFD so
+    # that the output can always be encoded and nothing is dropped silently.
+    for cp in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)]:
+        t[cp] = ""
+    for cp in range(0xD800, 0xE000):
+        t[cp] = "\ufffd"
+    for ch in BIDI_CONTROLS + ZERO_WIDTH:
+        t[ord(ch)] = ""
+    # Every Unicode space and control whitespace becomes an ASCII space.
+    for ch in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000":
+        t[ord(ch)] = " "
+    if level in ("search", "match"):
+        for ch in DIACRITICS + TATWEEL + ZWNJ:
+            t[ord(ch)] = ""
+        for mapping in (ALEF_FORMS, LETTER_FORMS, DIGITS, PUNCTUATION):
+            for ch, rep in mapping.items():
+                t[ord(ch)] = rep
+    if level == "match":
+        for ch, rep in HAMZA_SEATS.items():
+            t[ord(ch)] = rep
+        for cp in range(0x41, 0x5B):
+            t[cp] = chr(cp + 32)
+        for cp in range(0x21, 0x80):
+            ch = chr(cp)
+            if not ch.isalnum():
+                t[cp] = " "
+        for cp in range(0x00A1, 0x0100):
+            ch = chr(cp)
+            if not ch.isalnum() and cp not in t:
+                t[cp] = " "
+        for cp in range(0x0600, 0x0700):
+            ch = chr(cp)
+            if cp not in t and unicodedata.category(ch)[0] in "PS":
+                t[cp] = " "
+        for cp in range(0x2010, 0x2070):
+            if cp not in t or t[cp] not in ("", " "):
+                t[cp] = " "
+        # "«»" and friends.
+        for ch in "\u00ab\u00bb\u2039\u203a\u201c\u201d\u2018\u2019\u201e\u300c\u300d":
+            t[ord(ch)] = " "
+    # Remaining compat outputs must be folded by this level's own rules too.
+    t = _closure(t)
+    # An entry that maps a character to itself is noise.
+    return {cp: v for cp, v in t.items() if v != chr(cp)}
+
+
+def _compose(text: str) -> str:
+    if "\u0653" in text or "\u0654" in text or "\u0655" in text:
+        return _COMPOSE_RE.sub(lambda m: _COMPOSE[m.group(0)], text)
+    return text
+
+
+def normalize_arabic(text: str, level: Level = "search") -> str:
+    """Normalize Arabic (or mixed) text at ``level``; see the module docstring."""
+    t = table(level)
+    out = _compose(text).translate(t)
+    if level == "match":
+        out = _fold_match_rest(out)
+    if "  " in out:
+        out = _SPACES_RE.sub(" ", out)
+    return out.strip(" ")
+
+
+def _fold_match_rest(text: str) -> str:
+    """Outside the precomputed ranges, the match level still turns symbols,
+    punctuation and combining marks into spaces and lower-cases letters."""
+    if text.isascii():
+        return text
+    return "".join(_match_char(c) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _match_char(ch: str) -> str:
+    cat = unicodedata.category(ch)
+    if cat[0] in "PSZC":
+        return " "
+    if cat[0] == "M":
+        return ""
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def normalize_arabic_offsets(text: str, level: Level = "search") -> Normalized:
+    """Like :func:`normalize_arabic`, also returning where each output character came from."""
+    t = table(level)
+    chars: list[str] = []
+    offs: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        pair = text[i : i + 2]
+        if len(pair) == 2 and pair in _COMPOSE:
+            ch = _COMPOSE[pair]
+            rep = t.get(ord(ch), ch)
+            span_end = i + 2
+        else:
+            rep = t.get(ord(ch), ch)
+            span_end = i + 1
+        if level == "match" and not rep.isascii():
+            rep = "".join(_match_char(c) for c in rep)
+        for c in rep:
+            if c == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(c)
+            offs.append(i)
+        i = span_end
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offs.pop()
+    return Normalized("".join(chars), tuple(offs))
