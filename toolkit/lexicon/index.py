@@ -1,0 +1,320 @@
+"""The compiled lexicon index: one SQLite file per set of sources, cached and rebuilt
+when a source changes.
+
+Why SQLite: it is in the standard library, opens in a millisecond (so a cold
+``toolkit lookup`` stays fast), and its B-tree indexes answer the exact, key and
+candidate queries of a million-name lexicon without loading it.  Why cached: parsing,
+validating and normalizing a large lexicon takes seconds to minutes; the index is
+reused until the size, mtime and (when those moved) SHA-256 of a source change, or
+the code that computes the keys changes.  It is built into a temporary file and
+renamed into place, so a reader never sees half an index, and a lexicon with errors
+never replaces a good one.
+
+Tables:
+
+``entity``  one row per entity, all columns (multi-values as JSON lists), source, line.
+``name``    one row per surface name: display form, kind, script, search form
+            (``norm``), match key (``mkey``), cross-script skeleton (``skel``), the
+            phonetic symbols of each part (``syms``) and their skeletons (``stoks``).
+``vocab``   the distinct part skeletons with their document frequency.
+``post``    part skeleton -> names holding it (fuzzy candidate generation).
+``joined``  two adjacent part skeletons joined -> names (run-together queries:
+            "Hezbollah" finds "حزب الله", "Abdulrauf" finds "Abdul Rauf").
+``meta``    format version, code hash, sources with size, mtime and hash, counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..resources import lexicons_dir
+from .errors import Issue, LexiconError
+from .load import load_file
+from .names import uncached_name_keys
+from .validate import validate
+
+FORMAT_VERSION = "1"
+_BATCH = 50_000
+
+#: Source files whose code decides the keys; a change in any rebuilds the index.
+_KEY_CODE_FILES = (
+    "normalize/__init__.py",
+    "normalize/arabic.py",
+    "normalize/latin.py",
+    "normalize/keys.py",
+    "lexicon/names.py",
+    "lexicon/index.py",
+    "lexicon/load.py",
+    "lexicon/schema.py",
+    "lexicon/validate.py",
+)
+
+
+def cache_dir() -> Path:
+    """Where compiled indexes live: ``$TOOLKIT_CACHE``, else ``$XDG_CACHE_HOME/toolkit``,
+    else ``~/.cache/toolkit``."""
+    env = os.environ.get("TOOLKIT_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "toolkit"
+
+
+def shipped_paths() -> list[Path]:
+    """The shipped lexicons: every ``*.tsv`` in the lexicons folder, sorted."""
+    folder = lexicons_dir()
+    return sorted(p.resolve() for p in folder.glob("*.tsv")) if folder.is_dir() else []
+
+
+def code_hash() -> str:
+    """A hash of the code that computes keys, so new normalizers rebuild old indexes."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(FORMAT_VERSION.encode())
+    for rel in _KEY_CODE_FILES:
+        try:
+            h.update(rel.encode() + b"\0" + (root / rel).read_bytes())
+        except OSError:
+            h.update(rel.encode() + b"\0missing")
+    return h.hexdigest()[:16]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def index_path(sources: Sequence[Path], folder: Path | None = None) -> Path:
+    """The cache file for this set of sources (one file per distinct set)."""
+    key = hashlib.sha1("\n".join(str(p) for p in sources).encode()).hexdigest()[:16]
+    return (folder or cache_dir()) / f"lexicon-{key}.sqlite"
+
+
+def is_fresh(db: Path, sources: Sequence[Path]) -> bool:
+    """True when ``db`` was built from exactly these sources, unchanged, by this code.
+
+    Size and mtime are compared first; only when they moved is the file hashed, so a
+    touched but unchanged lexicon is not rebuilt (its new mtime is recorded).
+    """
+    if not db.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    if meta.get("format") != FORMAT_VERSION or meta.get("code") != code_hash():
+        return False
+    recorded = json.loads(meta.get("sources", "[]"))
+    if [r["path"] for r in recorded] != [str(p) for p in sources]:
+        return False
+    touched = False
+    for rec, path in zip(recorded, sources):
+        try:
+            size, mtime = _stat(path)
+        except OSError:
+            return False
+        if size != rec["size"]:
+            return False
+        if mtime != rec["mtime"]:
+            if _sha256(path) != rec["sha256"]:
+                return False
+            rec["mtime"] = mtime
+            touched = True
+    if touched:
+        try:
+            con = sqlite3.connect(db)
+            with con:
+                con.execute("UPDATE meta SET value = ? WHERE key = 'sources'", (json.dumps(recorded),))
+            con.close()
+        except sqlite3.Error:
+            pass  # read-only cache: we will simply hash again next time
+    return True
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: where the index is, how big, how long, and the warnings."""
+
+    path: Path
+    entities: int
+    names: int
+    seconds: float
+    warnings: tuple[Issue, ...]
+    rebuilt: bool
+
+
+def load_and_validate(sources: Sequence[Path], known_ids: Iterable[str] = ()) -> tuple[list, list[Issue]]:
+    """Read and validate all sources together; raise :class:`LexiconError` listing every
+    error (malformed files stop at the first one).  Returns entries and warnings."""
+    loads = [load_file(p) for p in sources]
+    entries = [e for ld in loads for e in ld.entries]
+    issues = [w for ld in loads for w in ld.warnings]
+    issues += validate(entries, curated_sources=[ld.source for ld in loads if ld.curated], known_ids=known_ids)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        raise LexiconError(errors)
+    return entries, [i for i in issues if i.severity == "warning"]
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entity (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, en TEXT NOT NULL, ar TEXT NOT NULL,
+    en_variants TEXT NOT NULL, ar_variants TEXT NOT NULL, acronyms TEXT NOT NULL,
+    parent TEXT NOT NULL, note TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL
+);
+CREATE TABLE name (
+    rowid INTEGER PRIMARY KEY, entity INTEGER NOT NULL, surface TEXT NOT NULL, kind TEXT NOT NULL,
+    script TEXT NOT NULL, norm TEXT NOT NULL, mkey TEXT NOT NULL, skel TEXT NOT NULL,
+    syms TEXT NOT NULL, stoks TEXT NOT NULL
+);
+CREATE TABLE vocab (rowid INTEGER PRIMARY KEY, tok TEXT NOT NULL, df INTEGER NOT NULL);
+CREATE TABLE post (vocab INTEGER NOT NULL, name INTEGER NOT NULL);
+CREATE TABLE joined (tok TEXT NOT NULL, name INTEGER NOT NULL);
+"""
+
+_INDEXES = """
+CREATE UNIQUE INDEX entity_id ON entity(id);
+CREATE INDEX name_norm ON name(norm);
+CREATE INDEX name_mkey ON name(mkey);
+CREATE INDEX name_skel ON name(skel);
+CREATE INDEX name_entity ON name(entity);
+CREATE UNIQUE INDEX vocab_tok ON vocab(tok);
+CREATE INDEX post_vocab ON post(vocab, name);
+CREATE INDEX joined_tok ON joined(tok, name);
+"""
+
+
+def build(
+    sources: Sequence[Path],
+    db: Path,
+    known_ids: Iterable[str] = (),
+    progress: bool = False,
+) -> BuildReport:
+    """Compile ``sources`` into the SQLite file ``db`` (atomically replaced)."""
+    start = time.perf_counter()
+    sources = [Path(p) for p in sources]
+    entries, warnings = load_and_validate(sources, known_ids)
+    stats = [(p, *_stat(p)) for p in sources]
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=db.name + ".", suffix=".tmp", dir=db.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.execute("PRAGMA cache_size = -200000")
+        con.executescript(_SCHEMA)
+        n_names = _fill(con, entries, progress)
+        con.executescript(_INDEXES)
+        meta = {
+            "format": FORMAT_VERSION,
+            "code": code_hash(),
+            "sources": json.dumps(
+                [
+                    {"path": str(p), "size": size, "mtime": mtime, "sha256": _sha256(p)}
+                    for p, size, mtime in stats
+                ]
+            ),
+            "entities": str(len(entries)),
+            "names": str(n_names),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        con.commit()
+        con.execute("ANALYZE")
+        con.commit()
+        con.close()
+        os.replace(tmp, db)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return BuildReport(db, len(entries), n_names, time.perf_counter() - start, tuple(warnings), True)
+
+
+def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
+    vocab: dict[str, int] = {}
+    df: list[int] = []
+    ent_rows: list[tuple] = []
+    name_rows: list[tuple] = []
+    post_rows: list[tuple[int, int]] = []
+    joined_rows: list[tuple[str, int]] = []
+    name_id = 0
+
+    def flush() -> None:
+        con.executemany("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ent_rows)
+        con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?,?,?,?,?)", name_rows)
+        con.executemany("INSERT INTO post VALUES (?,?)", post_rows)
+        con.executemany("INSERT INTO joined VALUES (?,?)", joined_rows)
+        ent_rows.clear()
+        name_rows.clear()
+        post_rows.clear()
+        joined_rows.clear()
+
+    for ent_id, e in enumerate(entries, start=1):
+        ent_rows.append(
+            (
+                ent_id, e.id, e.type, e.en, e.ar,
+                json.dumps(list(e.en_variants), ensure_ascii=False),
+                json.dumps(list(e.ar_variants), ensure_ascii=False),
+                json.dumps(list(e.acronyms), ensure_ascii=False),
+                e.parent, e.note, e.source, e.line,
+            )
+        )
+        seen: set[str] = set()
+        for surface, kind in e.surfaces():
+            k = uncached_name_keys(surface)
+            if not k.norm or (k.norm, kind == "acronym") in seen:
+                continue
+            seen.add((k.norm, kind == "acronym"))  # type: ignore[arg-type]
+            name_id += 1
+            name_rows.append(
+                (name_id, ent_id, surface, kind, k.script, k.norm, k.mkey, k.skel, " ".join(k.syms), " ".join(k.stoks))
+            )
+            if kind == "acronym":
+                continue  # acronyms match exactly or by key, never by parts
+            for tok in set(k.stoks):
+                vid = vocab.get(tok)
+                if vid is None:
+                    vid = vocab[tok] = len(vocab) + 1
+                    df.append(0)
+                df[vid - 1] += 1
+                post_rows.append((vid, name_id))
+            for i in range(len(k.stoks) - 1):
+                joined_rows.append((k.stoks[i] + k.stoks[i + 1], name_id))
+        if len(name_rows) >= _BATCH:
+            flush()
+            if progress:
+                print(f"  {ent_id:,} entities", flush=True)
+    flush()
+    con.executemany("INSERT INTO vocab VALUES (?,?,?)", ((vid, tok, df[vid - 1]) for tok, vid in vocab.items()))
+    return name_id
+
+
+def ensure(sources: Sequence[Path], folder: Path | None = None, known_ids: Iterable[str] = ()) -> BuildReport:
+    """The fresh index of ``sources``: reuse the cached one, or build it."""
+    sources = [Path(p).resolve() for p in sources]
+    db = index_path(sources, folder)
+    if is_fresh(db, sources):
+        return BuildReport(db, -1, -1, 0.0, (), False)
+    return build(sources, db, known_ids)

@@ -1,0 +1,342 @@
+"""The :class:`Lexicon`: a compiled index plus lookup, in both scripts.
+
+Ranking, and why: a query equal to an entity's preferred name is surely it (``exact``,
+1.0); equal to a listed variant or acronym almost surely (``variant``, 0.98); equal
+by the same-script match key, a spelling variant the curators did not list
+(``key``, 0.95).  Everything else is scored by the cross-script name similarity of
+:mod:`toolkit.normalize.keys` (name parts against name parts, vowels weighed lightly,
+missing parts cheap), scaled under 0.94 so it never outranks the tiers above; a
+candidate whose whole consonant skeleton equals the query's is labelled
+``translit`` and gets a small bonus over a plain ``fuzzy`` one.
+
+Candidates for the similarity come from the index, never from a scan: the query's
+part skeletons (and their neighbours in the part vocabulary, found with rapidfuzz)
+select names through the ``post`` table; joined adjacent parts go through
+``joined``.  Very common parts (``mhmd`` in a million names) are used only when the
+query has nothing rarer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from ..normalize.keys import parts_similarity, token_similarity
+from . import index as _index
+from .names import NameKeys, name_keys, strip_titles
+from .schema import Entry
+from .score import parts_score
+
+Why = Literal["exact", "variant", "key", "translit", "fuzzy"]
+
+SCORE_EXACT = 1.0
+SCORE_VARIANT = 0.98
+SCORE_KEY = 0.95
+FUZZY_SCALE = 0.93
+TRANSLIT_BONUS = 0.01
+
+#: Part skeletons shared by more names than this are used only when nothing rarer is there.
+_COMMON_DF = 5000
+#: How many vocabulary neighbours of a query part to follow, and how close they must be.
+_NEIGHBOURS = 8
+_NEIGHBOUR_CUTOFF = 66.0
+#: Candidates scored by the fast part score, then by the full similarity.
+_PRERANK = 400
+_RERANK = 40
+#: A similarity under this is no match at all.
+MIN_SIMILARITY = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One entity found for a query: who it is, how sure, why, and through which name."""
+
+    id: str
+    type: str
+    en: str
+    ar: str
+    score: float
+    why: Why
+    matched: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id, "type": self.type, "en": self.en, "ar": self.ar,
+            "score": round(self.score, 4), "why": self.why, "matched": self.matched,
+        }
+
+
+class Lexicon:
+    """Entities of one or more lexicons, compiled into a cached SQLite index.
+
+    Build one with :meth:`default` (the shipped lexicons) or :meth:`from_paths` (user
+    lexicons, optionally with the shipped ones).  Opening an up-to-date index costs
+    milliseconds; a changed source is recompiled on open, and a source with errors
+    raises :class:`~toolkit.lexicon.errors.LexiconError` naming file, line and field.
+    """
+
+    def __init__(self, db: Path, sources: Sequence[Path] = ()) -> None:
+        self.path = Path(db)
+        self.sources = tuple(sources)
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._vocab: list[str] | None = None
+        self._vocab_ids: list[int] = []
+        self._vocab_df: list[int] = []
+        self._n_names = int(self._meta().get("names", "0") or 0)
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def default(cls, cache: Path | None = None) -> Lexicon:
+        """The shipped lexicons (every ``*.tsv`` of ``toolkit.resources.lexicons_dir()``)."""
+        return cls.from_paths([], with_shipped=True, cache=cache)
+
+    @classmethod
+    def from_paths(
+        cls, paths: Iterable[str | Path], with_shipped: bool = False, cache: Path | None = None
+    ) -> Lexicon:
+        """User lexicons (TSV, CSV, JSONL), plus the shipped ones when ``with_shipped``."""
+        sources = [Path(p).resolve() for p in paths]
+        for p in sources:
+            if not p.exists():
+                from .errors import Issue, LexiconError
+
+                raise LexiconError(Issue("error", str(p), 0, "", "no such file"))
+        if with_shipped:
+            sources = _index.shipped_paths() + [p for p in sources if p not in _index.shipped_paths()]
+        report = _index.ensure(sources, cache)
+        return cls(report.path, sources)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Lexicon:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ access
+
+    def _meta(self) -> dict[str, str]:
+        return dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+
+    def __len__(self) -> int:
+        return self._con.execute("SELECT COUNT(*) FROM entity").fetchone()[0]
+
+    def get(self, id: str) -> Entry:
+        """The entity with this id; ``KeyError`` when there is none."""
+        row = self._con.execute("SELECT * FROM entity WHERE id = ?", (id,)).fetchone()
+        if row is None:
+            raise KeyError(id)
+        return _entry(row)
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entity, in source order."""
+        for row in self._con.execute("SELECT * FROM entity ORDER BY rowid"):
+            yield _entry(row)
+
+    def names(self, lang: Literal["en", "ar"]) -> Iterator[tuple[str, str]]:
+        """Every surface name (preferred, variant, acronym) in one script with its
+        entity id, for gazetteer matching."""
+        if lang not in ("en", "ar"):
+            raise ValueError(f"lang must be 'en' or 'ar', got {lang!r}")
+        sql = "SELECT n.surface, e.id FROM name n JOIN entity e ON e.rowid = n.entity WHERE n.script = ? ORDER BY n.rowid"
+        yield from self._con.execute(sql, (lang,))
+
+    def stats(self) -> dict[str, object]:
+        """Counts per type and per source file, and the index's metadata."""
+        by_type = dict(self._con.execute("SELECT type, COUNT(*) FROM entity GROUP BY type ORDER BY type"))
+        by_source = dict(self._con.execute("SELECT source, COUNT(*) FROM entity GROUP BY source ORDER BY source"))
+        by_kind = dict(self._con.execute("SELECT kind, COUNT(*) FROM name GROUP BY kind ORDER BY kind"))
+        meta = self._meta()
+        return {
+            "index": str(self.path),
+            "entities": sum(by_type.values()),
+            "names": sum(by_kind.values()),
+            "by_type": by_type,
+            "by_source": by_source,
+            "by_kind": by_kind,
+            "built": meta.get("built", ""),
+        }
+
+    # ------------------------------------------------------------------ lookup
+
+    def lookup(self, query: str, top: int = 5, type: str | None = None) -> list[Match]:
+        """The ``top`` entities best matching ``query`` (either script), best first.
+
+        Titles and honorifics at the start of the query are tried both kept and
+        stripped; ``type`` (PER, ORG, LOC, MISC) keeps only entities of that type.
+        """
+        if top < 1:
+            return []
+        query = " ".join(query.split())
+        if not query:
+            return []
+        return list(self._lookup_cached(query, top, type.upper() if type else None))
+
+    @lru_cache(maxsize=4096)
+    def _lookup_cached(self, query: str, top: int, type: str | None) -> tuple[Match, ...]:
+        best: dict[int, tuple[float, str, str]] = {}  # entity rowid -> (score, why, matched)
+        variants = [query]
+        stripped = strip_titles(query)
+        if stripped != query:
+            variants.append(stripped)
+        for v in variants:
+            for ent, score, why, matched in self._candidates(name_keys(v)):
+                old = best.get(ent)
+                if old is None or score > old[0]:
+                    best[ent] = (score, why, matched)
+        if not best:
+            return ()
+        rows = self._entity_rows(list(best))
+        ranked = sorted(
+            (
+                (score, rows[ent], why, matched)
+                for ent, (score, why, matched) in best.items()
+                if ent in rows and (type is None or rows[ent][1] == type)
+            ),
+            key=lambda x: (-x[0], x[1][0]),
+        )
+        return tuple(
+            Match(id=r[0], type=r[1], en=r[2], ar=r[3], score=round(score, 6), why=why, matched=matched)  # type: ignore[arg-type]
+            for score, r, why, matched in ranked[:top]
+        )
+
+    def _entity_rows(self, ids: list[int]) -> dict[int, tuple[str, str, str, str]]:
+        out: dict[int, tuple[str, str, str, str]] = {}
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            sql = f"SELECT rowid, id, type, en, ar FROM entity WHERE rowid IN ({','.join('?' * len(chunk))})"
+            for row in self._con.execute(sql, chunk):
+                out[row[0]] = row[1:]
+        return out
+
+    def _candidates(self, q: NameKeys) -> Iterator[tuple[int, float, str, str]]:
+        con = self._con
+        if q.norm:
+            for ent, kind, surface in con.execute("SELECT entity, kind, surface FROM name WHERE norm = ?", (q.norm,)):
+                if kind in ("en", "ar"):
+                    yield ent, SCORE_EXACT, "exact", surface
+                else:
+                    yield ent, SCORE_VARIANT, "variant", surface
+        if q.mkey:
+            for ent, surface in con.execute("SELECT entity, surface FROM name WHERE mkey = ?", (q.mkey,)):
+                yield ent, SCORE_KEY, "key", surface
+        if not q.syms:
+            return
+        yield from self._fuzzy(q)
+
+    # -- fuzzy: candidate generation through the part index, then scoring
+
+    def _load_vocab(self) -> None:
+        rows = self._con.execute("SELECT rowid, tok, df FROM vocab").fetchall()
+        self._vocab_ids = [r[0] for r in rows]
+        self._vocab_df = [r[2] for r in rows]
+        self._vocab = [r[1] for r in rows]
+
+    def _fuzzy(self, q: NameKeys) -> Iterator[tuple[int, float, str, str]]:
+        con = self._con
+        if self._vocab is None:
+            self._load_vocab()
+        assert self._vocab is not None
+        n_total = max(self._n_names, 1)
+        # Query units: each part skeleton, and adjacent parts joined.
+        units = list(dict.fromkeys(q.stoks))
+        joins = [q.stoks[i] + q.stoks[i + 1] for i in range(len(q.stoks) - 1)]
+        if len(q.stoks) > 1:
+            joins.append(q.skel)
+        weights: dict[int, float] = {}
+        postings: list[tuple[float, int, float]] = []  # (df, vocab id, sim)
+        rare_found = False
+        for unit in units + joins:
+            if not unit:
+                continue
+            hits = process.extract(
+                unit, self._vocab, scorer=fuzz.ratio, limit=_NEIGHBOURS, score_cutoff=_NEIGHBOUR_CUTOFF
+            ) if self._vocab else []
+            for _, sim, idx in hits:
+                vid = self._vocab_ids[idx]
+                df = self._vocab_df[idx]
+                postings.append((df, vid, sim / 100.0))
+                if df <= _COMMON_DF:
+                    rare_found = True
+        postings.sort()
+        for df, vid, sim in postings:
+            if df > _COMMON_DF and (rare_found or len(weights) >= _COMMON_DF):
+                continue
+            w = sim * sim * math.log(1.0 + n_total / df)
+            for (name,) in con.execute("SELECT name FROM post WHERE vocab = ? LIMIT ?", (vid, _COMMON_DF)):
+                weights[name] = weights.get(name, 0.0) + w
+        # Run-together or split names: query parts equal to joined lexicon parts.
+        for unit in units + joins:
+            for (name,) in con.execute("SELECT name FROM joined WHERE tok = ? LIMIT ?", (unit, _COMMON_DF)):
+                weights[name] = weights.get(name, 0.0) + math.log(1.0 + n_total)
+        if not weights:
+            return
+        top_names = sorted(weights, key=weights.__getitem__, reverse=True)[:_PRERANK]
+        rows = []
+        for i in range(0, len(top_names), 900):
+            chunk = top_names[i : i + 900]
+            sql = f"SELECT rowid, entity, surface, skel, syms FROM name WHERE rowid IN ({','.join('?' * len(chunk))})"
+            rows.extend(con.execute(sql, chunk))
+        # Fast part score (C speed) to keep the best few, then the full similarity.
+        pre = sorted(rows, key=lambda r: parts_score(q.syms, tuple(r[4].split())), reverse=True)[:_RERANK]
+        for _, ent, surface, skel, syms in pre:
+            sim = _similarity(q.syms, tuple(syms.split()))
+            if sim < MIN_SIMILARITY:
+                continue
+            if skel and skel == q.skel:
+                yield ent, FUZZY_SCALE * sim + TRANSLIT_BONUS, "translit", surface
+            else:
+                yield ent, FUZZY_SCALE * sim, "fuzzy", surface
+
+
+def _similarity(qa: tuple[str, ...], qb: tuple[str, ...]) -> float:
+    """:func:`toolkit.normalize.keys.similarity` on symbols already computed."""
+    if not qa or not qb:
+        return 0.0
+    best = parts_similarity(qa, qb)
+    if len(qa) > 1 or len(qb) > 1:
+        best = max(best, 0.97 * token_similarity("".join(qa), "".join(qb)))
+    return min(1.0, best)
+
+
+def _entry(row: tuple) -> Entry:
+    _, id_, type_, en, ar, env, arv, acr, parent, note, source, line = row
+    return Entry(
+        id=id_, type=type_, en=en, ar=ar,
+        en_variants=tuple(json.loads(env)), ar_variants=tuple(json.loads(arv)), acronyms=tuple(json.loads(acr)),
+        parent=parent, note=note, source=source, line=line,
+    )
+
+
+# ---------------------------------------------------------------------- module level
+
+_DEFAULT: dict[tuple, Lexicon] = {}
+
+
+def lookup(
+    query: str,
+    top: int = 5,
+    lexicons: Iterable[str | Path] | None = None,
+    with_shipped: bool | None = None,
+    type: str | None = None,
+) -> list[Match]:
+    """Look ``query`` up in the shipped lexicons, or in ``lexicons`` (plus the shipped
+    ones when ``with_shipped``).  The compiled lexicon is kept for the next call."""
+    paths = tuple(str(Path(p).resolve()) for p in (lexicons or ()))
+    shipped = (not paths) if with_shipped is None else (with_shipped or not paths)
+    key = (paths, shipped)
+    lex = _DEFAULT.get(key)
+    if lex is None:
+        lex = _DEFAULT[key] = Lexicon.from_paths(paths, with_shipped=shipped)
+    return lex.lookup(query, top=top, type=type)
