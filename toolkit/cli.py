@@ -193,7 +193,181 @@ def match(
 # TRANSLIT-COMMANDS
 
 # ---------------------------------------------------------------- lookup, lexicon (issue 3)
-# LEXICON-COMMANDS
+class TypeOption(str, Enum):
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+    MISC = "MISC"
+
+
+def _open_lexicon(lexicon: Optional[list[Path]], with_shipped: bool):  # type: ignore[no-untyped-def]
+    """The lexicon the lookup commands search: the shipped ones, or the given files
+    (plus the shipped ones with --with-shipped).  Errors stop with file:line: reason."""
+    from .lexicon import Lexicon, LexiconError
+
+    try:
+        if lexicon:
+            return Lexicon.from_paths(lexicon, with_shipped=with_shipped)
+        return Lexicon.default()
+    except LexiconError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def lookup(
+    query: Annotated[Optional[str], typer.Argument(help="A name in either script; omit to read stdin, one query a line.")] = None,
+    lexicon: Annotated[
+        Optional[list[Path]],
+        typer.Option("--lexicon", "-l", help="A user lexicon (TSV, CSV, JSONL with 'id' and 'ar' or 'en'); repeatable."),
+    ] = None,
+    with_shipped: Annotated[bool, typer.Option("--with-shipped", help="Search the shipped lexicons too when --lexicon is given.")] = False,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many matches per query.")] = 5,
+    type_: Annotated[Optional[TypeOption], typer.Option("--type", "-t", help="Only entities of this type.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per query (JSONL).")] = False,
+) -> None:
+    """Find the entity behind any spelling of a name, in English or Arabic.
+
+    Examples:
+
+      toolkit lookup "Kata'ib Hizballah"
+
+      toolkit lookup "محمد شياع السوداني" --top 3
+
+      toolkit lookup "Naim Barich" --lexicon people.tsv --json
+
+      cat names.txt | toolkit lookup --lexicon my_list.csv --with-shipped --json
+    """
+    lex = _open_lexicon(lexicon, with_shipped)
+    type_value = type_.value if type_ else None
+    for _, line in read_lines(query):
+        line = line.encode("utf-8", "replace").decode("utf-8")
+        if not line.strip():
+            if as_json:
+                emit_json({"query": line, "matches": []})
+            continue
+        matches = lex.lookup(line, top=top, type=type_value)
+        if as_json:
+            emit_json({"query": line, "matches": [m.as_dict() for m in matches]})
+        elif query is not None:
+            _print_matches(line, matches)
+        else:
+            found = "; ".join(f"{m.id} {m.score:.2f} {m.why} ({m.en or m.ar})" for m in matches)
+            out(f"{line}\t{found or '-'}")
+
+
+def _print_matches(query: str, matches: list) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    if not matches:
+        out(f"no match for {query!r}")
+        return
+    table = Table(title=f"lookup: {query}", title_justify="left")
+    for col in ("#", "id", "type", "en", "ar", "score", "why", "matched"):
+        table.add_column(col, justify="right" if col in ("#", "score") else "left")
+    for rank, m in enumerate(matches, start=1):
+        table.add_row(str(rank), m.id, m.type, m.en, m.ar, f"{m.score:.3f}", m.why, m.matched)
+    # A pipe gets full-width rows rather than names cut at 80 columns.
+    Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
+
+
+lexicon_app = typer.Typer(
+    help="Check, compile and count lexicons (see lexicons/README.md for the format).",
+    no_args_is_help=True,
+)
+app.add_typer(lexicon_app, name="lexicon")
+
+_PATHS_HELP = "Lexicon files (TSV, CSV, JSONL); none: the shipped lexicons."
+
+
+def _lexicon_paths(paths: Optional[list[Path]], with_shipped: bool) -> list[Path]:
+    from .lexicon.index import shipped_paths
+
+    given = [p.resolve() for p in (paths or [])]
+    if not given:
+        return shipped_paths()
+    return (shipped_paths() + [p for p in given if p not in shipped_paths()]) if with_shipped else given
+
+
+@lexicon_app.command("validate")
+def lexicon_validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    with_shipped: Annotated[bool, typer.Option("--with-shipped", help="Validate together with the shipped lexicons.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only, not warnings.")] = False,
+) -> None:
+    """Check lexicon files: print every problem as file:line: field: reason.
+
+    Exits 1 when there is an error (duplicate id, unknown type, empty name, Arabic
+    field without Arabic letters, missing parent, ...); warnings do not fail.
+    """
+    from .lexicon.index import shipped_paths
+    from .lexicon.load import load_file
+    from .lexicon.validate import validate_paths
+
+    files = _lexicon_paths(paths, with_shipped)
+    known: set[str] = set()
+    if paths and not with_shipped:
+        for p in shipped_paths():  # user lists may name shipped entities as parents
+            try:
+                known.update(e.id for e in load_file(p).entries)
+            except Exception:  # noqa: BLE001 - a broken shipped file is reported by its own run
+                pass
+    issues = validate_paths([str(p) for p in files], known_ids=known)
+    errors = [i for i in issues if i.severity == "error"]
+    for issue in issues:
+        if issue.severity == "error" or not quiet:
+            out(f"{issue.severity}: {issue}")
+    warnings = len(issues) - len(errors)
+    summary = f"{len(files)} file(s): {len(errors)} error(s), {warnings} warning(s)"
+    if errors:
+        typer.echo(f"toolkit: {summary}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"toolkit: ok, {summary}", err=True)
+
+
+@lexicon_app.command("build")
+def lexicon_build(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    with_shipped: Annotated[bool, typer.Option("--with-shipped", help="Compile the shipped lexicons in too.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when the cached index is up to date.")] = False,
+) -> None:
+    """Compile lexicons into the cached SQLite index and print where it is."""
+    from .lexicon import LexiconError
+    from .lexicon.index import build, ensure, index_path
+
+    files = _lexicon_paths(paths, with_shipped)
+    try:
+        report = build(files, index_path(files)) if force else ensure(files)
+    except LexiconError as exc:
+        fail(str(exc))
+    if report.rebuilt:
+        for w in report.warnings[:20]:
+            warn(str(w))
+        if len(report.warnings) > 20:
+            warn(f"... and {len(report.warnings) - 20} more warnings (see toolkit lexicon validate)")
+        out(f"{report.path}\t{report.entities} entities\t{report.names} names\t{report.seconds:.1f}s")
+    else:
+        out(f"{report.path}\tup to date")
+
+
+@lexicon_app.command("stats")
+def lexicon_stats(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help=_PATHS_HELP)] = None,
+    with_shipped: Annotated[bool, typer.Option("--with-shipped", help="Count the shipped lexicons too.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """Count entities per type and per file, and names per kind."""
+    lex = _open_lexicon(paths, with_shipped) if paths else _open_lexicon(None, False)
+    stats = lex.stats()
+    if as_json:
+        emit_json(stats)
+        return
+    out(f"index\t{stats['index']}")
+    out(f"entities\t{stats['entities']}")
+    out(f"names\t{stats['names']}")
+    for key in ("by_type", "by_source", "by_kind"):
+        for name, count in stats[key].items():  # type: ignore[union-attr]
+            out(f"{key[3:]}\t{name}\t{count}")
 
 # ---------------------------------------------------------------- align (issue 5)
 # ALIGN-COMMANDS

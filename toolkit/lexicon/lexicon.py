@@ -48,9 +48,13 @@ _COMMON_DF = 5000
 #: How many vocabulary neighbours of a query part to follow, and how close they must be.
 _NEIGHBOURS = 8
 _NEIGHBOUR_CUTOFF = 66.0
-#: Candidates scored by the fast part score, then by the full similarity.
-_PRERANK = 400
-_RERANK = 40
+#: Candidates kept by index weight, then by the fast part score (rapidfuzz), then
+#: scored by the full similarity (pure Python, so only a few).
+_PRERANK = 120
+_RERANK = 12
+#: When the query already matched a name exactly or by key, the other candidates
+#: only fill the list: the fast part score stands in for the similarity.
+_FILL_PRERANK = 40
 #: A similarity under this is no match at all.
 MIN_SIMILARITY = 0.45
 
@@ -222,18 +226,21 @@ class Lexicon:
 
     def _candidates(self, q: NameKeys) -> Iterator[tuple[int, float, str, str]]:
         con = self._con
+        found_exact = False
         if q.norm:
             for ent, kind, surface in con.execute("SELECT entity, kind, surface FROM name WHERE norm = ?", (q.norm,)):
+                found_exact = True
                 if kind in ("en", "ar"):
                     yield ent, SCORE_EXACT, "exact", surface
                 else:
                     yield ent, SCORE_VARIANT, "variant", surface
         if q.mkey:
             for ent, surface in con.execute("SELECT entity, surface FROM name WHERE mkey = ?", (q.mkey,)):
+                found_exact = True
                 yield ent, SCORE_KEY, "key", surface
         if not q.syms:
             return
-        yield from self._fuzzy(q)
+        yield from self._fuzzy(q, found_exact)
 
     # -- fuzzy: candidate generation through the part index, then scoring
 
@@ -243,7 +250,7 @@ class Lexicon:
         self._vocab_df = [r[2] for r in rows]
         self._vocab = [r[1] for r in rows]
 
-    def _fuzzy(self, q: NameKeys) -> Iterator[tuple[int, float, str, str]]:
+    def _fuzzy(self, q: NameKeys, fill_only: bool = False) -> Iterator[tuple[int, float, str, str]]:
         con = self._con
         if self._vocab is None:
             self._load_vocab()
@@ -282,16 +289,21 @@ class Lexicon:
                 weights[name] = weights.get(name, 0.0) + math.log(1.0 + n_total)
         if not weights:
             return
-        top_names = sorted(weights, key=weights.__getitem__, reverse=True)[:_PRERANK]
+        top_names = sorted(weights, key=weights.__getitem__, reverse=True)[: _FILL_PRERANK if fill_only else _PRERANK]
         rows = []
         for i in range(0, len(top_names), 900):
             chunk = top_names[i : i + 900]
             sql = f"SELECT rowid, entity, surface, skel, syms FROM name WHERE rowid IN ({','.join('?' * len(chunk))})"
             rows.extend(con.execute(sql, chunk))
         # Fast part score (C speed) to keep the best few, then the full similarity.
-        pre = sorted(rows, key=lambda r: parts_score(q.syms, tuple(r[4].split())), reverse=True)[:_RERANK]
-        for _, ent, surface, skel, syms in pre:
-            sim = _similarity(q.syms, tuple(syms.split()))
+        scored = sorted(((parts_score(q.syms, tuple(r[4].split())), r) for r in rows), key=lambda x: x[0], reverse=True)
+        for rank, (fast, (_, ent, surface, skel, syms)) in enumerate(scored):
+            if fill_only:
+                sim = fast
+            elif rank < _RERANK:
+                sim = _similarity(q.syms, tuple(syms.split()))
+            else:
+                break
             if sim < MIN_SIMILARITY:
                 continue
             if skel and skel == q.skel:

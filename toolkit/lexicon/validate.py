@@ -164,3 +164,25 @@ def _collisions(entries: list[Entry]) -> list[Issue]:
                 )
                 warned += 1
     return issues
+
+
+def validate_paths(paths: Iterable[str], known_ids: Iterable[str] = ()) -> list[Issue]:
+    """Read and validate files together, as the index would: every issue, errors and
+    warnings; a malformed file contributes its one fatal error and is skipped."""
+    from .errors import LexiconError
+    from .load import load_file
+
+    entries: list[Entry] = []
+    issues: list[Issue] = []
+    curated: list[str] = []
+    for p in paths:
+        try:
+            loaded = load_file(p)
+        except LexiconError as exc:
+            issues.extend(exc.issues)
+            continue
+        entries.extend(loaded.entries)
+        issues.extend(loaded.warnings)
+        if loaded.curated:
+            curated.append(loaded.source)
+    return issues + validate(entries, curated_sources=curated, known_ids=known_ids)
