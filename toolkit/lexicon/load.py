@@ -77,11 +77,8 @@ def load_file(path: Path | str, fmt: str | None = None) -> LoadResult:
     for line, row in rows:
         if header is None:
             header = _check_header(src, line, row if isinstance(row, list) else list(row), warnings)
-            if fmt == "jsonl":
-                curated = False
-            else:
-                curated = tuple(header) == COLUMNS
-                continue
+            curated = fmt != "jsonl" and tuple(header) == COLUMNS
+            continue
         if isinstance(row, list):
             if len(row) != len(header):
                 raise LexiconError(
