@@ -1,0 +1,39 @@
+"""Bulk normalization of corpora: streamed, parallel, resumable, and on Dask.
+
+    from toolkit.corpus import normalize_file, normalize_records
+    summary = normalize_file("news.jsonl.gz", "news.norm.jsonl.gz", fields=["title", "body"])
+    print(summary.records_in, summary.changed, summary.errors)
+
+Exports are loaded lazily so that importing this package does not import pyarrow or dask.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "normalize_file": "toolkit.corpus.job",
+    "JobSummary": "toolkit.corpus.job",
+    "JobInterrupted": "toolkit.corpus.job",
+    "normalize_records": "toolkit.corpus.records",
+    "Spec": "toolkit.corpus.records",
+    "BadRecord": "toolkit.corpus.errors",
+    "normalize_bag": "toolkit.corpus.dask_engine",
+    "normalize_dataframe": "toolkit.corpus.dask_engine",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit.corpus' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

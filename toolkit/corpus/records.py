@@ -1,0 +1,202 @@
+"""What the bulk job does to one record, independent of how records are stored.
+
+A record is a string (a line of text) or a JSON-like mapping.  Fields are named by a
+dotted path (``meta.title``, ``authors.0.name``); the normalized value is written next to
+the original under ``<last part><suffix>`` or replaces it (``replace=True``), and the
+cross-script key and detected script can be added beside it as ``<name>_key`` and
+``<name>_script``.  Everything else in the record is left exactly as it was, in order.
+
+The readers and writers (:mod:`.formats`) and the job (:mod:`.job`) only call
+:func:`apply_to_mapping` and :func:`normalize_text_fields`; users call
+:func:`normalize_records` on any iterable, e.g. a pandas column or a Hugging Face batch.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Level = Literal["display", "search", "match"]
+Lang = Literal["auto", "ar", "en"]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How to normalize records: the same spec goes to every worker and every engine,
+    which is why it is a small frozen, picklable value and not a bag of keyword args."""
+
+    fields: tuple[str, ...] = ("text",)
+    level: Level = "search"
+    lang: Lang = "auto"
+    replace: bool = False
+    suffix: str = "_norm"
+    key: bool = False
+    script: bool = False
+    paths: tuple[tuple[str | int, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.level not in ("display", "search", "match"):
+            raise ValueError(f"unknown level {self.level!r}; choose display, search or match")
+        if self.lang not in ("auto", "ar", "en"):
+            raise ValueError(f"unknown lang {self.lang!r}; choose auto, ar or en")
+        if not self.replace and not self.suffix:
+            raise ValueError("an empty suffix would overwrite the field; use replace=True instead")
+        if not self.fields:
+            raise ValueError("no field to normalize")
+        object.__setattr__(self, "paths", tuple(parse_path(f) for f in self.fields))
+
+    def out_name(self, name: str) -> str:
+        """Name of the normalized field written beside ``name``."""
+        return name if self.replace else name + self.suffix
+
+
+def parse_path(path: str) -> tuple[str | int, ...]:
+    """Split ``a.b.0.c`` into ``('a', 'b', 0, 'c')``; a part of digits indexes a list.
+
+    A field whose name really contains a dot can be written with a backslash: ``a\\.b``.
+    """
+    if not path or path.strip() != path:
+        raise ValueError(f"bad field path {path!r}")
+    parts: list[str | int] = []
+    current = ""
+    i = 0
+    while i < len(path):
+        ch = path[i]
+        if ch == "\\" and i + 1 < len(path):
+            current += path[i + 1]
+            i += 2
+            continue
+        if ch == ".":
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+        i += 1
+    parts.append(current)
+    if any(p == "" for p in parts):
+        raise ValueError(f"bad field path {path!r}: empty part")
+    return tuple(int(p) if p.isdigit() else p for p in parts)
+
+
+class _Normalizer:
+    """Bound normalize/skeleton/detect_script, imported once per process."""
+
+    def __init__(self, spec: Spec) -> None:
+        from toolkit.normalize import normalize
+        from toolkit.normalize.keys import detect_script, skeleton
+
+        self.spec = spec
+        self._normalize = normalize
+        self.skeleton = skeleton
+        self.detect_script = detect_script
+
+    def __call__(self, text: str) -> str:
+        return self._normalize(text, self.spec.lang, self.spec.level)
+
+
+_CACHE: dict[Spec, _Normalizer] = {}
+
+
+def normalizer_for(spec: Spec) -> _Normalizer:
+    n = _CACHE.get(spec)
+    if n is None:
+        n = _CACHE[spec] = _Normalizer(spec)
+    return n
+
+
+def _norm_value(value: Any, norm: _Normalizer) -> tuple[Any, bool, Any, Any]:
+    """Normalize a string, or each string of a list; other values pass unchanged.
+
+    Returns (new value, changed, key, script); key/script are None for non-strings.
+    """
+    if isinstance(value, str):
+        new = norm(value)
+        key = norm.skeleton(value) if norm.spec.key else None
+        script = norm.detect_script(value) if norm.spec.script else None
+        return new, new != value, key, script
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        new_list = [norm(v) for v in value]
+        keys = [norm.skeleton(v) for v in value] if norm.spec.key else None
+        scripts = [norm.detect_script(v) for v in value] if norm.spec.script else None
+        return new_list, new_list != value, keys, scripts
+    return value, False, None, None
+
+
+def apply_to_mapping(record: dict[str, Any], spec: Spec, norm: _Normalizer | None = None) -> tuple[bool, int]:
+    """Normalize the spec's fields of ``record`` IN PLACE.
+
+    Returns (changed, missing): whether any value changed, and how many of the fields
+    were absent (absent fields are not errors: news records often lack a subtitle).
+    """
+    norm = norm or normalizer_for(spec)
+    changed = False
+    missing = 0
+    for path in spec.paths:
+        parent: Any = record
+        ok = True
+        for part in path[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                ok = False
+                break
+        last = path[-1]
+        if not ok or not isinstance(parent, dict) or not isinstance(last, str) or last not in parent:
+            if ok and isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+                value = parent[last]
+                new, ch, _, _ = _norm_value(value, norm)
+                if spec.replace:
+                    parent[last] = new
+                    changed |= ch
+                # lists have no room for a sibling field; only replace applies
+                continue
+            missing += 1
+            continue
+        value = parent[last]
+        new, ch, key, script = _norm_value(value, norm)
+        changed |= ch
+        parent[spec.out_name(last)] = new
+        if spec.key:
+            parent[last + "_key"] = key
+        if spec.script:
+            parent[last + "_script"] = script
+    return changed, missing
+
+
+def normalize_records(
+    records: Iterable[str | Mapping[str, Any]],
+    fields: Sequence[str] = ("text",),
+    *,
+    level: Level = "search",
+    lang: Lang = "auto",
+    replace: bool = False,
+    suffix: str = "_norm",
+    key: bool = False,
+    script: bool = False,
+) -> Iterator[str | dict[str, Any]]:
+    """Normalize a stream of records lazily, in order, one out for one in.
+
+    Strings come back normalized (``fields`` is ignored).  Mappings come back as new
+    dicts (the input is not modified) with the normalized fields added beside the
+    originals, or replacing them with ``replace=True``; ``key``/``script`` add the
+    cross-script key and the detected script.  Examples::
+
+        >>> list(normalize_records(["أَحْمَد"]))
+        ['احمد']
+        >>> next(normalize_records([{"title": "Hizballah"}], ["title"], level="match"))
+        {'title': 'Hizballah', 'title_norm': ...}
+    """
+    spec = Spec(tuple(fields), level, lang, replace, suffix, key, script)
+    norm = normalizer_for(spec)
+    for record in records:
+        if isinstance(record, str):
+            yield norm(record)
+        elif isinstance(record, Mapping):
+            # deep copy so that nested fields of the caller's record are never touched
+            rec = copy.deepcopy(dict(record))
+            apply_to_mapping(rec, spec, norm)
+            yield rec
+        else:
+            raise TypeError(f"a record must be a str or a mapping, got {type(record).__name__}")
