@@ -1,0 +1,282 @@
+"""Benchmark of the bulk corpus job (issue 7): throughput, cost over a plain copy, memory,
+Dask equivalence, bad records, and kill-and-resume.  One run prints one table.
+
+    nice python benchmarks/corpus.py --size-mb 1024 --tmp /tmp/corpus-bench
+
+What it does, in order:
+
+1. generates a JSONL corpus of Arabic and English news-like records (seeded, so the same
+   size gives the same bytes) under ``--tmp``;
+2. times a plain copy of the same records (read, ``json.loads``, ``json.dumps``, write:
+   what any JSONL tool must pay) and the normalize job (fields ``title`` and ``body``)
+   with 1 and 2 workers, each in a fresh process whose whole process tree's RSS is
+   sampled (peak of the sum over the tree);
+3. runs the same job on a Dask ``LocalCluster`` and compares the bytes;
+4. salts a copy with bad records and checks that every good one is kept, every bad one is
+   reported with its line and that in = out + skipped;
+5. SIGKILLs a job halfway, resumes it and compares the bytes with the uninterrupted run.
+
+Everything generated is deleted at the end unless ``--keep``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+AR_WORDS = (
+    "قال الرئيس الحكومة وزير الخارجية مجلس الأمن الأمم المتحدة بغداد دمشق بيروت القاهرة الرياض "
+    "عمان صنعاء طرابلس الخرطوم غزة القدس الجيش قوات المعارضة اتفاق وقف إطلاق النار مفاوضات "
+    "انتخابات البرلمان رئيس الوزراء مسؤول مصادر أفادت وكالة الأنباء اليوم أمس الأسبوع مدينة "
+    "منطقة الحدود اللاجئين المساعدات الإنسانية الاقتصاد النفط الأسعار البنك المركزي الدولار "
+    "مؤتمر صحفي بيان رسمي هجوم صاروخي طائرة مسيرة إيران تركيا إسرائيل مصر السعودية العراق سوريا لبنان"
+).split()
+AR_NAMES = (
+    "مُحَمَّد أحمد الشرع عبد العزيز حزب الله كتائب حزب الله أبو محمد الجولاني إسماعيل هنية يحيى السنوار "
+    "نبيه بري حسن نصر الله عبدالفتاح السيسي محمد بن سلمان رجب طيب أردوغان علي خامنئي مقتدى الصدر "
+    "هيئة تحرير الشام حركة حماس الحوثيون أنصار الله قاسم سليماني فؤاد شكر"
+).split()
+AR_NOISE = ("ـ", "\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u200f", "٢٠٢٤", "٣")
+EN_WORDS = (
+    "the said on in of to and a for with president government minister foreign security council "
+    "united nations army forces opposition agreement ceasefire talks elections parliament officials "
+    "sources told news agency today yesterday week city region border refugees aid economy oil prices "
+    "central bank dollar press conference statement attack missile drone according reported"
+).split()
+EN_NAMES = (
+    "Hezbollah Hizballah Hizbullah Kataeb Kata'ib Abdul Aziz Abd al-Aziz Abdelaziz Mohammed Muhammad "
+    "Mohamed Ahmed al-Sharaa Ahmad al-Shara'a Nasrallah Nasrallah Hassan Haniyeh Haniyya Sinwar "
+    "el-Sisi al-Sisi Erdoğan Khamenei Muqtada al-Sadr Hay'at Tahrir al-Sham Ansar Allah Qassem Soleimani"
+).split()
+SOURCES = ("Reuters", "AFP", "Al Jazeera", "Asharq Al-Awsat", "Al-Ahram", "AP", "BBC Arabic", "SANA")
+
+
+def _sentence(rng: random.Random, ar: bool) -> str:
+    words, names = (AR_WORDS, AR_NAMES) if ar else (EN_WORDS, EN_NAMES)
+    n = rng.randint(8, 22)
+    out = []
+    for _ in range(n):
+        r = rng.random()
+        w = rng.choice(names) if r < 0.2 else rng.choice(words)
+        if ar and r > 0.93:
+            w = w + rng.choice(AR_NOISE)
+        out.append(w)
+    s = " ".join(out)
+    return (s + ("." if not ar else ".")) if not ar else s + "."
+
+
+def generate(path: Path, size_mb: float, seed: int = 7) -> int:
+    """Write about ``size_mb`` MB of JSONL news records; returns the record count."""
+    rng = random.Random(seed)
+    target = int(size_mb * 1e6)
+    written = n = 0
+    with open(path, "wb") as f:
+        buf: list[bytes] = []
+        while written < target:
+            ar = rng.random() < 0.5
+            rec = {
+                "id": f"doc-{n:09d}",
+                "lang": "ar" if ar else "en",
+                "source": rng.choice(SOURCES),
+                "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "title": _sentence(rng, ar),
+                "body": " ".join(_sentence(rng, ar) for _ in range(rng.randint(4, 16))),
+                "meta": {"url": f"https://news.example/{n}", "tags": [rng.choice(EN_NAMES)]},
+            }
+            line = (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+            buf.append(line)
+            written += len(line)
+            n += 1
+            if len(buf) >= 2000:
+                f.write(b"".join(buf))
+                buf.clear()
+        f.write(b"".join(buf))
+    return n
+
+
+def _sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 22):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        procs = [p, *p.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for q in procs:
+        try:
+            total += q.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def _run(code: str, *, kill_after_bytes: tuple[Path, int] | None = None) -> tuple[float, int, int]:
+    """Run ``python -c code`` in a new session; returns (seconds, peak tree RSS, exit code).
+
+    With ``kill_after_bytes=(path, n)``, SIGKILL the whole process group once ``path``
+    holds ``n`` bytes.
+    """
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        if kill_after_bytes is not None:
+            path, n = kill_after_bytes
+            if path.exists() and path.stat().st_size >= n:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                break
+        time.sleep(0.05)
+    return time.perf_counter() - t0, peak, proc.wait()
+
+
+COPY = """
+import json, sys
+with open(sys.argv[1] if len(sys.argv) > 1 else {src!r}, 'rb') as f, open({dst!r}, 'wb') as g:
+    for line in f:
+        g.write((json.dumps(json.loads(line), ensure_ascii=False) + '\\n').encode('utf-8'))
+"""
+
+JOB = """
+from toolkit.corpus import normalize_file
+s = normalize_file({src!r}, {dst!r}, fields=['title', 'body'], workers={workers}, engine={engine!r},
+                   on_error={on_error!r}, progress=False{extra})
+import json; print(json.dumps(s.to_dict()))
+"""
+
+
+def _job(src: Path, dst: Path, workers: int, engine: str = "local", on_error: str = "pass", extra: str = "") -> str:
+    return JOB.format(src=str(src), dst=str(dst), workers=workers, engine=engine, on_error=on_error, extra=extra)
+
+
+def salt(src: Path, dst: Path, every: int = 997) -> tuple[int, list[int]]:
+    """Copy ``src`` inserting a bad record every ``every`` lines; returns (good, bad line numbers)."""
+    bad_kinds = [b'{"title": "broken\n', b'{"title": "\xff\xfe bad utf8"}\n', b"\n", b"[1, 2, 3]\n",
+                 b'{"title": "' + b"x" * 5000 + b'"}\n']
+    bad_lines: list[int] = []
+    good = 0
+    line = 0
+    with open(src, "rb") as f, open(dst, "wb") as g:
+        for i, rec in enumerate(f):
+            if i % every == 3:
+                line += 1
+                g.write(bad_kinds[len(bad_lines) % len(bad_kinds)])
+                bad_lines.append(line)
+            line += 1
+            g.write(rec)
+            good += 1
+    return good, bad_lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=float, default=100.0, help="corpus size (1024 for the README run)")
+    ap.add_argument("--tmp", default="/tmp/toolkit-corpus-bench", help="where to write (deleted at the end)")
+    ap.add_argument("--salted-mb", type=float, default=20.0, help="size of the salted corpus")
+    ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    args = ap.parse_args()
+
+    tmp = Path(args.tmp)
+    tmp.mkdir(parents=True, exist_ok=True)
+    src = tmp / "news.jsonl"
+    rows: list[tuple[str, str]] = []
+    try:
+        t0 = time.perf_counter()
+        n = generate(src, args.size_mb)
+        size = src.stat().st_size
+        print(f"generated {n:,} records, {size / 1e6:,.1f} MB in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        mb = size / 1e6
+
+        copy_s, copy_rss, rc = _run(COPY.format(src=str(src), dst=str(tmp / "copy.jsonl")))
+        assert rc == 0
+        os.remove(tmp / "copy.jsonl")
+        rows.append(("plain copy (read, json parse, dump, write), 1 process",
+                     f"{mb / copy_s:.1f} MB/s, {copy_s:.0f} s, peak RSS {copy_rss / 2**20:.0f} MB"))
+        outs = {}
+        for w in (1, 2):
+            dst = tmp / f"out-{w}.jsonl"
+            s, rss, rc = _run(_job(src, dst, w))
+            assert rc == 0, f"job with {w} workers failed"
+            outs[w] = _sha(dst)
+            rows.append((f"normalize title+body, {w} worker{'s' if w > 1 else ''}",
+                         f"{mb / s:.1f} MB/s, {s:.0f} s, {s / copy_s:.2f}x the copy, peak RSS (tree) {rss / 2**20:.0f} MB"))
+            print(rows[-1], file=sys.stderr)
+            if w == 2:
+                os.remove(dst)
+        rows.append(("1 and 2 workers: identical bytes", str(outs[1] == outs[2])))
+
+        dst = tmp / "out-dask.jsonl"
+        s, rss, rc = _run(_job(src, dst, 2, engine="dask"))
+        assert rc == 0, "dask job failed"
+        same = _sha(dst) == outs[1]
+        os.remove(dst)
+        rows.append(("Dask LocalCluster (2 workers): identical bytes to local", f"{same} ({mb / s:.1f} MB/s)"))
+        print(rows[-1], file=sys.stderr)
+
+        # kill halfway (SIGKILL the process group), then resume
+        dst = tmp / "out-resumed.jsonl"
+        part = Path(str(dst) + ".part")
+        full = (tmp / "out-1.jsonl").stat().st_size
+        _, _, rc = _run(_job(src, dst, 2), kill_after_bytes=(part, full // 2))
+        killed_at = part.stat().st_size if part.exists() else 0
+        s, _, rc = _run(_job(src, dst, 2, extra=", resume=True"))
+        assert rc == 0
+        same = _sha(dst) == outs[1]
+        rows.append(("SIGKILL at half, --resume: identical bytes to uninterrupted",
+                     f"{same} (killed at {killed_at / 1e6:.0f} of {full / 1e6:.0f} MB; resume took {s:.0f} s)"))
+        print(rows[-1], file=sys.stderr)
+        os.remove(dst)
+        os.remove(tmp / "out-1.jsonl")
+
+        # bad records
+        small = tmp / "small.jsonl"
+        generate(small, args.salted_mb, seed=11)
+        salted = tmp / "salted.jsonl"
+        good, bad_lines = salt(small, salted)
+        for mode in ("pass", "skip"):
+            dst = tmp / f"salted-{mode}.jsonl"
+            _, _, rc = _run(_job(salted, dst, 2, on_error=mode, extra=", max_record_bytes=4096"))
+            assert rc == 0
+            errs = [json.loads(x) for x in open(str(dst) + ".errors.jsonl", encoding="utf-8")]
+            reported = [e["line"] for e in errs]
+            out_lines = sum(1 for _ in open(dst, "rb"))
+            with open(dst, "rb") as f:
+                kept = sum(1 for line in f if line.startswith(b'{"id": "doc-'))
+            skipped = sum(1 for e in errs if e["action"] == "skip")
+            ok = (reported == bad_lines and kept == good and good + len(bad_lines) == out_lines + skipped)
+            rows.append((f"salted corpus, --on-error {mode}: {good:,} good + {len(bad_lines)} bad",
+                         f"{'OK' if ok else 'FAIL'}: kept {kept:,} good, reported {len(reported)} with lines, "
+                         f"in {good + len(bad_lines):,} = out {out_lines:,} + skipped {skipped}"))
+            print(rows[-1], file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    print(f"\ncorpus: {n:,} records, {size / 1e6:,.0f} MB JSONL, {os.cpu_count()} cores\n")
+    print("| measurement | result |")
+    print("|---|---|")
+    for a, b in rows:
+        print(f"| {a} | {b} |")
+
+
+if __name__ == "__main__":
+    main()
