@@ -1,0 +1,365 @@
+"""Transliterate names: cut into pieces, ask lexicon / memory / model / rules, rank.
+
+The flow for each name:
+
+1. Guard rails: empty → no candidates; over ``MAX_NAME_CHARS`` → :class:`TranslitError`
+   with the reason; digits and words already in the target script pass through unchanged.
+2. The whole name is looked up in the lexicon (when it is installed): confirmed names
+   (exact, variant or key matches) come first and win.
+3. The rest is cut into units (article and compounds kept together); each unit's stem gets
+   spellings from the attested memory, the model (batched over every stem of every name,
+   beam search), and the rules.
+4. Units are recombined into whole-name candidates and merged into one ranked list.
+
+A confirmed lexicon answer needs no guesses: then the list is filled from memory and rules
+only, and torch is never imported.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from . import rules_ar2lat as ar2lat
+from . import rules_lat2ar as lat2ar
+from .memory import Memory
+from .model import clean_arabic, clean_latin
+from .rank import Candidate, Option, combine, merge
+from .schemes import apply_scheme
+
+Target = Literal["latin", "arabic"]
+MAX_NAME_CHARS = 300
+LEXICON_MIN_SCORE = 0.95
+WELL_ATTESTED = 5
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_PIECES = re.compile(
+    r"(?P<ar>[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+)"
+    r"|(?P<lat>[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+)"
+    r"|(?P<other>[^\s\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeffA-Za-z\u00c0-\u024f\u1e00-\u1eff]+)"
+)
+_DIGITS_TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+REGIONS = ar2lat.REGIONS
+
+
+class TranslitError(ValueError):
+    """Bad input or options, with a one-line reason for the user."""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    kind: str  # "ar" | "lat" | "other"
+    text: str
+    space_before: bool
+
+
+def _pieces(name: str) -> list[_Piece]:
+    out: list[_Piece] = []
+    last_end = 0
+    for m in _PIECES.finditer(name):
+        kind = m.lastgroup or "other"
+        text = m.group()
+        if kind == "ar" and not _ARABIC_LETTER.search(text):
+            kind = "other"  # Arabic punctuation, digits or marks only
+        if kind == "lat" and not _LATIN_LETTER.search(text):
+            kind = "other"
+        out.append(_Piece(kind, text, bool(out) and name[last_end : m.start()].strip() == "" and m.start() > last_end))
+        last_end = m.end()
+    return out
+
+
+def _runs(pieces: list[_Piece], kind: str) -> list[tuple[bool, list[_Piece]]]:
+    """Group consecutive pieces: runs of ``kind`` separated only by spaces become one chunk."""
+    runs: list[tuple[bool, list[_Piece]]] = []
+    for p in pieces:
+        if runs and runs[-1][0] == (p.kind == kind) and p.kind == kind and p.space_before:
+            runs[-1][1].append(p)
+        else:
+            runs.append((p.kind == kind, [p]))
+    return runs
+
+
+class Transliterator:
+    """Holds the lexicon, the attested memory and (lazily) the model; thread-safe loading."""
+
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        use_model: bool = True,
+        use_lexicon: bool = True,
+        beams: int = 5,
+        batch_size: int = 256,
+        lexicon: Any = None,
+    ) -> None:
+        """``lexicon``: any object with ``lookup(query, top)`` (default: the shipped lexicons)."""
+        if model_dir is None:
+            from ..resources import models_dir
+
+            model_dir = models_dir() / "translit"
+        self.model_dir = Path(model_dir)
+        self.use_model = use_model
+        self.use_lexicon = use_lexicon
+        self.beams = beams
+        self.batch_size = batch_size
+        self._model: Any = None
+        self._model_failed: str | None = None
+        self._memory: Memory | None = None
+        self._lexicon: Any = lexicon
+        self._lexicon_loaded = lexicon is not None
+        self._lock = threading.Lock()
+        self.cache: dict[tuple[str, str], list[tuple[str, float]]] = {}
+
+    # ------------------------------------------------------------ resources
+    @property
+    def memory(self) -> Memory:
+        if self._memory is None:
+            self._memory = Memory.load(self.model_dir / "attested.tsv")
+        return self._memory
+
+    @property
+    def model(self) -> Any:
+        """The seq2seq model, or None when it is disabled or cannot be loaded (then rules only)."""
+        if not self.use_model or self._model_failed:
+            return None
+        with self._lock:
+            if self._model is None:
+                try:
+                    from .model import Seq2SeqTransliterator
+
+                    self._model = Seq2SeqTransliterator.load(self.model_dir)
+                except (FileNotFoundError, ValueError, OSError) as exc:
+                    self._model_failed = str(exc)
+                    return None
+        return self._model
+
+    @property
+    def model_error(self) -> str | None:
+        return self._model_failed
+
+    @property
+    def lexicon(self) -> Any:
+        if not self.use_lexicon:
+            return None
+        if not self._lexicon_loaded:
+            self._lexicon_loaded = True
+            try:
+                from ..lexicon import Lexicon
+
+                self._lexicon = Lexicon.default()
+            except Exception:  # the lexicon is optional here: no lexicon, no lexicon hits  # noqa: BLE001
+                self._lexicon = None
+        return self._lexicon
+
+    # ------------------------------------------------------------ public
+    def transliterate_many(
+        self,
+        names: Sequence[str],
+        to: Target,
+        top: int = 5,
+        scheme: str | None = None,
+        region: str | None = None,
+    ) -> list[list[Candidate]]:
+        """n-best lists for many names; every model call is batched across all of them."""
+        if to not in ("latin", "arabic"):
+            raise TranslitError(f"--to must be latin or arabic, got {to!r}")
+        if top < 1:
+            raise TranslitError(f"top must be at least 1, got {top}")
+        if region is not None and region not in REGIONS:
+            raise TranslitError(f"unknown region {region!r}; choose one of {', '.join(REGIONS)}")
+        cleaned = []
+        for name in names:
+            name = unicodedata.normalize("NFC", name.encode("utf-8", "replace").decode("utf-8"))
+            name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cf", "Cc") or ch in " \t")
+            name = " ".join(name.split())
+            if len(name) > MAX_NAME_CHARS:
+                raise TranslitError(
+                    f"input is {len(name)} characters long; a name has at most {MAX_NAME_CHARS} (is this a sentence?)"
+                )
+            cleaned.append(name)
+        if scheme is not None:
+            try:
+                return [[Candidate(apply_scheme(n, scheme, to).text, 1.0, "scheme")] if n else [] for n in cleaned]
+            except ValueError as exc:
+                raise TranslitError(str(exc)) from None
+
+        # 1. whole-name lexicon hits
+        confirmed: list[list[Candidate]] = []
+        for name in cleaned:
+            confirmed.append(self._lexicon_hits(name, to, top) if name else [])
+        # 2. units and their stems
+        plans = [self._plan(name, to) if name else None for name in cleaned]
+        need: set[str] = set()
+        for plan, conf in zip(plans, confirmed):
+            if plan is None or conf:
+                continue
+            for slot in plan.slots:
+                if slot.stem and (to, slot.stem) not in self.cache and not self._well_attested(to, slot.stem):
+                    need.add(slot.stem)
+        if need and self.model is not None:
+            words = sorted(need)
+            hyps = self.model.generate(words, to, beams=self.beams, batch_size=self.batch_size)
+            for w, h in zip(words, hyps):
+                self.cache[(to, w)] = [(x.text, x.prob) for x in h]
+        results = []
+        for name, plan, conf in zip(cleaned, plans, confirmed):
+            if plan is None:
+                results.append([])
+                continue
+            guesses = self._compose(plan, to, top, region, use_model=not conf)
+            results.append(merge([conf, guesses], top))
+        return results
+
+    # ------------------------------------------------------------ steps
+    def _well_attested(self, to: Target, stem: str) -> bool:
+        """A word seen often in training needs no guess from the model (and no torch)."""
+        return any(a.count >= WELL_ATTESTED for a in self.memory.get(to, stem))
+
+    def _lexicon_hits(self, name: str, to: Target, top: int) -> list[Candidate]:
+        lex = self.lexicon
+        if lex is None:
+            return []
+        want_arabic = to == "arabic"
+        if bool(_ARABIC_LETTER.search(name)) == want_arabic:
+            return []  # already in the target script
+        try:
+            matches = lex.lookup(name, top=top)
+        except Exception:  # noqa: BLE001 - a broken lexicon must not break transliteration
+            return []
+        out = []
+        for m in matches:
+            if m.score < LEXICON_MIN_SCORE or m.why not in ("exact", "variant", "key"):
+                continue
+            if m.why == "key" and " " not in name.strip():
+                continue  # one folded word (Shatri ~ Shatra) is too little evidence
+            text = m.ar if want_arabic else m.en
+            if text:
+                out.append(Candidate(text, float(m.score), "lexicon"))
+        return out
+
+    def _plan(self, name: str, to: Target) -> _Plan:
+        source_kind = "ar" if to == "latin" else "lat"
+        slots: list[_Slot] = []
+        for is_source, run in _runs(_pieces(name), source_kind):
+            sep_first = " " if run[0].space_before else ""
+            if not is_source:
+                for p in run:
+                    text = p.text.translate(_DIGITS_TO_LATIN) if to == "latin" else p.text
+                    slots.append(_Slot(" " if p.space_before else "", None, None, text, False))
+                continue
+            chunk = " ".join(p.text for p in run)
+            units = ar2lat.split_units(chunk) if to == "latin" else lat2ar.split_units(chunk)
+            for k, unit in enumerate(units):
+                construct = False
+                if to == "latin" and k + 1 < len(units):
+                    nxt = units[k + 1]
+                    construct = nxt.article or nxt.prefix is None and nxt.allah
+                stem = (clean_arabic(ar2lat.strip_marks(unit.stem)) if to == "latin" else clean_latin(unit.stem).replace("-", ""))
+                slots.append(_Slot(sep_first if k == 0 else " ", unit, stem, None, construct))
+        if slots:
+            slots[0] = _Slot("", slots[0].unit, slots[0].stem, slots[0].literal, slots[0].construct)
+        return _Plan(slots)
+
+    def _stem_options(self, stem: str, unit: Any, to: Target, region: str | None, use_model: bool) -> list[tuple[str, float, str]]:
+        """Stem spellings: memory (attested), model, rules; each tagged with its source."""
+        found: list[tuple[str, float, str]] = []
+        if not stem:
+            return [("", 1.0, "rules")]
+        vocalized = to == "latin" and any(ch in ar2lat.HARAKAT for ch in unit.stem)
+        attested = self.memory.get(to, stem)
+        floor = 1.0
+        for a in attested:
+            found.append((a.text, a.score, "model"))
+            floor = min(floor, a.score)
+        if use_model and not vocalized:
+            for text, prob in self.cache.get((to, stem), []):
+                found.append((text, min(prob, floor * 0.99) if attested else prob, "model"))
+        if vocalized:  # the short vowels are written: the rules read them, guesses come after
+            found = [(t, s * 0.9, src) for t, s, src in found]
+        if to == "latin":
+            rules = ar2lat.rule_stems(unit.stem, region, top=3)
+        else:
+            rules = lat2ar.rule_stems(stem, top=3)
+        for text, score in rules:
+            found.append((text, 0.99 if vocalized else score, "rules"))
+        if to == "latin" and region and found:
+            top_score = max(s for _, s, _ in found)
+            text, _, src = max(found, key=lambda t: t[1])
+            extra = [(v, min(1.0, top_score * 1.02), src) for v in ar2lat.regional_variants(stem, text, region)]
+            found = extra + found
+        best: dict[str, tuple[str, float, str]] = {}
+        for text, score, src in found:
+            if text and (text not in best or score > best[text][1]):
+                best[text] = (text, score, src)
+        return sorted(best.values(), key=lambda t: -t[1])
+
+    def _compose(self, plan: _Plan, to: Target, top: int, region: str | None, use_model: bool) -> list[Candidate]:
+        slots: list[list[Option]] = []
+        seps: list[str] = []
+        for slot in plan.slots:
+            seps.append(slot.sep)
+            if slot.unit is None:
+                slots.append([Option(slot.literal or "", 1.0, None)])
+                continue
+            options: dict[str, Option] = {}
+            for text, score, src in self._stem_options(slot.stem or "", slot.unit, to, region, use_model):
+                if to == "latin":
+                    rendered = ar2lat.render_unit(slot.unit, [(text, score)], region, slot.construct)
+                else:
+                    rendered = lat2ar.render_unit(slot.unit, [(text, score)])
+                for r_text, r_score in rendered:
+                    if r_text not in options or r_score > options[r_text].score:
+                        options[r_text] = Option(r_text, r_score, src)  # type: ignore[arg-type]
+            ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
+            slots.append(ranked)
+        return combine(slots, seps, top * 2)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    sep: str
+    unit: Any
+    stem: str | None
+    literal: str | None
+    construct: bool
+
+
+@dataclass(frozen=True)
+class _Plan:
+    slots: list[_Slot]
+
+
+_DEFAULT: Transliterator | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_transliterator() -> Transliterator:
+    """The process-wide transliterator over the shipped model and lexicons."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Transliterator()
+    return _DEFAULT
+
+
+def transliterate(
+    name: str, to: Target, top: int = 5, scheme: str | None = None, region: str | None = None
+) -> list[Candidate]:
+    """n-best spellings of ``name`` in the ``to`` script, best first, each with score and source.
+
+    >>> transliterate("عبد العزيز", to="latin")[0].text   # doctest: +SKIP
+    'Abdulaziz'
+    """
+    return default_transliterator().transliterate_many([name], to, top, scheme, region)[0]
+
+
+def transliterate_many(
+    names: Sequence[str], to: Target, top: int = 5, scheme: str | None = None, region: str | None = None
+) -> list[list[Candidate]]:
+    """Batch form of :func:`transliterate`: the model decodes every stem of every name together."""
+    return default_transliterator().transliterate_many(names, to, top, scheme, region)

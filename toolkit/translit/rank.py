@@ -1,0 +1,110 @@
+"""One n-best list from many sources: lexicon > model > rules, scores in [0, 1].
+
+Candidates for a whole name are built unit by unit (see ``rules_ar2lat.split_units``):
+each unit has its own ranked spellings and the name's candidates are the best products,
+scored by the geometric mean of the unit scores so a five-word name is not punished for
+its length. The final list is ordered by source tier first, score second, and scores are
+made non-increasing down the list so that a reader can trust the order and the numbers
+together.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Source = Literal["lexicon", "model", "rules", "scheme"]
+TIER: dict[str, int] = {"lexicon": 0, "scheme": 0, "model": 1, "rules": 2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One spelling of the name in the target script, how sure we are, and where it came from."""
+
+    text: str
+    score: float
+    source: Source
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "score": round(self.score, 4), "source": self.source}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A spelling of one unit (or a pass-through piece: ``source`` None, score 1)."""
+
+    text: str
+    score: float
+    source: Source | None
+
+
+def fold(text: str) -> str:
+    """Identity for duplicates: case, accents, hyphens and apostrophes do not make a new spelling."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-'’ʼʻʿʾ`]+", "", text)
+
+
+def worst_source(sources: list[Source | None]) -> Source:
+    real = [s for s in sources if s is not None]
+    if not real:
+        return "rules"
+    return max(real, key=lambda s: TIER[s])
+
+
+def combine(slots: list[list[Option]], separators: list[str], top: int) -> list[Candidate]:
+    """Best ``top`` whole-name spellings from per-slot options (k-best product search)."""
+    if not slots or any(not s for s in slots):
+        return []
+    slots = [sorted(s, key=lambda o: -o.score) for s in slots]
+    n = len(slots)
+    real = max(1, sum(1 for s in slots if s[0].source is not None))
+
+    def logscore(idx: tuple[int, ...]) -> float:
+        return sum(math.log(max(slots[i][j].score, 1e-9)) for i, j in enumerate(idx))
+
+    start = tuple(0 for _ in slots)
+    heap = [(-logscore(start), start)]
+    seen = {start}
+    out: list[Candidate] = []
+    texts: set[str] = set()
+    while heap and len(out) < top:
+        neg, idx = heapq.heappop(heap)
+        parts = [slots[i][j] for i, j in enumerate(idx)]
+        text = "".join(sep + p.text for sep, p in zip(separators, parts)).strip()
+        key = fold(text)
+        if key and key not in texts:
+            texts.add(key)
+            out.append(Candidate(text, math.exp(-neg / real), worst_source([p.source for p in parts])))
+        for i in range(n):
+            if idx[i] + 1 < len(slots[i]):
+                nxt = idx[:i] + (idx[i] + 1,) + idx[i + 1 :]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    heapq.heappush(heap, (-logscore(nxt), nxt))
+    return out
+
+
+def merge(groups: list[list[Candidate]], top: int) -> list[Candidate]:
+    """Merge lists: first spelling wins by tier then score; scores made non-increasing."""
+    best: dict[str, Candidate] = {}
+    for group in groups:
+        for c in group:
+            key = fold(c.text)
+            if not key:
+                continue
+            old = best.get(key)
+            if old is None or (TIER[c.source], -c.score) < (TIER[old.source], -old.score):
+                best[key] = c
+    ranked = sorted(best.values(), key=lambda c: (TIER[c.source], -c.score))[:top]
+    out: list[Candidate] = []
+    ceiling = 1.0
+    for c in ranked:
+        score = min(max(0.0, min(1.0, c.score)), ceiling)
+        ceiling = score
+        out.append(Candidate(c.text, round(score, 4), c.source))
+    return out

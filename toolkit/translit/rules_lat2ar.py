@@ -1,0 +1,198 @@
+"""Latin → Arabic: units of a romanized name and a rule fallback for the stems.
+
+Romanized Arabic names carry their structure in the spelling: an article (al-, el-, ash-,
+ul-), compounds written many ways (Abdulaziz, Abdul Aziz, Abd al-Aziz, Abdel-Aziz,
+Abdurrahman), Abu / bin / ibn, and -allah endings (Nasrallah, Hezbollah, Abdullah).
+:func:`split_units` recovers that structure so the Arabic is written as Arabic writes it
+(عبد العزيز, نصر الله, حزب الله); the stems go to the model, and to :func:`rule_stems` when
+there is no model. Foreign names (Guterres) are single stems: the rules write them the way
+Arabic media do, long vowels for stressed vowels (غوتيريس).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import clean_latin
+
+SUN = {"t", "th", "d", "dh", "r", "z", "s", "sh", "n", "l"}
+
+
+@dataclass(frozen=True)
+class LatUnit:
+    """A romanized unit: optional prefix (abd, abu, bin, ibn), article flag, stem, Allah flag."""
+
+    raw: str
+    stem: str
+    prefix: str | None = None
+    article: bool = False
+    allah: bool = False
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ul|il|a[tdrzsnl]|a(?:th|dh|sh))[-'’]", re.I)
+_ABD = re.compile(r"^abd(?:oul|ul|el|al|ol|il)(?:[-'’ ]?)(?P<rest>[a-z'’-]{3,})$", re.I)
+_ABD_SUN = re.compile(r"^abd[uae](?P<sun>th|sh|dh|[tdrzsn])(?P=sun)(?P<rest>[a-z]{2,})$", re.I)
+_ALLAH = re.compile(r"^(?P<stem>[a-z'’-]{2,}?)(?:-)?(?:allah|ullah|ollah|oullah|ala|alla)$", re.I)
+
+
+def split_units(text: str) -> list[LatUnit]:
+    """Cut a romanized name into units, keeping articles and compounds with their noun."""
+    text = unicodedata.normalize("NFC", text)
+    tokens = [t for t in re.split(r"[\s_]+", text.strip()) if t]
+    # "al Sudani" / "Abd al Aziz": an article written as its own word joins the next token
+    joined: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        low = tok.lower()
+        if low in ("al", "el", "ul", "as", "ash", "ad", "ar", "az", "an", "at") and i + 1 < len(tokens) and low not in ("as", "at", "an") :
+            joined.append(f"{tok}-{tokens[i + 1]}")
+            i += 2
+            continue
+        joined.append(tok)
+        i += 1
+    units: list[LatUnit] = []
+    i = 0
+    while i < len(joined):
+        tok = joined[i]
+        low = clean_latin(tok)
+        prefix: str | None = None
+        raw = tok
+        if low in ("abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou", "abo", "bin", "ibn", "ben", "bint") and i + 1 < len(joined):
+            prefix = {"abu": "abu", "abou": "abu", "abo": "abu", "bin": "bin", "ben": "bin", "ibn": "ibn", "bint": "bint"}.get(low, "abd")
+            nxt = joined[i + 1]
+            raw = f"{tok} {nxt}"
+            i += 1
+            low = clean_latin(nxt)
+            if prefix == "abd" and low in ("allah", "ullah", "alla"):
+                units.append(LatUnit(raw, "", "abd", False, True))
+                i += 1
+                continue
+            if prefix == "abd" and clean_latin(tok) != "abd" and not _ARTICLE.match(nxt):
+                units.append(LatUnit(raw, low.replace("-", ""), "abd", True, False))  # Abdul Aziz
+                i += 1
+                continue
+            tok = nxt
+        elif low in ("allah", "ullah") and units:
+            last = units.pop()
+            units.append(LatUnit(f"{last.raw} {tok}", last.stem, last.prefix, last.article, True))
+            i += 1
+            continue
+        if prefix is None:
+            compact = low.replace("-", "")
+            if compact in ("abdullah", "abdallah", "abdulla", "abdalla", "abdoullah", "abdellah"):
+                units.append(LatUnit(raw, "", "abd", False, True))
+                i += 1
+                continue
+            m = _ABD.match(compact) or _ABD_SUN.match(compact)
+            if m:
+                rest = m.group("rest") if "sun" not in m.groupdict() or m.groupdict().get("sun") is None else m.group("sun") + m.group("rest")
+                units.append(LatUnit(raw, rest.replace("-", ""), "abd", True, False))
+                i += 1
+                continue
+        article = False
+        m = _ARTICLE.match(tok)
+        if m:
+            article = True
+            stem_src = tok[m.end():]
+            if tok[:2].lower() == "a" + stem_src[:1].lower() and tok[:2].lower() not in ("al", "el"):
+                pass  # ash-Shatri: the stem already starts with the assimilated letter
+            tok = stem_src
+        low = clean_latin(tok).replace("-", "")
+        allah = False
+        am = _ALLAH.match(low)
+        if am and len(low) > 6 and low not in ("ghazala", "gala", "fadlalla"):
+            allah, low = True, am.group("stem").rstrip("-")
+        if low:
+            units.append(LatUnit(raw, low, prefix, article, allah))
+        i += 1
+    return units
+
+
+def render_unit(unit: LatUnit, stems: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Arabic spellings of a unit from Arabic stem candidates (prefixes, article, الله)."""
+    out: dict[str, float] = {}
+    if unit.allah and not unit.stem:
+        return [("عبد الله", 0.95), ("عبدالله", 0.7)] if unit.prefix == "abd" else [("الله", 0.95)]
+    for stem, score in stems:
+        stem = stem.strip()
+        if not stem:
+            continue
+        if unit.article and stem.startswith("ال") and len(stem) > 3:
+            stem = stem[2:]
+        word = ("ال" + stem) if unit.article else stem
+        if unit.allah:
+            word = f"{word} الله"
+        head = {"abd": "عبد", "abu": "أبو", "bin": "بن", "ibn": "ابن", "bint": "بنت"}.get(unit.prefix or "")
+        forms = [f"{head} {word}"] if head else [word]
+        if unit.prefix == "abu":
+            forms.append(f"ابو {word}")
+        for r, f in enumerate(forms):
+            if score * 0.8**r > out.get(f, -1):
+                out[f] = score * 0.8**r
+    return sorted(out.items(), key=lambda kv: -kv[1])
+
+
+# ------------------------------------------------------------------ rule stems
+
+_MULTI = [
+    ("sch", ["ش"]), ("tch", ["تش"]), ("sh", ["ش"]), ("ch", ["تش", "ش"]), ("kh", ["خ"]), ("gh", ["غ"]),
+    ("th", ["ث", "ت"]), ("dh", ["ذ", "ض"]), ("ph", ["ف"]), ("dj", ["ج"]), ("zh", ["ج"]), ("ck", ["ك"]),
+    ("qu", ["كو", "ق"]), ("ou", ["و"]), ("oo", ["و"]), ("ee", ["ي"]), ("ei", ["اي", "ي"]), ("ai", ["اي", "ي"]),
+    ("ay", ["اي"]), ("ey", ["ي"]), ("ie", ["ي"]), ("aa", ["ا"]), ("ii", ["ي"]), ("uu", ["و"]), ("x", ["كس"]),
+]
+_SINGLE: dict[str, list[str]] = {
+    "b": ["ب"], "c": ["ك", "س"], "d": ["د"], "f": ["ف"], "g": ["غ", "ج"], "h": ["ه", "ح"], "j": ["ج"],
+    "k": ["ك"], "l": ["ل"], "m": ["م"], "n": ["ن"], "p": ["ب"], "q": ["ق"], "r": ["ر"], "s": ["س"],
+    "t": ["ت"], "v": ["ف"], "w": ["و"], "y": ["ي"], "z": ["ز"], "'": ["ع", ""],
+}
+
+
+def rule_stems(word: str, top: int = 5) -> list[tuple[str, float]]:
+    """Arabic stem candidates by rule for one Latin word (no article, no prefix)."""
+    word = clean_latin(word).replace("-", "")
+    if not word:
+        return []
+    beams: list[tuple[str, float]] = [("", 1.0)]
+    i = 0
+    n = len(word)
+    while i < n:
+        options: list[tuple[str, float]] | None = None
+        for graph, arabic in _MULTI:
+            if word.startswith(graph, i):
+                options = [(a, 0.8**r) for r, a in enumerate(arabic)]
+                step = len(graph)
+                break
+        if options is None:
+            ch = word[i]
+            step = 1
+            if i + 1 < n and word[i + 1] == ch and ch not in "aeiou":
+                step = 2  # doubled consonant: one letter (shadda unwritten)
+            first, last = i == 0, i + step >= n
+            if ch == "a":
+                options = [("ا", 1.0)] if first else ([("ة", 0.7), ("ا", 1.0), ("ه", 0.4)] if last else [("", 1.0), ("ا", 0.8)])
+                if first:
+                    options = [("أ", 1.0), ("ا", 0.8)]
+            elif ch == "e":
+                options = [("إ", 0.7), ("ا", 0.8)] if first else ([("", 0.6), ("ي", 0.9), ("ه", 0.5)] if last else [("ي", 1.0), ("", 0.9)])
+            elif ch == "i":
+                options = [("إ", 1.0), ("ا", 0.8)] if first else [("ي", 1.0), ("", 0.5)]
+            elif ch in "ou":
+                options = [("أو", 1.0), ("او", 0.8)] if first else [("و", 1.0), ("", 0.4)]
+            else:
+                options = [(a, 0.8**r) for r, a in enumerate(_SINGLE.get(ch, [""]))]
+                if ch == "s" and last and i > 0:
+                    options = [("س", 1.0), ("ش", 0.4)]
+        elif i == 0 and word[i] in "ou":
+            options = [("أ" + a, s) for a, s in options]
+        beams = sorted(((b + a, s * w) for b, s in beams for a, w in options), key=lambda x: -x[1])[:32]
+        i += step
+    seen: dict[str, float] = {}
+    for text, score in beams:
+        if text:
+            seen.setdefault(text, score)
+    ranked = sorted(seen.items(), key=lambda kv: -kv[1])[:top]
+    best = ranked[0][1] if ranked else 1.0
+    return [(t, 0.6 * s / best) for t, s in ranked]
