@@ -190,7 +190,132 @@ def match(
 
 
 # ---------------------------------------------------------------- translit (issue 4)
-# TRANSLIT-COMMANDS
+class TranslitTo(str, Enum):
+    latin = "latin"
+    arabic = "arabic"
+
+
+class SchemeOption(str, Enum):
+    buckwalter = "buckwalter"
+    safebw = "safebw"
+    hsb = "hsb"
+    ala_lc = "ala-lc"
+    din = "din"
+
+
+class RegionOption(str, Enum):
+    levant = "levant"
+    gulf = "gulf"
+    iraq = "iraq"
+    egypt = "egypt"
+    maghreb = "maghreb"
+
+
+@app.command()
+def translit(
+    name: Annotated[Optional[str], typer.Argument(help="A name in either script; omit to read names from stdin, one a line.")] = None,
+    to: Annotated[
+        Optional[TranslitTo], typer.Option("--to", help="Target script; default: the other script than the input's.")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="How many candidates.")] = 5,
+    scheme: Annotated[
+        Optional[SchemeOption],
+        typer.Option(help="A standard scheme instead of press spellings (exact; buckwalter/safebw/hsb map back with --to arabic)."),
+    ] = None,
+    region: Annotated[Optional[RegionOption], typer.Option(help="Prefer a region's press conventions (Arabic to Latin).")] = None,
+    model: Annotated[Optional[Path], typer.Option(help="A model directory (default: the shipped one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON: one object per input line.")] = False,
+) -> None:
+    """Transliterate names Arabic to Latin or Latin to Arabic: ranked candidates with score and source.
+
+    Sources: lexicon (a known entity) > model (attested spellings and the learned model) > rules.
+
+    Examples:
+
+      toolkit translit "عبد العزيز" --to latin
+
+      toolkit translit "Guterres" --to arabic --top 3 --json
+
+      toolkit translit "مُحَمَّد" --scheme ala-lc
+
+      cut -f1 names.tsv | toolkit translit --to latin --json > out.jsonl
+    """
+    from .translit import TranslitError, Transliterator, default_transliterator, romanize
+
+    engine = Transliterator(model_dir=model) if model is not None else default_transliterator()
+    if model is not None and not model.is_dir():
+        fail(f"{model}: no such model directory")
+    single = name is not None
+    if single and not name.strip():
+        fail("empty name: nothing to transliterate")
+    warned: set[str] = set()
+
+    def report(line: str, candidates: list, error: str | None = None) -> None:
+        clean = line.encode("utf-8", "replace").decode("utf-8")
+        if as_json:
+            obj: dict[str, object] = {"input": clean, "candidates": [c.as_dict() for c in candidates]}
+            if error:
+                obj["error"] = error
+            emit_json(obj)
+        elif single:
+            for c in candidates:
+                out(f"{c.score:.3f}\t{c.source}\t{c.text}")
+        else:
+            out(clean + "\t" + " | ".join(c.text for c in candidates))
+
+    def target(line: str) -> str:
+        if to is not None:
+            return to.value
+        return "latin" if any("\u0600" <= ch <= "\u06ff" for ch in line) else "arabic"
+
+    def run(batch: list[tuple[int, str]]) -> None:
+        lines = [line for _, line in batch]
+        results: list | None = [None] * len(lines)
+        try:
+            for direction in ("latin", "arabic"):
+                idx = [i for i, line in enumerate(lines) if target(line) == direction]
+                if idx:
+                    got = engine.transliterate_many([lines[i] for i in idx], direction, top,
+                                                    scheme.value if scheme else None, region.value if region else None)
+                    for i, r in zip(idx, got):
+                        results[i] = r  # type: ignore[index]
+        except TranslitError:
+            results = None
+        if results is None:  # one bad line: redo line by line so the others still get answers
+            for number, line in batch:
+                try:
+                    report(line, engine.transliterate_many([line], target(line), top, scheme.value if scheme else None,
+                                                           region.value if region else None)[0])
+                except TranslitError as exc:
+                    if single:
+                        fail(str(exc))
+                    warn(f"stdin line {number}: {exc}")
+                    report(line, [], str(exc))
+            return
+        if scheme is not None:
+            for line in lines:
+                try:
+                    note = romanize(line, scheme.value, target(line)).note if line else ""
+                except ValueError:
+                    note = ""
+                if note and note not in warned:
+                    warned.add(note)
+                    warn(f"{scheme.value}: {note}")
+        if engine.model_error and "model" not in warned:
+            warned.add("model")
+            warn(f"transliteration model unavailable ({engine.model_error}); using attested spellings and rules")
+        for line, result in zip(lines, results):
+            report(line, result)
+
+    batch: list[tuple[int, str]] = []
+    for number, line in read_lines(name):
+        batch.append((number, line))
+        if len(batch) >= 512:
+            run(batch)
+            batch = []
+    if batch:
+        run(batch)
+
 
 # ---------------------------------------------------------------- lookup, lexicon (issue 3)
 class TypeOption(str, Enum):
