@@ -1,0 +1,202 @@
+"""Named-entity mentions in Arabic news text, with exact character offsets.
+
+Arabic has no capitals, so the extractor leans on what it can trust: (1) lexicon hits
+found after normalization and clitic stripping (و ف ب ل ك ال and their combinations;
+the mention starts after the clitics, so ``text[start:end]`` is the bare name); (2) cue
+words that announce a name (الرئيس، وزير، حركة، كتائب، مدينة، محافظة...), keeping the
+title apart from the name; (3) projection from English (see :mod:`.projection`), done
+later by the pipeline, where an aligned English mention says what to look for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .gazetteer import Gazetteer, arabic_token_key, arabic_tokens, clitic_readings
+from .model import RawMention
+
+
+def _k(words: str) -> frozenset[str]:
+    return frozenset(arabic_token_key(w) for w in words.split())
+
+
+# Titles before a person's name: not part of the name, kept as ``title``.
+PER_CUES = _k(
+    "الرئيس رئيس الوزير وزير الشيخ القائد قائد اللواء العميد العقيد الفريق المقدم الرائد "
+    "النقيب الناطق المتحدث السيد السيدة الدكتور النائب الأمين السفير المبعوث المحافظ محافظ "
+    "الزعيم زعيم الجنرال الإمام المرجع آية"
+)
+# Words that open an organisation's name and are part of it.
+ORG_CUES = _k("حركة كتائب كتيبة لواء جبهة حزب قوات تنظيم جماعة وكالة قيادة هيئة مجلس وزارة فيلق فصيل سرايا عصائب منظمة شركة صحيفة قناة جيش موقع")
+# Words that open a place's name; part of it for some (سد، معبر), not for others.
+LOC_CUES = _k("مدينة محافظة بلدة قضاء ناحية منطقة قرية معبر مخيم مطار قاعدة نهر صحراء بادية ولاية إقليم")
+# Words that end a name: function words, verbs of saying, common nouns.
+STOP = _k(
+    "في من إلى الى على عن مع أن إن ان أنه انه قد لقد قال قالت وقال وقالت أكد أكدت أضاف أضافت "
+    "التي الذي الذين اللذين هذا هذه ذلك تلك بعد قبل خلال حيث بين منذ عند حتى كما لكن ثم أو او "
+    "لم لن لا ما هو هي هم كان كانت يوم أمس اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة "
+    "السبت شمال جنوب شرق غرب شرقي غربي شمالي جنوبي عبر ضد نحو فيما وفق بحسب حسب إثر اثر "
+    "أمس صباح مساء باسم "
+    "ضمن لدى إذ إذا وهو وهي كل بعض جميع عدة عدد أكثر أقل"
+)
+# Adjectives end a person's or a place's name, not an organisation's
+# (وكالة الأنباء العراقية، قوات سوريا الديمقراطية).
+ADJ = _k(
+    "العراقي العراقية السوري السورية الأمريكي الأمريكية الأميركية الإيراني الإيرانية العراقيين "
+    "السابق الحالي الجديد الجديدة المسلحة المسلح الحدودي الحدودية الأمنية الأمني الجوية العسكرية"
+)
+ROLE = _k("عمليات شرطة أركان")
+# Ordinary complements of a cue word (حركة التجارة = the movement of trade).
+COMMON_AFTER_CUE = _k("التجارة المرور السير النقل الملاحة النزوح الاحتجاج الاحتجاجات البناء الاعمار الأسعار")
+# Cue words that announce an organisation without being part of its name.
+ORG_OUTSIDE = _k("صحيفة قناة موقع")
+PARTICLES = _k("بن ابن أبو أبي أبا آل عبد")
+MAX_NAME = {"PER": 4, "ORG": 4, "LOC": 2}
+
+
+def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMention]:
+    """Every named mention in ``text`` found by the lexicon or by cue words, sorted,
+    non-overlapping; ``text[m.start:m.end] == m.text`` holds for every mention."""
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    mentions: list[RawMention] = []
+    for hit in gaz.find_ar(text):
+        span = text[hit.start : hit.end]
+        entry = gaz.entries[hit.entity_id]
+        mentions.append(
+            RawMention("ar", hit.start, hit.end, span, span, entry.type, "lexicon", hit.entity_id, 1.0,
+                       extras=(("prefix", hit.prefix),) if hit.prefix else ())
+        )
+    toks = arabic_tokens(text)
+    keys = [arabic_token_key(t) for _, _, t in toks]
+    mentions = _drop_adjectives(text, mentions, toks, keys, gaz)
+    taken = [(m.start, m.end) for m in mentions]
+    i = 0
+    while i < len(toks):
+        s, e, t = toks[i]
+        if any(s < b and a < e for a, b in taken):
+            i += 1
+            continue
+        cue_type = ""
+        stem_off = 0
+        for off, stem in clitic_readings(t):
+            if stem in PER_CUES:
+                cue_type, stem_off = "PER", off
+                break
+            # "القوات", "المنطقة": with the article these are common nouns, not cues.
+            definite = keys[i][: len(keys[i]) - len(stem)].endswith(("ال", "لل")) or keys[i].startswith(("ال", "وال", "بال", "فال", "لل", "ولل"))
+            if stem in ORG_CUES and not definite:
+                cue_type, stem_off = "ORG", off
+                break
+            if stem in LOC_CUES and not definite:
+                cue_type, stem_off = "LOC", off
+                break
+        if not cue_type:
+            i += 1
+            continue
+        # Person titles may be compound (رئيس الوزراء، وزير الدفاع): skip one more word after
+        # رئيس/وزير/قائد when it carries the article.
+        j = i + 1
+        title_end = i + 1
+        if cue_type == "PER" and keys[i] in _k("رئيس وزير قائد الناطق المتحدث الأمين") and j < len(toks) and keys[j].startswith("ال"):
+            j += 1
+            title_end = j
+        if cue_type == "PER":
+            # رئيس الوزراء العراقي محمد...: a nationality after the title belongs to it.
+            while j < len(toks) and keys[j] in ADJ and _close(text, toks[j - 1][1], toks[j][0]):
+                j += 1
+                title_end = j
+        name_start = j if cue_type == "PER" or keys[i] in ORG_OUTSIDE else i
+        k = j
+        limit = MAX_NAME[cue_type]
+        while k < len(toks) and k - j < limit:
+            if not _close(text, toks[k - 1][1], toks[k][0]) or keys[k] in STOP:
+                break
+            if cue_type != "ORG" and keys[k] in ADJ:
+                break
+            if k == j and keys[k] in COMMON_AFTER_CUE:
+                break
+            # A future-tense verb (سيزور، ستبدأ) is not a name.
+            if cue_type == "PER" and keys[k][:2] in ("سي", "ست", "سن") and len(keys[k]) >= 4 and k == j:
+                break
+            if cue_type == "PER" and (keys[k] in ORG_CUES or keys[k] in PER_CUES or keys[k] in ROLE):
+                break
+            overlap = [h for h, m in enumerate(mentions) if toks[k][0] < m.end and m.start < toks[k][1]]
+            if overlap:
+                m = mentions[overlap[0]]
+                # قيادة عمليات الأنبار: a known place closes an organisation's name.
+                if cue_type == "ORG" and k > j and m.type == "LOC" and m.start == toks[k][0]:
+                    del mentions[overlap[0]]
+                    taken.remove((m.start, m.end))
+                    k += 1
+                break
+            # In a person's name a nisba with the article (السوداني، المحمداوي) ends the
+            # name, unless it follows a particle (عبد الكريم خلف، أبو مهدي المهندس).
+            if cue_type == "PER" and k > j and keys[k - 1].startswith("ال") and (k - 2 < j or keys[k - 2] not in PARTICLES):
+                break
+            # A conjunction-prefixed word starts a new phrase, unless it is a particle.
+            if keys[k].startswith("و") and k > j and keys[k] not in PARTICLES and len(keys[k]) > 3 and keys[k][1:] not in PARTICLES:
+                break
+            k += 1
+        if k == j:
+            i += 1
+            continue
+        # A lone place/organisation cue word with one common word after it is too weak.
+        start = toks[name_start][0] + (stem_off if name_start == i else 0)
+        end = toks[k - 1][1]
+        span = text[start:end]
+        title = text[toks[i][0] + stem_off : toks[title_end - 1][1]] if cue_type == "PER" else ""
+        if cue_type == "LOC" and keys[i] in _k("منطقة قرية") and k - j > 1:
+            end = toks[j][1]
+            span = text[start:end]
+        mentions.append(RawMention("ar", start, end, span, span, cue_type, "cue", "", 0.6, title=title))
+        taken.append((start, end))
+        i = k
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    out: list[RawMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _close(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return gap == " " or gap == "\u00a0"
+
+
+def _drop_adjectives(text: str, mentions: list[RawMention], toks: list[tuple[int, int, str]], keys: list[str], gaz: Gazetteer) -> list[RawMention]:
+    """Drop one-word lexicon hits that are attributes of the word before them.
+
+    A nisba adjective with the article right after a noun describes that noun:
+    "الحدود الغربية" is the western border, not Gharbia governorate; "السيادة العراقية"
+    is Iraqi sovereignty, not the Iraqiya list.
+    """
+    starts = {s: n for n, (s, _, _) in enumerate(toks)}
+    out: list[RawMention] = []
+    for m in mentions:
+        n = None
+        for idx, (s, e, _) in enumerate(toks):
+            if s <= m.start < e:
+                n = idx
+                break
+        single = n is not None and toks[n][1] >= m.end
+        if single and n is not None and n > 0 and m.source == "lexicon":
+            key = keys[n]
+            stem = arabic_token_key(m.text)
+            prev_gap = text[toks[n - 1][1] : toks[n][0]]
+            prev = keys[n - 1]
+            adjective = key.startswith("ال") and (key.endswith("يه") or key.endswith("ي"))
+            # A bare nisba after a noun: سورية / مدينة البوكمال السورية.
+            if adjective and prev_gap == " " and prev not in STOP and prev not in PER_CUES:
+                continue
+            entry = gaz.entries.get(m.entity_id)
+            if entry is not None and m.type == "ORG" and len(entry.ar.split()) > 1 and stem not in {
+                arabic_token_key(a) for a in entry.acronyms
+            }:
+                # One ordinary word standing for a longer organisation name ("السيادة",
+                # "امتداد"): kept only if the English side confirms it (see the pipeline).
+                m = replace(m, score=0.5, extras=m.extras + (("weak", "1"),))
+        out.append(m)
+    del starts
+    return out

@@ -1,0 +1,267 @@
+"""Cross-script scores and projection of English mentions into Arabic sentences.
+
+Why projection: Arabic has no capitals, so a name the lexicon does not know is hard to
+find in Arabic alone; but the aligned English sentence says which name to look for.
+For an English mention, every span of 1..n+1 words of the aligned Arabic sentence (first
+word read with and without its clitics) is scored against the English name, and the
+best span above a threshold becomes an Arabic mention with source ``projection``.
+
+The score is the best of :func:`toolkit.normalize.keys.similarity` and a consonant
+skeleton ratio computed here (Arabic letters and romanized consonants mapped into one
+alphabet, vowels and the article dropped), so the projection works on its own and
+improves as the shared keys improve.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .gazetteer import arabic_tokens, clitic_readings
+from .model import RawMention
+
+_AR_SKEL = {
+    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "z", "ر": "r",
+    "ز": "z", "س": "s", "ش": "c", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ى": "",
+    "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ؤ": "", "ئ": "", "ة": "", "ع": "", "پ": "b",
+    "چ": "j", "ڤ": "f", "گ": "g", "ک": "k", "ی": "", "ٱ": "",
+}
+# Digraphs first, into upper-case placeholders so later single-letter folds leave them.
+_LATIN_FOLDS = [
+    ("sch", "C"), ("sh", "C"), ("ch", "C"), ("kh", "X"), ("dh", "z"), ("th", "s"), ("gh", "g"),
+    ("ph", "f"), ("dj", "j"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("v", "f"), ("p", "b"),
+    ("ou", "u"), ("ee", "i"), ("oo", "u"), ("C", "c"), ("X", "x"),
+]
+_LATIN_ARTICLES = frozenset("al el il ul ash as ad at az ez an ar ad-".split())
+_AR_WORD_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+
+
+def _dedupe(s: str) -> str:
+    out: list[str] = []
+    for c in s:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def latin_skeleton(name: str) -> str:
+    """Consonants of a romanized name, article dropped, in the shared alphabet."""
+    words = re.findall(r"[a-z]+", name.lower().replace("'", "").replace("\u2019", ""))
+    out: list[str] = []
+    for n, w in enumerate(words):
+        if w in _LATIN_ARTICLES and n + 1 < len(words):
+            continue
+        if w.startswith("al") and len(w) > 4 and n > 0 and w not in ("allah",):
+            # Attached article written without a hyphen is rare; keep the word whole.
+            pass
+        for a, b in _LATIN_FOLDS:
+            w = w.replace(a, b)
+        if len(w) > 3 and w.endswith("h") and w[-2] in "aeiou" and not w.endswith("llah"):
+            w = w[:-1]
+        # y/w at the start of a word are consonants in Arabic too; inside they are vowels.
+        head = w[0] if w[:1] in ("y", "w") else ""
+        rest = w[1:] if head else w
+        out.append(head + re.sub(r"[aeiouyw]", "", rest))
+    return _dedupe("".join(out))
+
+
+@lru_cache(maxsize=65536)
+def arabic_skeleton(name: str) -> str:
+    """Consonants of an Arabic name, article dropped, in the shared alphabet."""
+    out: list[str] = []
+    for n, w in enumerate(_AR_WORD_RE.findall(name)):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        elif w.startswith("لل") and len(w) > 3 and n > 0:
+            w = w[1:]
+        head = "y" if w[:1] == "ي" else "w" if w[:1] == "و" else ""
+        rest = w[1:] if head else w
+        out.append(head + "".join(_AR_SKEL.get(c, "") for c in rest))
+    return _dedupe("".join(out))
+
+
+def skeleton_score(en: str, ar: str) -> float:
+    a, b = latin_skeleton(en), arabic_skeleton(ar)
+    if not a or not b:
+        return 0.0
+    if min(len(a), len(b)) < 3:
+        return 1.0 if a == b else 0.0
+    return Levenshtein.normalized_similarity(a, b)
+
+
+# Words that organisation and place names translate rather than transliterate.
+_GLOSSARY = {
+    "news": "انباء اخبار", "agency": "وكاله", "iraqi": "عراقي عراقيه عراق", "iraq": "عراق",
+    "syrian": "سوري سوريه سوريا", "syria": "سوريا سوريه", "operations": "عمليات", "command": "قياده",
+    "forces": "قوات", "force": "قوه قوات", "popular": "شعبي", "mobilisation": "حشد", "mobilization": "حشد",
+    "ministry": "وزاره", "interior": "داخليه", "defence": "دفاع", "defense": "دفاع", "army": "جيش",
+    "border": "حدود حدودي حدوديه", "guards": "حرس", "guard": "حرس", "brigade": "لواء", "brigades": "الويه كتائب",
+    "council": "مجلس", "military": "عسكري عسكريه", "democratic": "ديمقراطيه", "islamic": "اسلاميه اسلامي",
+    "state": "دوله", "resistance": "مقاومه", "movement": "حركه", "party": "حزب", "new": "جديد جديده",
+    "arab": "عربي عربيه", "government": "حكومه", "united": "متحده", "states": "ولايات", "nations": "امم",
+    "air": "جويه", "base": "قاعده", "crossing": "منفذ معبر", "river": "نهر", "province": "محافظه",
+    "governorate": "محافظه", "city": "مدينه", "district": "قضاء", "desert": "صحراء باديه", "dam": "سد",
+    "front": "جبهه", "organization": "منظمه", "organisation": "منظمه", "committee": "لجنه", "federal": "اتحادي",
+    "police": "شرطه", "national": "وطني وطنيه", "security": "امن امني", "kurdistan": "كردستان",
+    "regional": "اقليم", "region": "اقليم منطقه", "general": "عام عامه", "central": "مركزي", "bank": "بنك مصرف",
+    "red": "احمر", "crescent": "هلال", "cross": "صليب", "international": "دولي دوليه", "supreme": "اعلى",
+    "judicial": "قضائي", "federation": "اتحاد", "union": "اتحاد", "people": "شعب", "liberation": "تحرير",
+    "martyrs": "شهداء", "revolutionary": "ثوري", "guardian": "حرس", "corps": "فيلق", "coalition": "تحالف",
+}
+_GLOSS = {k: frozenset(v.split()) for k, v in _GLOSSARY.items()}
+
+
+def _ar_words(name: str) -> list[str]:
+    from ..normalize.arabic import normalize_arabic
+
+    out = []
+    for w in normalize_arabic(name, "match").split():
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        out.append(w)
+    return out
+
+
+def token_cover_score(en: str, ar: str) -> float:
+    """Share of words on both sides explained by a partner: a glossary translation
+    (Operations = عمليات) or a transliteration (Anbar = الأنبار)."""
+    en_words = [w for w in re.findall(r"[a-z]+", en.lower().replace("'", "")) if w not in _LATIN_ARTICLES and w not in ("of", "the", "and", "for", "in")]
+    ar_words = _ar_words(ar)
+    if not en_words or not ar_words or len(en_words) + len(ar_words) < 3:
+        return 0.0
+    used: set[int] = set()
+    hit = 0.0
+    for w in en_words:
+        best, best_j = 0.0, -1
+        gloss = _GLOSS.get(w, frozenset())
+        for j, a in enumerate(ar_words):
+            if j in used:
+                continue
+            if a in gloss or (a.endswith("ه") and a[:-1] + "ه" in gloss):
+                s = 1.0
+            else:
+                s = skeleton_score(w, a)
+                s = s if s >= 0.75 else 0.0
+            if s > best:
+                best, best_j = s, j
+        if best_j >= 0:
+            used.add(best_j)
+            hit += best
+    return 2 * hit / (len(en_words) + len(ar_words))
+
+
+def cross_score(en: str, ar: str) -> float:
+    """How likely the romanized ``en`` and the Arabic ``ar`` are one name, in [0, 1]."""
+    best = max(skeleton_score(en, ar), token_cover_score(en, ar))
+    try:
+        from ..normalize.keys import similarity
+
+        # The shared similarity is token-aware and forgiving of partial names; scaled by
+        # how much of the longer name the shorter one covers, so "جاسم" does not pass
+        # for "Ahmed Jassim al-Khafaji".
+        a, b = latin_skeleton(en), arabic_skeleton(ar)
+        cover = (min(len(a), len(b)) / max(len(a), len(b))) ** 0.5 if a and b else 0.0
+        best = max(best, float(similarity(en, ar)) * cover)
+    except Exception:
+        pass
+    return best
+
+
+@lru_cache(maxsize=8)
+def _prepared(ar_text: str) -> tuple[tuple[int, int, str, tuple[tuple[int, str], ...], bool, bool], ...]:
+    """Per Arabic word of a text: start, end, word, (clitic offset, skeleton) readings,
+    whether the bare word is a function word, and whether a single space precedes it."""
+    from .arabic import STOP
+    from .gazetteer import arabic_token_key
+
+    out = []
+    prev_end = -10
+    for s, e, w in arabic_tokens(ar_text):
+        readings = tuple((off, arabic_skeleton(w[off:])) for off, _stem in clitic_readings(w))
+        stop = any(stem in STOP for _off, stem in clitic_readings(w)[:1]) or arabic_token_key(w) in STOP
+        out.append((s, e, w, readings, stop, ar_text[prev_end:s] == " "))
+        prev_end = e
+    return tuple(out)
+
+
+def _join_skel(a: str, b: str) -> str:
+    return a + (b[1:] if a and b and a[-1] == b[0] else b)
+
+
+def project(
+    mention: RawMention,
+    ar_text: str,
+    start: int,
+    end: int,
+    taken: list[tuple[int, int]] | None = None,
+    threshold: float = 0.72,
+    arabic_forms: tuple[str, ...] = (),
+) -> RawMention | None:
+    """Find the Arabic span in ``ar_text[start:end]`` that best matches the English mention.
+
+    Every span of 1..n+1 words (first word read with and without its clitics) is scored
+    quickly on consonant skeletons; the best few are re-scored with :func:`cross_score`.
+    ``arabic_forms`` are Arabic spellings already known for the name (lexicon or
+    transliteration); a span equal to one of them wins outright.
+    """
+    from ..normalize.arabic import normalize_arabic
+
+    taken = taken or []
+    toks = [t for t in _prepared(ar_text) if t[0] >= start and t[1] <= end]
+    if not toks:
+        return None
+    blocked = [any(t[0] < b and a < t[1] for a, b in taken) for t in toks]
+    words = re.findall(r"[A-Za-z]+", mention.name)
+    n_en = max(1, len(words) - sum(1 for w in words if w.lower() in _LATIN_ARTICLES))
+    en_skel = latin_skeleton(mention.name)
+    if not en_skel:
+        return None
+    forms = {normalize_arabic(f, "match") for f in arabic_forms if f}
+    max_n = min(n_en + 1, 5)
+    cands: list[tuple[float, int, int, int]] = []
+    for i, (s0, _e0, _w0, readings, stop0, _g0) in enumerate(toks):
+        if blocked[i] or stop0:
+            continue
+        for off, skel0 in readings:
+            skel = ""
+            for n in range(1, max_n + 1):
+                k = i + n - 1
+                if k >= len(toks) or blocked[k] or (n > 1 and not toks[k][5]):
+                    break
+                skel = skel0 if n == 1 else _join_skel(skel, arabic_skeleton(toks[k][2]))
+                if toks[k][4]:
+                    continue  # a name does not end with a function word
+                if min(len(skel), len(en_skel)) < 3:
+                    q = 1.0 if skel == en_skel else 0.0
+                else:
+                    q = Levenshtein.normalized_similarity(en_skel, skel)
+                cands.append((q - 0.05 * abs(n - n_en), s0 + off, toks[k][1], n))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: -c[0])
+    best: tuple[float, int, int] | None = None
+    for q, s, e, n in cands[:8]:
+        span = ar_text[s:e]
+        if forms and normalize_arabic(span, "match") in forms:
+            score = 1.0
+        else:
+            score = max(q, cross_score(mention.name, span) - 0.05 * abs(n - n_en))
+        if best is None or score > best[0] + 1e-9:
+            best = (score, s, e)
+    if best is None or best[0] < threshold:
+        return None
+    score, s, e = best
+    return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection",
+                      mention.entity_id, round(min(score, 1.0), 3))
+
+
+def _stop_edge(first: str, last: str) -> bool:
+    """A name neither starts nor ends with a function word (إن، في، من...)."""
+    from .arabic import STOP
+    from .gazetteer import arabic_token_key
+
+    return arabic_token_key(first) in STOP or arabic_token_key(last) in STOP
