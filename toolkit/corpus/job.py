@@ -312,6 +312,7 @@ def normalize_file(
     scheduler: str | None = None,
     progress: bool = False,
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+    checkpoint_seconds: float = CHECKPOINT_EVERY_S,
 ) -> JobSummary:
     """Normalize the records of ``inp`` (a file, a directory, a glob or ``-``) into ``out``.
 
@@ -320,7 +321,9 @@ def normalize_file(
     ``errors_path`` (default ``OUT.errors.jsonl``; stderr when OUT is ``-``) and passed
     through (``on_error="pass"``) or skipped.  ``workers`` defaults to all cores.
     Raises ``FileNotFoundError``/``ValueError`` with a one-line reason on bad input and
-    :class:`JobInterrupted` on Ctrl-C (rerun with ``resume=True``).
+    :class:`JobInterrupted` on Ctrl-C (rerun with ``resume=True``).  ``chunk_bytes`` is the
+    unit of work and of output compression; ``checkpoint_seconds`` how often progress is
+    saved for ``resume`` (a resumed job redoes at most that much work).
     """
     inp, out = os.fspath(inp), os.fspath(out)
     if fmt is not None and fmt not in FORMATS:
@@ -463,7 +466,7 @@ def normalize_file(
         committed.update(file=fi, line=consumed, chunk=result.index + 1, out_bytes=out_bytes,
                          err_bytes=errors.bytes, counts=asdict(counts))
         now = time.monotonic()
-        if ckpt_path is not None and now - last_ckpt >= CHECKPOINT_EVERY_S:
+        if ckpt_path is not None and now - last_ckpt >= checkpoint_seconds:
             checkpoint()
             last_ckpt = now
         if bar is not None:
