@@ -225,7 +225,7 @@ def _run_to_mention(
             return None
         if _sentence_start(text, start) and w not in capitalized_mid and not _ACRONYM_RE.match(w) and not title_toks:
             return None
-        if len(w) == 1 or w.lower() in LOC_CUES or w.lower() in ORG_CUES:
+        if (len(w) < 3 and not _ACRONYM_RE.match(w)) or w.lower() in LOC_CUES or w.lower() in ORG_CUES:
             return None
     if not title_toks:
         # Titles written before the run with abbreviation dots: "Brig. Gen. Qassim Muhsin".

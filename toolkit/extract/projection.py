@@ -112,7 +112,13 @@ _GLOSSARY = {
     "judicial": "قضائي", "federation": "اتحاد", "union": "اتحاد", "people": "شعب", "liberation": "تحرير",
     "martyrs": "شهداء", "revolutionary": "ثوري", "guardian": "حرس", "corps": "فيلق", "coalition": "تحالف",
 }
-_GLOSS = {k: frozenset(v.split()) for k, v in _GLOSSARY.items()}
+def _gloss_table() -> dict[str, frozenset[str]]:
+    from ..normalize.arabic import normalize_arabic
+
+    return {k: frozenset(normalize_arabic(w, "match") for w in v.split()) for k, v in _GLOSSARY.items()}
+
+
+_GLOSS = _gloss_table()
 
 
 def _ar_words(name: str) -> list[str]:

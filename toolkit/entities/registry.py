@@ -1,0 +1,295 @@
+"""A registry of entities across documents, in SQLite (the embedded default).
+
+Why: many report pairs should build one list where "Kataeb Hezbollah" has one id in
+every document.  Each document's entities are resolved against the registry (same
+lexicon id, else the same normalized name in either script and a compatible type); new
+ones get a stable id.  Every decision is stored with its reason (``explain``).
+
+Merges are reversible by construction: a merge only sets ``merged_into`` on the
+absorbed entity and records the merge; mentions and names stay attached to the entity
+they were first filed under, so ``unmerge`` restores both entities exactly, and no
+mention is ever lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..normalize.arabic import normalize_arabic
+from ..normalize.latin import normalize_latin
+from .model import EntityList
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, en TEXT, ar TEXT, lexicon_id TEXT,
+    merged_into TEXT, created REAL
+);
+CREATE TABLE IF NOT EXISTS names (
+    entity_id TEXT NOT NULL, lang TEXT NOT NULL, key TEXT NOT NULL, surface TEXT,
+    UNIQUE (entity_id, lang, key)
+);
+CREATE INDEX IF NOT EXISTS names_key ON names (key);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, doc TEXT NOT NULL, lang TEXT, start INTEGER,
+    "end" INTEGER, text TEXT, sentence INTEGER, source TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
+CREATE TABLE IF NOT EXISTS docs (doc TEXT PRIMARY KEY, added REAL, n_entities INTEGER);
+CREATE TABLE IF NOT EXISTS assignments (
+    doc TEXT NOT NULL, local_id TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT, reason TEXT
+);
+CREATE INDEX IF NOT EXISTS assignments_doc ON assignments (doc);
+CREATE INDEX IF NOT EXISTS assignments_entity ON assignments (entity_id);
+CREATE TABLE IF NOT EXISTS merges (
+    id INTEGER PRIMARY KEY, kept TEXT NOT NULL, merged TEXT NOT NULL, reason TEXT, at REAL, undone_at REAL
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """How one entity of a document was filed: ``new``, ``matched`` or ``merged``."""
+
+    local_id: str
+    entity_id: str
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntity:
+    id: str
+    type: str
+    en: str
+    ar: str
+    lexicon_id: str
+    names: tuple[tuple[str, str], ...]  # (lang, surface)
+    mentions: tuple[dict[str, object], ...]
+    merged_from: tuple[str, ...]
+
+
+def _key(text: str, lang: str) -> str:
+    if lang == "ar":
+        return normalize_arabic(text, "match")
+    return normalize_latin(text, "match")
+
+
+def _attested(e: object, name: str, lang: str) -> bool:
+    """A name from the lexicon or written in the document (not a transliteration guess)."""
+    if getattr(e, "lexicon_id", ""):
+        return True
+    return any(m.lang == lang and name in (m.name, m.text) for m in getattr(e, "mentions", ()))
+
+
+class RegistryError(ValueError):
+    """A registry file that cannot be opened or an operation that cannot be done."""
+
+
+class Registry:
+    """Entities across documents; ``Registry(path)`` creates the file when missing."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(str(self.path))
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise RegistryError(f"{self.path}: not a registry database ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Registry":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reading
+
+    def canonical(self, entity_id: str) -> str:
+        seen = set()
+        cur = entity_id
+        while cur not in seen:
+            seen.add(cur)
+            row = self.db.execute("SELECT merged_into FROM entities WHERE id = ?", (cur,)).fetchone()
+            if row is None or not row[0]:
+                return cur
+            cur = row[0]
+        return cur
+
+    def _members(self, entity_id: str) -> list[str]:
+        """The entity and every entity merged into it (transitively)."""
+        out = [entity_id]
+        i = 0
+        while i < len(out):
+            out.extend(r[0] for r in self.db.execute("SELECT id FROM entities WHERE merged_into = ?", (out[i],)))
+            i += 1
+        return out
+
+    def get(self, entity_id: str) -> RegistryEntity | None:
+        cid = self.canonical(entity_id)
+        row = self.db.execute("SELECT id, type, en, ar, lexicon_id FROM entities WHERE id = ?", (cid,)).fetchone()
+        if row is None:
+            return None
+        members = self._members(cid)
+        marks = ",".join("?" * len(members))
+        names = tuple(
+            (r[0], r[1]) for r in self.db.execute(
+                f"SELECT DISTINCT lang, surface FROM names WHERE entity_id IN ({marks}) ORDER BY lang, surface", members)
+        )
+        mentions = tuple(
+            {"doc": r[0], "lang": r[1], "start": r[2], "end": r[3], "text": r[4], "sentence": r[5], "source": r[6], "filed_under": r[7]}
+            for r in self.db.execute(
+                f'SELECT doc, lang, start, "end", text, sentence, source, entity_id FROM mentions WHERE entity_id IN ({marks}) ORDER BY doc, lang, start',
+                members,
+            )
+        )
+        return RegistryEntity(row[0], row[1], row[2] or "", row[3] or "", row[4] or "", names, mentions, tuple(members[1:]))
+
+    def entities(self) -> Iterator[RegistryEntity]:
+        for (eid,) in self.db.execute("SELECT id FROM entities WHERE merged_into IS NULL ORDER BY created, id").fetchall():
+            e = self.get(eid)
+            if e is not None:
+                yield e
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM entities WHERE merged_into IS NULL").fetchone()[0])
+
+    def find(self, name: str) -> list[str]:
+        """Registry ids (canonical) whose names normalize like ``name``."""
+        lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in name) else "en"
+        rows = self.db.execute("SELECT DISTINCT entity_id FROM names WHERE key = ? AND lang = ?", (_key(name, lang), lang))
+        return sorted({self.canonical(r[0]) for r in rows})
+
+    def explain(self, entity_id: str) -> list[str]:
+        """Why the entity is what it is: every filing decision and every merge."""
+        cid = self.canonical(entity_id)
+        members = self._members(cid)
+        marks = ",".join("?" * len(members))
+        out = [
+            f"{doc}: {local} -> {eid} ({action}: {reason})"
+            for doc, local, eid, action, reason in self.db.execute(
+                f"SELECT doc, local_id, entity_id, action, reason FROM assignments WHERE entity_id IN ({marks}) ORDER BY rowid", members)
+        ]
+        for mid, kept, merged, reason, undone in self.db.execute(
+            f"SELECT id, kept, merged, reason, undone_at FROM merges WHERE kept IN ({marks}) OR merged IN ({marks}) ORDER BY id",
+            members + members,
+        ):
+            out.append(f"merge #{mid}: {merged} into {kept} ({reason})" + (" [undone]" if undone else ""))
+        return out
+
+    def merges(self) -> list[tuple[int, str, str, str, bool]]:
+        return [(r[0], r[1], r[2], r[3], r[4] is not None) for r in
+                self.db.execute("SELECT id, kept, merged, reason, undone_at FROM merges ORDER BY id")]
+
+    # ------------------------------------------------------------------ writing
+
+    def merge(self, keep: str, other: str, reason: str) -> int:
+        """Merge ``other`` into ``keep``; returns the merge id (for :meth:`unmerge`)."""
+        k, o = self.canonical(keep), self.canonical(other)
+        if k == o:
+            raise RegistryError(f"{keep} and {other} are already one entity ({k})")
+        for x in (k, o):
+            if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (x,)).fetchone() is None:
+                raise RegistryError(f"no entity {x!r} in {self.path}")
+        with self.db:
+            self.db.execute("UPDATE entities SET merged_into = ? WHERE id = ?", (k, o))
+            cur = self.db.execute("INSERT INTO merges (kept, merged, reason, at) VALUES (?, ?, ?, ?)", (k, o, reason, time.time()))
+        return int(cur.lastrowid or 0)
+
+    def unmerge(self, merge_id: int) -> None:
+        """Undo a merge: the absorbed entity comes back with all its names and mentions."""
+        row = self.db.execute("SELECT kept, merged, undone_at FROM merges WHERE id = ?", (merge_id,)).fetchone()
+        if row is None:
+            raise RegistryError(f"no merge #{merge_id} in {self.path}")
+        if row[2] is not None:
+            raise RegistryError(f"merge #{merge_id} was already undone")
+        with self.db:
+            self.db.execute("UPDATE entities SET merged_into = NULL WHERE id = ? AND merged_into = ?", (row[1], row[0]))
+            self.db.execute("UPDATE merges SET undone_at = ? WHERE id = ?", (time.time(), merge_id))
+
+    def import_entities(self, rows: Iterable[tuple[str, str, str, str]]) -> int:
+        """Bulk-load (id, type, en, ar) rows, e.g. a lexicon, without documents."""
+        n = 0
+        now = time.time()
+        with self.db:
+            for eid, typ, en, ar in rows:
+                self.db.execute("INSERT OR IGNORE INTO entities (id, type, en, ar, lexicon_id, created) VALUES (?, ?, ?, ?, ?, ?)",
+                                (eid, typ, en, ar, "", now))
+                for lang, name in (("en", en), ("ar", ar)):
+                    if name:
+                        self.db.execute("INSERT OR IGNORE INTO names (entity_id, lang, key, surface) VALUES (?, ?, ?, ?)",
+                                        (eid, lang, _key(name, lang), name))
+                n += 1
+        return n
+
+    def add(self, entities: EntityList, doc: str) -> list[Assignment]:
+        """File the entities of document ``doc``; re-adding a document replaces it."""
+        out: list[Assignment] = []
+        now = time.time()
+        with self.db:
+            self.db.execute("DELETE FROM mentions WHERE doc = ?", (doc,))
+            self.db.execute("DELETE FROM assignments WHERE doc = ?", (doc,))
+            for e in entities:
+                a = self._resolve(e, now)
+                out.append(a)
+                self.db.execute("INSERT INTO assignments (doc, local_id, entity_id, action, reason) VALUES (?, ?, ?, ?, ?)",
+                                (doc, e.id, a.entity_id, a.action, a.reason))
+                target = a.entity_id
+                for lang, names in (("en", [e.en, *e.variants_en]), ("ar", [e.ar, *e.variants_ar])):
+                    for name in names:
+                        if not _attested(e, name, lang):
+                            continue  # a transliteration guess is not a name of record
+                        if name:
+                            self.db.execute("INSERT OR IGNORE INTO names (entity_id, lang, key, surface) VALUES (?, ?, ?, ?)",
+                                            (target, lang, _key(name, lang), name))
+                self.db.executemany(
+                    'INSERT INTO mentions (entity_id, doc, lang, start, "end", text, sentence, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                    [(target, doc, m.lang, m.start, m.end, m.text, m.sentence, m.source) for m in e.mentions],
+                )
+            self.db.execute("INSERT OR REPLACE INTO docs (doc, added, n_entities) VALUES (?, ?, ?)", (doc, now, len(entities)))
+        return out
+
+    def _resolve(self, e: object, now: float) -> Assignment:
+        lex = getattr(e, "lexicon_id", "")
+        local = getattr(e, "id")
+        typ = getattr(e, "type")
+        if lex and self.db.execute("SELECT 1 FROM entities WHERE id = ?", (lex,)).fetchone():
+            return Assignment(local, self.canonical(lex), "matched", f"same lexicon id {lex}")
+        # Names: the preferred names first, in both scripts.
+        hits: dict[str, set[str]] = {}
+        for lang, name in (("en", getattr(e, "en")), ("ar", getattr(e, "ar"))):
+            if not name or not _attested(e, name, lang):
+                continue
+            for (eid,) in self.db.execute("SELECT entity_id FROM names WHERE key = ? AND lang = ?", (_key(name, lang), lang)):
+                cid = self.canonical(eid)
+                row = self.db.execute("SELECT type FROM entities WHERE id = ?", (cid,)).fetchone()
+                if row and (row[0] == typ or "MISC" in (row[0], typ)):
+                    hits.setdefault(cid, set()).add(f"{lang} name {name!r}")
+        if hits:
+            ranked = sorted(hits, key=lambda c: (-len(hits[c]), c))
+            keep = ranked[0]
+            reason = "same " + " and ".join(sorted(hits[keep]))
+            if len(ranked) > 1 and len(hits[keep]) == 1:
+                other = ranked[1]
+                langs_keep = {h.split()[0] for h in hits[keep]}
+                langs_other = {h.split()[0] for h in hits[other]}
+                if langs_keep != langs_other:
+                    mid = self.merge(keep, other, f"one entity of a document carries {sorted(hits[keep])[0]} of {keep} "
+                                                  f"and {sorted(hits[other])[0]} of {other}")
+                    return Assignment(local, keep, "merged", f"{reason}; merged {other} (merge #{mid})")
+            return Assignment(local, keep, "matched", reason)
+        new_id = lex or local
+        base, n = new_id, 1
+        while self.db.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone():
+            n += 1
+            new_id = f"{base}-{n}"
+        self.db.execute("INSERT INTO entities (id, type, en, ar, lexicon_id, created) VALUES (?, ?, ?, ?, ?, ?)",
+                        (new_id, typ, getattr(e, "en"), getattr(e, "ar"), lex, now))
+        return Assignment(local, new_id, "new", "no entity with this lexicon id or name")
