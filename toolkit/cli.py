@@ -498,7 +498,91 @@ def lexicon_stats(
 # ALIGN-COMMANDS
 
 # ---------------------------------------------------------------- entities (issue 6)
-# ENTITIES-COMMANDS
+def _read_report(path: Path) -> str:
+    """A report file as text; bad bytes become U+FFFD so binary input is reported as
+    such by the entity pipeline (an empty list and a message), not as a traceback."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            fail(f"{path}: no such file")
+        except IsADirectoryError:
+            fail(f"{path}: is a directory, expected a text file")
+        except OSError as exc:
+            fail(f"{path}: cannot read: {exc.strerror}")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+@app.command()
+def entities(
+    en_file: Annotated[Optional[Path], typer.Argument(help="English report (or a report in either language alone); '-' or omitted: stdin.")] = None,
+    ar_file: Annotated[Optional[Path], typer.Argument(help="Arabic counterpart of the report (optional).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON document: {\"entities\": [...]}.")] = False,
+    csv_path: Annotated[Optional[Path], typer.Option("--csv", help="Also write one CSV row per mention to this file.")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table instead of the plain table.")] = False,
+    registry: Annotated[Optional[Path], typer.Option("--registry", help="SQLite registry: file the entities there, with stable ids across documents.")] = None,
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Document name in the registry (default: the file names).")] = None,
+    ner_model: Annotated[Optional[Path], typer.Option("--ner-model", help="Local transformers token-classification model directory to add mentions.")] = None,
+    presplit: Annotated[bool, typer.Option("--presplit", help="One sentence a line in both files.")] = False,
+    encoder: Annotated[Optional[str], typer.Option("--encoder", help="Sentence encoder for the aligner (use, e5, hash, or a local directory).")] = None,
+) -> None:
+    """One entity list across an English report and its Arabic counterpart.
+
+    Every entity has an English and an Arabic name, variants, mentions with offsets in
+    both texts, a confidence and the evidence for each link.  With one file, the
+    other-script names come from the lexicon and transliteration.
+
+    Examples:
+
+      toolkit entities examples/report_en.txt examples/report_ar.txt
+
+      toolkit entities examples/report_en.txt examples/report_ar.txt --json
+
+      toolkit entities report.txt --registry entities.db --csv mentions.csv
+    """
+    from .entities import extract_entities
+    from .entities.output import to_csv, to_json, to_markdown, to_table
+
+    en_text = _read_report(en_file if en_file is not None else Path("-"))
+    ar_text = _read_report(ar_file) if ar_file is not None else None
+    if ner_model is not None and not ner_model.is_dir():
+        fail(f"--ner-model {ner_model}: not a directory")
+    try:
+        result = extract_entities(en_text, ar_text, presplit=presplit, ner_model=ner_model, encoder=encoder)
+    except ValueError as exc:
+        fail(str(exc))
+    for message in result.messages:
+        if message.startswith("sentences aligned by"):
+            continue
+        warn(message)
+    if registry is not None:
+        from .entities.registry import Registry, RegistryError
+
+        name = doc or " + ".join(str(p) for p in (en_file, ar_file) if p is not None) or "stdin"
+        try:
+            with Registry(registry) as reg:
+                filed = reg.add(result, name)
+        except RegistryError as exc:
+            fail(str(exc))
+        ids = {a.local_id: a.entity_id for a in filed}
+        from dataclasses import replace as _replace
+
+        result = _replace(result, entities=tuple(_replace(e, id=ids.get(e.id, e.id)) for e in result.entities))
+        n_new = sum(1 for a in filed if a.action == "new")
+        warn(f"registry {registry}: {len(filed)} entities filed under {name!r} ({n_new} new, {len(filed) - n_new} known)")
+    if csv_path is not None:
+        try:
+            csv_path.write_text(to_csv(result), encoding="utf-8")
+        except OSError as exc:
+            fail(f"{csv_path}: cannot write: {exc.strerror}")
+    if as_json:
+        sys.stdout.write(to_json(result) + "\n")
+    elif markdown:
+        sys.stdout.write(to_markdown(result))
+    elif len(result):
+        sys.stdout.write(to_table(result))
 
 # ---------------------------------------------------------------- corpus (issue 7)
 corpus_app = typer.Typer(
