@@ -121,9 +121,6 @@ def open_input(path: str) -> tuple[BinaryIO, _Counting]:
     return io.BufferedReader(reader, 1 << 20), counting  # type: ignore[arg-type]
 
 
-OVERSIZED = object()  # marker for a record longer than the limit (its bytes were dropped)
-
-
 def read_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
     """Yield (line bytes including the newline, length); ``None`` for an oversized line.
 

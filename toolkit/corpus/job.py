@@ -23,7 +23,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, BinaryIO
 
 from .errors import ErrorSink, OnError
