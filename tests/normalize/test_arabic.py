@@ -146,3 +146,19 @@ def test_offsets_stay_inside_the_input_and_agree(text: str, level: str) -> None:
     assert len(res.offsets) == len(res.text)
     assert all(0 <= o < len(text) for o in res.offsets)
     assert list(res.offsets) == sorted(res.offsets)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, max_size=8), st.sampled_from(LEVELS))
+def test_batch_equals_one_call_per_record(records: list[str], level: str) -> None:
+    from toolkit.normalize.arabic import normalize_arabic_many
+
+    assert normalize_arabic_many(records, level) == [normalize_arabic(r, level) for r in records]  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, st.sampled_from(LEVELS))
+def test_long_strings_take_the_vectorized_path_with_the_same_result(text: str, level: str) -> None:
+    long_text = (text + " ") * (5000 // (len(text) + 1) + 1)
+    assert len(long_text) >= 4096
+    assert normalize_arabic(long_text, level) == normalize_arabic_offsets(long_text, level).text  # type: ignore[arg-type]

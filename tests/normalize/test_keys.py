@@ -85,3 +85,11 @@ def test_similarity_is_bounded_symmetric_and_total(a: str, b: str) -> None:
     assert s == pytest.approx(similarity(b, a), abs=1e-6)
     skeleton(a)
     match_key(a)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(any_text, max_size=8), st.sampled_from(["display", "search", "match"]), st.sampled_from(["ar", "en", "auto"]))
+def test_normalize_many_equals_normalize(records: list[str], level: str, lang: str) -> None:
+    from toolkit.normalize import normalize_many
+
+    assert normalize_many(records, lang, level) == [normalize(r, lang, level) for r in records]  # type: ignore[arg-type]

@@ -108,17 +108,28 @@ def _clean_display(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    """Fold one non-ASCII character for the search level."""
-    if ch in _EXTRA_FOLDS:
-        return _EXTRA_FOLDS[ch]
-    decomposed = unicodedata.normalize("NFKD", ch)
+    """Fold one non-ASCII character for the search level (to a fixed point, so that
+    the level is idempotent: Ø -> ø -> o gives o at once)."""
+    out = _fold_once(ch)
+    for _ in range(3):
+        again = "".join(_fold_once(c) if not c.isascii() else c for c in out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def _fold_once(ch: str) -> str:
+    low = ch.lower() if len(ch.lower()) == 1 else ch
+    if low in _EXTRA_FOLDS:
+        return _EXTRA_FOLDS[low]
+    decomposed = unicodedata.normalize("NFKD", low)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     if base.isascii():
-        return base.lower()
-    cat = unicodedata.category(ch)
-    if cat[0] in "PSZC":
+        return "".join(c.lower() if c.isalnum() else ("" if c == "'" else " ") for c in base)
+    if unicodedata.category(ch)[0] in "PSZC":
         return " "
-    return ch.lower() if len(ch.lower()) == 1 else ch
+    return low
 
 
 def _search_char(ch: str) -> str:
