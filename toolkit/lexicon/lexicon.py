@@ -33,7 +33,6 @@ from ..normalize.keys import parts_similarity, token_similarity
 from . import index as _index
 from .names import NameKeys, name_keys, strip_titles
 from .schema import Entry
-from .score import parts_score
 
 Why = Literal["exact", "variant", "key", "translit", "fuzzy"]
 
@@ -46,15 +45,22 @@ TRANSLIT_BONUS = 0.01
 #: Part skeletons shared by more names than this are used only when nothing rarer is there.
 _COMMON_DF = 5000
 #: How many vocabulary neighbours of a query part to follow, and how close they must be.
-_NEIGHBOURS = 8
+_NEIGHBOURS = 6
 _NEIGHBOUR_CUTOFF = 66.0
-#: Candidates kept by index weight, then by the fast part score (rapidfuzz), then
+#: When a query part is in the vocabulary as it is, only close neighbours are followed.
+_NEIGHBOUR_CUTOFF_EXACT = 80.0
+#: Candidates kept by index weight (the pool), then by a fast rapidfuzz proxy, then
 #: scored by the full similarity (pure Python, so only a few).
-_PRERANK = 120
-_RERANK = 12
+_POOL = 1500
+_RERANK = 20
+#: Weights of the proxy: symbols compared whole, as sets of parts, and skeletons.
+_PROXY_WEIGHTS = (1.0, 0.0, 1.0)
 #: When the query already matched a name exactly or by key, the other candidates
-#: only fill the list: the fast part score stands in for the similarity.
-_FILL_PRERANK = 40
+#: only fill the list.
+_FILL_RERANK = 8
+#: Lexicons up to this many names keep their name keys in memory once fuzzy lookup
+#: is needed (a few MB); larger ones read candidates from SQLite.
+_IN_MEMORY_NAMES = 60_000
 #: A similarity under this is no match at all.
 MIN_SIMILARITY = 0.45
 
@@ -94,6 +100,7 @@ class Lexicon:
         self._vocab: list[str] | None = None
         self._vocab_ids: list[int] = []
         self._vocab_df: list[int] = []
+        self._rows: dict[int, tuple[int, int, str, str, str]] | None = None
         self._n_names = int(self._meta().get("names", "0") or 0)
 
     # ------------------------------------------------------------------ construction
@@ -250,6 +257,21 @@ class Lexicon:
         self._vocab_df = [r[2] for r in rows]
         self._vocab = [r[1] for r in rows]
 
+    def _name_rows(self, ids: list[int]) -> list[tuple[int, int, str, str, str]]:
+        """(rowid, entity, surface, skel, syms) of these names; from memory for
+        lexicons small enough to hold, else from SQLite."""
+        if self._n_names <= _IN_MEMORY_NAMES:
+            if self._rows is None:
+                self._rows = {r[0]: r for r in self._con.execute("SELECT rowid, entity, surface, skel, syms FROM name")}
+            rows = self._rows
+            return [rows[i] for i in ids if i in rows]
+        out: list[tuple[int, int, str, str, str]] = []
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            sql = f"SELECT rowid, entity, surface, skel, syms FROM name WHERE rowid IN ({','.join('?' * len(chunk))})"
+            out.extend(self._con.execute(sql, chunk))
+        return out
+
     def _fuzzy(self, q: NameKeys, fill_only: bool = False) -> Iterator[tuple[int, float, str, str]]:
         con = self._con
         if self._vocab is None:
@@ -259,21 +281,24 @@ class Lexicon:
         # Query units: each part skeleton, and adjacent parts joined.
         units = list(dict.fromkeys(q.stoks))
         joins = [q.stoks[i] + q.stoks[i + 1] for i in range(len(q.stoks) - 1)]
-        if len(q.stoks) > 1:
+        if len(q.stoks) > 2:
             joins.append(q.skel)
         weights: dict[int, float] = {}
+        # Whole-skeleton equals first: the likeliest transliterations.
+        if q.skel:
+            for (name,) in con.execute("SELECT rowid FROM name WHERE skel = ? LIMIT ?", (q.skel, _COMMON_DF)):
+                weights[name] = 2.0 * math.log(1.0 + n_total)
         postings: list[tuple[float, int, float]] = []  # (df, vocab id, sim)
         rare_found = False
-        for unit in units + joins:
-            if not unit:
+        for unit in dict.fromkeys(units + joins):
+            if not unit or not self._vocab:
                 continue
-            hits = process.extract(
-                unit, self._vocab, scorer=fuzz.ratio, limit=_NEIGHBOURS, score_cutoff=_NEIGHBOUR_CUTOFF
-            ) if self._vocab else []
+            hits = process.extract(unit, self._vocab, scorer=fuzz.ratio, limit=_NEIGHBOURS, score_cutoff=_NEIGHBOUR_CUTOFF)
+            if hits and hits[0][1] >= 100.0:
+                hits = [h for h in hits if h[1] >= _NEIGHBOUR_CUTOFF_EXACT]
             for _, sim, idx in hits:
-                vid = self._vocab_ids[idx]
                 df = self._vocab_df[idx]
-                postings.append((df, vid, sim / 100.0))
+                postings.append((df, self._vocab_ids[idx], sim / 100.0))
                 if df <= _COMMON_DF:
                     rare_found = True
         postings.sort()
@@ -284,26 +309,29 @@ class Lexicon:
             for (name,) in con.execute("SELECT name FROM post WHERE vocab = ? LIMIT ?", (vid, _COMMON_DF)):
                 weights[name] = weights.get(name, 0.0) + w
         # Run-together or split names: query parts equal to joined lexicon parts.
-        for unit in units + joins:
+        for unit in dict.fromkeys(units + joins):
             for (name,) in con.execute("SELECT name FROM joined WHERE tok = ? LIMIT ?", (unit, _COMMON_DF)):
                 weights[name] = weights.get(name, 0.0) + math.log(1.0 + n_total)
         if not weights:
             return
-        top_names = sorted(weights, key=weights.__getitem__, reverse=True)[: _FILL_PRERANK if fill_only else _PRERANK]
-        rows = []
-        for i in range(0, len(top_names), 900):
-            chunk = top_names[i : i + 900]
-            sql = f"SELECT rowid, entity, surface, skel, syms FROM name WHERE rowid IN ({','.join('?' * len(chunk))})"
-            rows.extend(con.execute(sql, chunk))
-        # Fast part score (C speed) to keep the best few, then the full similarity.
-        scored = sorted(((parts_score(q.syms, tuple(r[4].split())), r) for r in rows), key=lambda x: x[0], reverse=True)
-        for rank, (fast, (_, ent, surface, skel, syms)) in enumerate(scored):
-            if fill_only:
-                sim = fast
-            elif rank < _RERANK:
-                sim = _similarity(q.syms, tuple(syms.split()))
-            else:
-                break
+        pool = sorted(weights, key=weights.__getitem__, reverse=True)[:_POOL]
+        rows = self._name_rows(pool)
+        # A fast proxy of the similarity, in C over the whole pool: the phonetic symbols
+        # compared whole and as a set of parts (partial queries), and the skeletons.
+        q_syms = " ".join(q.syms)
+        w_ratio, w_set, w_skel = _PROXY_WEIGHTS
+        proxy = w_ratio * process.cdist([q_syms], [r[4] for r in rows], scorer=fuzz.ratio)[0]
+        if w_set:
+            proxy += w_set * process.cdist([q_syms], [r[4] for r in rows], scorer=fuzz.token_set_ratio)[0]
+        if w_skel:
+            proxy += w_skel * process.cdist([q.skel], [r[3] for r in rows], scorer=fuzz.ratio)[0]
+        keep = _FILL_RERANK if fill_only else _RERANK
+        order = sorted(range(len(rows)), key=lambda i: -proxy[i])[:keep]
+        total = 100.0 * (w_ratio + w_set + w_skel)
+        for i in order:
+            _, ent, surface, skel, syms = rows[i]
+            # Filling a list that already has an exact or key match: the proxy will do.
+            sim = float(proxy[i]) / total if fill_only else _similarity(q.syms, tuple(syms.split()))
             if sim < MIN_SIMILARITY:
                 continue
             if skel and skel == q.skel:
@@ -313,11 +341,14 @@ class Lexicon:
 
 
 def _similarity(qa: tuple[str, ...], qb: tuple[str, ...]) -> float:
-    """:func:`toolkit.normalize.keys.similarity` on symbols already computed."""
+    """:func:`toolkit.normalize.keys.similarity` on symbols already computed (the
+    run-together comparison only when the part counts differ)."""
     if not qa or not qb:
         return 0.0
     best = parts_similarity(qa, qb)
-    if len(qa) > 1 or len(qb) > 1:
+    if len(qa) != len(qb) and best < 0.97:
+        # Run together or split differently; the whole-string comparison is the costly
+        # part of the similarity, so it is skipped when the parts line up one to one.
         best = max(best, 0.97 * token_similarity("".join(qa), "".join(qb)))
     return min(1.0, best)
 

@@ -99,7 +99,7 @@ def validate(
                 sev = "error" if e.source in curated else "warning"
                 add(sev, e, "parent", f"parent {e.parent!r} is not an id of any loaded lexicon")
 
-    issues.extend(_collisions(entries))
+    issues.extend(_collisions(entries, curated))
     order = {(e.source, e.line): i for i, e in enumerate(entries)}
     issues.sort(key=lambda i: (order.get((i.source, i.line), -1), 0 if i.severity == "error" else 1))
     return issues
@@ -121,9 +121,10 @@ def _field(kind: str) -> str:
     return {"en": "en", "ar": "ar", "en_variant": "en_variants", "ar_variant": "ar_variants", "acronym": "acronyms"}[kind]
 
 
-def _collisions(entries: list[Entry]) -> list[Issue]:
+def _collisions(entries: list[Entry], curated: set[str]) -> list[Issue]:
     """Names shared by two entities: an error for two preferred names of the same type
-    under the same parent, a warning otherwise."""
+    under the same parent in curated files, a warning otherwise (a user's list of
+    people may well hold two different men called Mohammed Ali)."""
     issues: list[Issue] = []
     owners: dict[str, list[tuple[Entry, str, str]]] = {}
     for e in entries:
@@ -141,9 +142,9 @@ def _collisions(entries: list[Entry]) -> list[Issue]:
         for idx in range(1, len(owned)):
             e, kind, name = owned[idx]
             clash = None
-            if kind in ("en", "ar"):
+            if kind in ("en", "ar") and e.source in curated:
                 for other, okind, _ in owned[:idx]:
-                    if okind in ("en", "ar") and other.type == e.type and other.parent == e.parent:
+                    if okind in ("en", "ar") and other.source in curated and other.type == e.type and other.parent == e.parent:
                         clash = other
                         break
             if clash is not None:
