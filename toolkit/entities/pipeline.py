@@ -339,7 +339,9 @@ def _is_weak(m: RawMention) -> bool:
 
 
 def _is_soft(m: RawMention) -> bool:
-    return m.source == "lexicon" and len(m.text.split()) == 1 and not m.extras or _is_weak(m)
+    """Unlinked mentions a projection may replace: one-word lexicon hits and cue-word
+    spans (whose right edge is a guess: "صنداي تايمز نقاد خططها")."""
+    return (m.source == "lexicon" and len(m.text.split()) == 1 and not m.extras) or m.source == "cue" or _is_weak(m)
 
 
 def _sent_index(ar_m: Sequence[RawMention]) -> dict[int, list[int]]:

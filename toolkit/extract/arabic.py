@@ -48,6 +48,8 @@ ADJ = _k(
 ROLE = _k("عمليات شرطة أركان")
 # Ordinary complements of a cue word (حركة التجارة = the movement of trade).
 COMMON_AFTER_CUE = _k("التجارة المرور السير النقل الملاحة النزوح الاحتجاج الاحتجاجات البناء الاعمار الأسعار")
+# Place cues that are not part of the name (مدينة بالو = the city of Palu).
+LOC_OUTSIDE = _k("مدينة بلدة منطقة قرية ناحية قضاء محافظة ولاية إقليم")
 # Cue words that announce an organisation without being part of its name.
 ORG_OUTSIDE = _k("صحيفة قناة موقع")
 PARTICLES = _k("بن ابن أبو أبي أبا آل عبد")
@@ -105,7 +107,8 @@ def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMen
             while j < len(toks) and keys[j] in ADJ and _close(text, toks[j - 1][1], toks[j][0]):
                 j += 1
                 title_end = j
-        name_start = j if cue_type == "PER" or keys[i] in ORG_OUTSIDE else i
+        cue_stem = next((st for off_, st in clitic_readings(t) if off_ == stem_off), keys[i])
+        name_start = j if cue_type == "PER" or cue_stem in ORG_OUTSIDE or cue_stem in LOC_OUTSIDE else i
         k = j
         limit = MAX_NAME[cue_type]
         while k < len(toks) and k - j < limit:
@@ -145,9 +148,13 @@ def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMen
         end = toks[k - 1][1]
         span = text[start:end]
         title = text[toks[i][0] + stem_off : toks[title_end - 1][1]] if cue_type == "PER" else ""
-        if cue_type == "LOC" and keys[i] in _k("منطقة قرية") and k - j > 1:
+        if cue_type == "LOC" and cue_stem in _k("منطقة قرية") and k - j > 1:
             end = toks[j][1]
             span = text[start:end]
+        # One nisba after a title is an adjective: رئيس الوزراء البريطاني = the British PM.
+        if cue_type == "PER" and k - j == 1 and keys[j].startswith("ال") and (keys[j].endswith("ي") or keys[j].endswith("يه")):
+            i = k
+            continue
         mentions.append(RawMention("ar", start, end, span, span, cue_type, "cue", "", 0.6, title=title))
         taken.append((start, end))
         i = k

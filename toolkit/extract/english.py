@@ -20,7 +20,7 @@ TITLES = frozenset(
     commander general gen lieutenant lt colonel col major maj brigadier brig captain capt
     sergeant spokesman spokeswoman spokesperson chief head leader emir king prince crown
     ayatollah grand imam mr mrs ms dr secretary ambassador envoy governor mayor judge
-    senator speaker cleric director chairman chairwoman minister's""".split()
+    senator speaker cleric director chairman chairwoman minister's pm sen rep""".split()
 )
 DEMONYMS = frozenset(
     """iraqi syrian iranian american us u.s. kurdish turkish israeli lebanese jordanian saudi
@@ -37,6 +37,11 @@ SKIP_WORDS = frozenset(
     there here what who which why how some many most several all both each every no not
     mr mrs ms""".split()
 )
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 ORG_CUES = frozenset(
     """forces force brigades brigade battalion battalions corps army command ministry council
     party movement committee front organization organisation group agency news network company
@@ -102,7 +107,12 @@ def extract_english(text: str, gazetteer: Gazetteer | None = None) -> list[RawMe
             if not _name_gap(gap) or _inside(taken, ps, pe):
                 break
             low = pt.lower()
-            if _is_cap(pt) and (low not in SKIP_WORDS or low in ("the",) and False):
+            if toks[j - 1][2].endswith("s") and text[toks[j - 1][0] - 1 : toks[j - 1][0]] in ("'", "\u2019"):
+                break  # after a possessive: "Britain's Prime Minister"
+            if gap in ("'", "\u2019") and low == "s":
+                break
+            # A month continues a name ("Theresa May"); a weekday or function word ends it.
+            if _is_cap(pt) and (low not in SKIP_WORDS or (low in _CALENDAR and low not in _WEEKDAYS)):
                 j += 1
                 continue
             if low in PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][2]) and _name_gap(_gap(text, pe, toks[j + 1][0])):
@@ -192,6 +202,9 @@ def _run_to_mention(
         nxt = run[k + 1][2].lower() if k + 1 < len(run) else ""
         # A demonym is dropped before a title or alone ("Iraqi Prime Minister X",
         # "Iraqi officials") but kept inside a name ("Iraqi News Agency").
+        # A weekday or month opens a name when a capitalized word follows ("the Sunday Times").
+        if low in _CALENDAR and nxt and k + 1 < len(run) and run[k + 1][2][:1].isupper() and nxt not in SKIP_WORDS:
+            break
         if low in SKIP_WORDS or (low in DEMONYMS and (not nxt or nxt in TITLES or nxt in DEMONYMS)):
             if title_toks:
                 title_toks.append(run[k][2])

@@ -21,7 +21,8 @@ from ..normalize.arabic import normalize_arabic, normalize_arabic_offsets
 from ..normalize.latin import normalize_latin
 
 # A Latin word: letters/digits, with inner apostrophes (Kata'ib) kept in the token.
-LATIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u2018][^\W_]+)*")
+# A possessive 's is a token of its own ("Britain's" -> "Britain", "s").
+LATIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u2018](?!s\b)[^\W_]+)*")
 # An Arabic word: letters plus diacritics and tatweel (so offsets cover the whole word).
 ARABIC_TOKEN_RE = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF][\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]*")
 
@@ -295,6 +296,8 @@ def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool
         return False
     for a, b in zip(toks[i : i + n - 1], toks[i + 1 : i + n]):
         gap = text[a[1] : b[0]]
+        if gap == "." and len(a[2]) == 1 and len(b[2]) == 1 and a[2].isupper() and b[2].isupper():
+            continue  # U.S., U.N.
         if len(gap) > 3 or any(c not in " -\u2010\u2011\u00a0\u0640" for c in gap) or "\n" in gap:
             return False
     return True

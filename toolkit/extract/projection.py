@@ -24,16 +24,18 @@ from .model import RawMention
 
 _AR_SKEL = {
     "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "z", "ر": "r",
-    "ز": "z", "س": "s", "ش": "c", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
+    "ز": "z", "س": "s", "ش": "c", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "j", "ف": "f",
     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ى": "",
     "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ؤ": "", "ئ": "", "ة": "", "ع": "", "پ": "b",
-    "چ": "j", "ڤ": "f", "گ": "g", "ک": "k", "ی": "", "ٱ": "",
+    "چ": "j", "ڤ": "f", "گ": "j", "ک": "k", "ی": "", "ٱ": "",
 }
 # Digraphs first, into upper-case placeholders so later single-letter folds leave them.
+# g, gh, j, ج and غ share one class: foreign names take غ (Singapore سنغافورة) or ج
+# (George جورج) for the same g, and Arabic names romanize غ as gh and ج as j or g.
 _LATIN_FOLDS = [
-    ("sch", "C"), ("sh", "C"), ("ch", "C"), ("kh", "X"), ("dh", "z"), ("th", "s"), ("gh", "g"),
+    ("sch", "C"), ("sh", "C"), ("ch", "C"), ("kh", "X"), ("dh", "z"), ("th", "s"), ("gh", "j"),
     ("ph", "f"), ("dj", "j"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("v", "f"), ("p", "b"),
-    ("ou", "u"), ("ee", "i"), ("oo", "u"), ("C", "c"), ("X", "x"),
+    ("ou", "u"), ("ee", "i"), ("oo", "u"), ("g", "j"), ("C", "c"), ("X", "x"),
 ]
 _LATIN_ARTICLES = frozenset("al el il ul ash as ad at az ez an ar ad-".split())
 _AR_WORD_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
@@ -100,14 +102,17 @@ _GLOSSARY = {
     "forces": "قوات", "force": "قوه قوات", "popular": "شعبي", "mobilisation": "حشد", "mobilization": "حشد",
     "ministry": "وزاره", "interior": "داخليه", "defence": "دفاع", "defense": "دفاع", "army": "جيش",
     "border": "حدود حدودي حدوديه", "guards": "حرس", "guard": "حرس", "brigade": "لواء", "brigades": "الويه كتائب",
-    "council": "مجلس", "military": "عسكري عسكريه", "democratic": "ديمقراطيه", "islamic": "اسلاميه اسلامي",
-    "state": "دوله", "resistance": "مقاومه", "movement": "حركه", "party": "حزب", "new": "جديد جديده",
+    "council": "مجلس", "military": "عسكري عسكريه", "democratic": "ديمقراطيه ديمقراطي ديموقراطي ديموقراطيه", "islamic": "اسلاميه اسلامي",
+    "state": "دوله", "ministry's": "وزاره", "resistance": "مقاومه", "movement": "حركه", "party": "حزب", "new": "جديد جديده",
     "arab": "عربي عربيه", "government": "حكومه", "united": "متحده", "states": "ولايات", "nations": "امم",
     "air": "جويه", "base": "قاعده", "crossing": "منفذ معبر", "river": "نهر", "province": "محافظه",
     "governorate": "محافظه", "city": "مدينه", "district": "قضاء", "desert": "صحراء باديه", "dam": "سد",
+    "center": "مركز", "centre": "مركز", "authority": "هيئه سلطه", "department": "اداره", "assembly": "جمعيه",
+    "war": "حرب", "korean": "كوري كوريه", "conservative": "محافظين محافظ", "labour": "عمال", "labor": "عمال",
+    "republican": "جمهوري", "democrat": "ديمقراطي ديموقراطي", "liberal": "ليبرالي", "socialist": "اشتراكي",
     "front": "جبهه", "organization": "منظمه", "organisation": "منظمه", "committee": "لجنه", "federal": "اتحادي",
     "police": "شرطه", "national": "وطني وطنيه", "security": "امن امني", "kurdistan": "كردستان",
-    "regional": "اقليم", "region": "اقليم منطقه", "general": "عام عامه", "central": "مركزي", "bank": "بنك مصرف",
+    "regional": "اقليم", "region": "اقليم منطقه", "general": "عام عامه عموميه", "central": "مركزي", "bank": "بنك مصرف",
     "red": "احمر", "crescent": "هلال", "cross": "صليب", "international": "دولي دوليه", "supreme": "اعلى",
     "judicial": "قضائي", "federation": "اتحاد", "union": "اتحاد", "people": "شعب", "liberation": "تحرير",
     "martyrs": "شهداء", "revolutionary": "ثوري", "guardian": "حرس", "corps": "فيلق", "coalition": "تحالف",
