@@ -216,18 +216,18 @@ class Registry:
 
     def import_entities(self, rows: Iterable[tuple[str, str, str, str]]) -> int:
         """Bulk-load (id, type, en, ar) rows, e.g. a lexicon, without documents."""
-        n = 0
         now = time.time()
+        ents: list[tuple[str, str, str, str, str, float]] = []
+        names: list[tuple[str, str, str, str]] = []
+        for eid, typ, en, ar in rows:
+            ents.append((eid, typ, en, ar, "", now))
+            for lang, name in (("en", en), ("ar", ar)):
+                if name:
+                    names.append((eid, lang, _key(name, lang), name))
         with self.db:
-            for eid, typ, en, ar in rows:
-                self.db.execute("INSERT OR IGNORE INTO entities (id, type, en, ar, lexicon_id, created) VALUES (?, ?, ?, ?, ?, ?)",
-                                (eid, typ, en, ar, "", now))
-                for lang, name in (("en", en), ("ar", ar)):
-                    if name:
-                        self.db.execute("INSERT OR IGNORE INTO names (entity_id, lang, key, surface) VALUES (?, ?, ?, ?)",
-                                        (eid, lang, _key(name, lang), name))
-                n += 1
-        return n
+            self.db.executemany("INSERT OR IGNORE INTO entities (id, type, en, ar, lexicon_id, created) VALUES (?, ?, ?, ?, ?, ?)", ents)
+            self.db.executemany("INSERT OR IGNORE INTO names (entity_id, lang, key, surface) VALUES (?, ?, ?, ?)", names)
+        return len(ents)
 
     def add(self, entities: EntityList, doc: str) -> list[Assignment]:
         """File the entities of document ``doc``; re-adding a document replaces it."""

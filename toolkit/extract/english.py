@@ -240,6 +240,17 @@ def _run_to_mention(
             return None
         if (len(w) < 3 and not _ACRONYM_RE.match(w)) or w.lower() in LOC_CUES or w.lower() in ORG_CUES:
             return None
+        # An adjective of nationality before a noun ("Catalan authorities", "Spanish
+        # government") is not a name.
+        nxt_word = re.match(r"\s+([a-z]+)", text[end:])
+        if (
+            re.search(r"(?:an|ian|ish|ese|i)$", w)
+            and nxt_word
+            and nxt_word.group(1) not in SKIP_WORDS
+            and nxt_word.group(1) not in PER_VERBS
+            and nxt_word.group(1) not in ("has", "had", "have", "is", "was", "were", "are", "will", "would", "could")
+        ):
+            return None
     if not title_toks:
         # Titles written before the run with abbreviation dots: "Brig. Gen. Qassim Muhsin".
         prev = re.findall(r"([A-Za-z]+)\.?\s*", text[max(0, start - 40) : start])

@@ -58,10 +58,12 @@ class Hit:
     prefix: str = ""  # Arabic clitics stripped in front of the span
 
 
+@lru_cache(maxsize=131072)
 def latin_token_key(token: str) -> str:
     return normalize_latin(token, "search").replace(" ", "")
 
 
+@lru_cache(maxsize=131072)
 def arabic_token_key(token: str) -> str:
     return normalize_arabic(token, "match").replace(" ", "")
 
