@@ -32,8 +32,12 @@ def load_ner(directory: str | Path, lang: str) -> Callable[[str], list[RawMentio
     except ImportError as exc:  # pragma: no cover - transformers is a dependency
         raise ValueError(f"transformers is not installed: {exc}") from exc
     try:
-        nlp = pipeline("token-classification", model=str(path), tokenizer=str(path),
-                       aggregation_strategy="simple", model_kwargs={"local_files_only": True})
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        # Local files only: a directory the user names, never a download.
+        model = AutoModelForTokenClassification.from_pretrained(str(path), local_files_only=True)
+        tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        nlp = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="simple")
     except Exception as exc:
         raise ValueError(f"{path}: cannot load a token-classification model: {exc}") from exc
 
@@ -47,7 +51,7 @@ def load_ner(directory: str | Path, lang: str) -> Callable[[str], list[RawMentio
                 end = chunk_start + int(ent["end"])
                 while start < end and text[start].isspace():
                     start += 1
-                if end <= start:
+                if end <= start or not any(c.isalpha() for c in text[start:end]):
                     continue
                 span = text[start:end]
                 out.append(RawMention(lang, start, end, span, span, _LABELS.get(label, "MISC"), "model", "",
