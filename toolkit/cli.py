@@ -495,7 +495,131 @@ def lexicon_stats(
             out(f"{key[3:]}\t{name}\t{count}")
 
 # ---------------------------------------------------------------- align (issue 5)
-# ALIGN-COMMANDS
+class AlignModeOption(str, Enum):
+    auto = "auto"
+    parallel = "parallel"
+    comparable = "comparable"
+
+
+@app.command()
+def align(
+    en_file: Annotated[Path, typer.Argument(help="The English report (UTF-8 text; '-' for stdin).")],
+    ar_file: Annotated[Path, typer.Argument(help="The Arabic report (UTF-8 text).")],
+    presplit: Annotated[bool, typer.Option("--presplit", help="One sentence a line; indices refer to lines.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document: links with indices, spans, scores.")] = False,
+    out_dir: Annotated[
+        Optional[Path], typer.Option("--out", help="Write alignment.json and pairs.tsv into this directory.")
+    ] = None,
+    encoder: Annotated[
+        str, typer.Option(help="Sentence encoder: use (default), e5, use+e5, hash (no model; tests), or a local model directory.")
+    ] = "use",
+    mode: Annotated[
+        AlignModeOption,
+        typer.Option(help="auto detects comparable (non-translation) reports; parallel or comparable forces one."),
+    ] = AlignModeOption.auto,
+) -> None:
+    """Align an English report with its Arabic counterpart, sentence by sentence.
+
+    Links are 1-1, 1-2, 2-1, 1-3, 3-1, 2-2, and 1-0 / 0-1 for sentences without a
+    counterpart. Two reports that are not translations of each other (dropped, added,
+    reordered material) are detected and matched out of order.
+
+    Examples:
+
+      toolkit align report_en.txt report_ar.txt
+
+      toolkit align en.txt ar.txt --presplit --json
+
+      toolkit align en.txt ar.txt --out aligned/
+    """
+    if str(ar_file) == "-":
+        fail("only EN_FILE may be '-' (stdin)")
+    en_text = read_text_file(en_file)
+    ar_text = read_text_file(ar_file)
+    from .align import AlignmentError, align_reports, looks_swapped
+    from .align.core import arabic_share
+
+    if looks_swapped(en_text, ar_text):
+        warn(f"{en_file} is Arabic and {ar_file} is not: the files look swapped; aligning them the other way round")
+        en_text, ar_text = ar_text, en_text
+    elif ar_text.strip() and arabic_share(ar_text) < 0.05:
+        warn(f"{ar_file} holds almost no Arabic text; the alignment will be poor")
+    if not en_text.strip() and not ar_text.strip():
+        warn("both files are empty: nothing to align")
+    elif not en_text.strip() or not ar_text.strip():
+        warn(f"{en_file if not en_text.strip() else ar_file} is empty: every sentence stays unlinked")
+    try:
+        alignment = align_reports(en_text, ar_text, presplit=presplit, encoder=encoder, mode=mode.value)
+    except AlignmentError as exc:
+        fail(str(exc))
+    except ValueError as exc:  # unknown encoder name, incomplete model directory
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot load encoder {encoder!r}: {exc}")
+    if alignment.mode == "comparable" and mode == AlignModeOption.auto:
+        warn("the reports do not read as translations of each other; linked only corresponding sentences")
+
+    # the alignment is built; what follows only presents it (entity linking can hook in here)
+    document = alignment.to_json()
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            fail(f"{out_dir}: exists and is not a directory")
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            (out_dir / "alignment.json").write_text(
+                json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+            rows = ["en\tar\tscore\ten_text\tar_text"]
+            for en_side, ar_side, link in alignment.pairs():
+                rows.append(
+                    "\t".join(
+                        [
+                            ",".join(map(str, link.en)),
+                            ",".join(map(str, link.ar)),
+                            f"{link.score:.3f}",
+                            " ".join(en_side.split()),
+                            " ".join(ar_side.split()),
+                        ]
+                    )
+                )
+            (out_dir / "pairs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"{out_dir}: cannot write: {exc.strerror}")
+        typer.echo(f"toolkit: wrote {out_dir / 'alignment.json'} and {out_dir / 'pairs.tsv'}", err=True)
+    if as_json:
+        emit_json(document)
+    elif out_dir is None:
+        _print_pairs(alignment)
+
+
+def _print_pairs(alignment) -> None:  # type: ignore[no-untyped-def]
+    """Side by side in a terminal (rich table); tab-separated lines when piped."""
+    pairs = alignment.pairs()
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=True, title=f"{len(pairs)} links ({alignment.mode})")
+        table.add_column("en", justify="right", no_wrap=True)
+        table.add_column("English", ratio=1)
+        table.add_column("Arabic", ratio=1, justify="right")
+        table.add_column("ar", no_wrap=True)
+        table.add_column("score", justify="right", no_wrap=True)
+        for en_side, ar_side, link in pairs:
+            table.add_row(
+                ",".join(map(str, link.en)) or "-",
+                en_side or "—",
+                ar_side or "—",
+                ",".join(map(str, link.ar)) or "-",
+                f"{link.score:.2f}",
+            )
+        Console().print(table)
+        return
+    for en_side, ar_side, link in pairs:
+        out(
+            f"{','.join(map(str, link.en)) or '-'}\t{','.join(map(str, link.ar)) or '-'}\t{link.score:.3f}\t"
+            f"{' '.join(en_side.split())}\t{' '.join(ar_side.split())}"
+        )
 
 # ---------------------------------------------------------------- entities (issue 6)
 def _read_report(path: Path) -> str:

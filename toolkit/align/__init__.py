@@ -7,7 +7,7 @@ matcher for comparable reports.  See :mod:`toolkit.align.core` for the pipeline.
 
 from __future__ import annotations
 
-from .core import AlignmentError, align_reports, align_sentences
+from .core import AlignmentError, align_reports, align_sentences, looks_swapped
 from .encoders import Encoder, HashEncoder, get_encoder
 from .search import SearchParams
 from .sentences import split_lines, split_sentences
@@ -24,6 +24,7 @@ __all__ = [
     "align_reports",
     "align_sentences",
     "get_encoder",
+    "looks_swapped",
     "split_lines",
     "split_sentences",
 ]

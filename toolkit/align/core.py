@@ -24,11 +24,11 @@ import numpy as np
 
 from .anchors import numbers
 from .encoders import Encoder, get_encoder
-from .search import SearchParams, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
+from .search import SearchParams, add_hubness, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
 from .sentences import split_lines, split_sentences
-from .types import Alignment, Link, Sentence
+from .types import Alignment, Link
 
-__all__ = ["align_reports", "align_sentences", "AlignmentError"]
+__all__ = ["align_reports", "align_sentences", "AlignmentError", "looks_swapped", "arabic_share"]
 
 MAX_SENTENCES = 20_000
 ENCODE_SPANS_UP_TO = 2_000  # sentences per side; beyond, merged spans use mean vectors
@@ -99,7 +99,7 @@ def align_sentences(
     mode: Literal["auto", "parallel", "comparable"] = "auto",
 ) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], str]:
     """Align two lists of non-empty sentences; returns (links, mode)."""
-    params = params or SearchParams()
+    params = params or SearchParams(bias=0.15, skip_cost=0.03, merge_penalty=0.02, length_weight=0.15)
     n, m = len(en_sentences), len(ar_sentences)
     if n == 0 or m == 0:
         links = [((i,), (), 0.0) for i in range(n)] + [((), (j,), 0.0) for j in range(m)]
@@ -123,6 +123,8 @@ def align_sentences(
 
     en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge)
     ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge)
+    if params.margin_weight:
+        add_hubness(en_f, ar_f, params.margin_k)
     ratio = max(1e-3, float(ar_f.lengths[0].sum()) / max(1.0, float(en_f.lengths[0].sum())))
     if (n + 1) * (m + 1) <= params.full_dp_cells:
         lo = np.zeros(n + 1, dtype=np.int64)
@@ -141,16 +143,18 @@ def _confidence(en: tuple[int, ...], ar: tuple[int, ...], value: float, params: 
     return 1.0 / (1.0 + math.exp(-value / 0.08))
 
 
-def _detect_swap(en_text: str, ar_text: str) -> bool:
-    from ..normalize.keys import detect_script
+def arabic_share(text: str) -> float:
+    """Share of Arabic among the letters of ``text`` (0.5 when it has no letters)."""
+    sample = text[:20000]
+    arabic = sum(1 for c in sample if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\ufb50" <= c <= "\ufefc")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return arabic / (arabic + latin) if arabic + latin else 0.5
 
-    def arabic_share(text: str) -> float:
-        sample = text[:20000]
-        ar = sum(1 for c in sample if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f")
-        la = sum(1 for c in sample if c.isascii() and c.isalpha())
-        return ar / (ar + la) if ar + la else 0.5
 
-    del detect_script  # script shares are more robust than a label for whole documents
+def looks_swapped(en_text: str, ar_text: str) -> bool:
+    """True when the "English" text is mostly Arabic and the "Arabic" one is not: the
+    two inputs were given in the wrong order.  Whole-document letter shares rather
+    than a per-text label, so quoted names in the other script do not matter."""
     return arabic_share(en_text) > 0.6 and arabic_share(ar_text) < 0.4
 
 
@@ -177,14 +181,13 @@ def align_reports(
     """
     if mode not in ("auto", "parallel", "comparable"):
         raise AlignmentError(f"unknown mode {mode!r}: auto, parallel or comparable")
-    if _detect_swap(en_text, ar_text):
+    if looks_swapped(en_text, ar_text):
         if swap == "swap":
             en_text, ar_text = ar_text, en_text
         else:
             raise AlignmentError("the English text is Arabic and the Arabic text is not: are the two files swapped?")
-    splitter = split_lines if presplit else (lambda t: split_sentences(t))
-    en_all = splitter(en_text) if presplit else split_sentences(en_text, "en")
-    ar_all = splitter(ar_text) if presplit else split_sentences(ar_text, "ar")
+    en_all = split_lines(en_text) if presplit else split_sentences(en_text, "en")
+    ar_all = split_lines(ar_text) if presplit else split_sentences(ar_text, "ar")
     if len(en_all) > MAX_SENTENCES or len(ar_all) > MAX_SENTENCES:
         raise AlignmentError(f"too many sentences ({len(en_all)} / {len(ar_all)}); the limit is {MAX_SENTENCES} a side")
     en_keep = [k for k, s in enumerate(en_all) if s.text]
@@ -217,6 +220,3 @@ def _sorted_links(links: list[Link]) -> list[Link]:
     result.extend(pending)
     return result
 
-
-def _unused(*_: Sentence) -> None:  # keeps Sentence imported for type readers
-    return None

@@ -34,6 +34,10 @@ class SearchParams:
     length_weight: float = 0.15
     number_weight: float = 0.15
     band: int = 12
+    size_weight: float = 0.0
+    skip_cost: float = 0.0
+    margin_weight: float = 0.0
+    margin_k: int = 4
     full_dp_cells: int = 250_000
 
 
@@ -48,6 +52,7 @@ class SpanFeatures:
     vectors: list[np.ndarray]
     lengths: list[np.ndarray]
     numbers: list[list[frozenset[str]]]
+    hub: list[np.ndarray] | None = None
 
     @property
     def size(self) -> int:
@@ -76,7 +81,9 @@ def link_values(
     """Values of linking English span (i0, length a) with Arabic spans (j, length b)
     for every j in ``j0s`` (all valid starts)."""
     sims = ar.vectors[b - 1][j0s] @ en.vectors[a - 1][i0]
-    value = sims - params.bias - params.merge_penalty * (a + b - 2)
+    if params.margin_weight and en.hub is not None and ar.hub is not None:
+        sims = sims - params.margin_weight * 0.5 * (en.hub[a - 1][i0] + ar.hub[b - 1][j0s])
+    value = (sims - params.bias) * (1.0 + params.size_weight * ((a + b) / 2.0 - 1.0)) - params.merge_penalty * (a + b - 2)
     len_en = float(en.lengths[a - 1][i0])
     len_ar = ar.lengths[b - 1][j0s]
     value -= params.length_weight * np.abs(np.log((len_ar + 20.0) / (ratio * len_en + 20.0)))
@@ -91,6 +98,27 @@ def link_values(
                 bonus[k] = params.number_weight * (overlap - 0.3)
         value = value + bonus
     return value
+
+
+def add_hubness(en: SpanFeatures, ar: SpanFeatures, k: int, sample: int = 2000) -> None:
+    """Mean similarity of every span to its ``k`` nearest single sentences on the
+    other side (the margin criterion of Artetxe & Schwenk): long or generic spans are
+    close to everything, and subtracting this keeps them from winning by default."""
+    rng = np.random.default_rng(0)
+
+    def side(spans: SpanFeatures, other: np.ndarray) -> list[np.ndarray]:
+        if other.shape[0] > sample:
+            other = other[np.sort(rng.choice(other.shape[0], sample, replace=False))]
+        kk = max(1, min(k, other.shape[0]))
+        out = []
+        for vectors in spans.vectors:
+            sims = vectors @ other.T
+            top = np.partition(sims, sims.shape[1] - kk, axis=1)[:, -kk:]
+            out.append(top.mean(axis=1))
+        return out
+
+    en.hub = side(en, ar.vectors[0])
+    ar.hub = side(ar, en.vectors[0])
 
 
 def anchor_pairs(sim: np.ndarray, min_sim: float) -> list[tuple[int, int, float]]:
@@ -191,8 +219,8 @@ def monotone_search(
     moves = _moves(params.max_merge)
     rows_val: list[np.ndarray] = []
     rows_move: list[np.ndarray] = []
-    skip_en = 0.0
-    skip_ar = 0.0
+    skip_en = -params.skip_cost
+    skip_ar = -params.skip_cost
     for i in range(n + 1):
         l, h = int(lo[i]), int(hi[i])
         js = np.arange(l, h + 1)
