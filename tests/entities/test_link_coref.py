@@ -48,3 +48,24 @@ def test_different_lexicon_ids_never_chain():
 def test_arabic_surname_joins_the_full_name():
     ms = [m("ar", "محمد شياع السوداني"), m("ar", "السوداني", "PER", start=40)]
     assert [sorted(c.members) for c in chains(ms)] == [[0, 1]]
+
+
+def test_assignment_matches_brute_force_on_random_matrices():
+    import itertools
+    import random
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        r, c = rnd.randint(1, 5), rnd.randint(1, 5)
+        mat = [[rnd.random() for _ in range(c)] for _ in range(r)]
+        got = assign(mat)
+        assert len(got) == min(r, c)
+        assert len({i for i, _ in got}) == len({j for _, j in got}) == len(got)
+        best = 0.0
+        if r <= c:
+            for perm in itertools.permutations(range(c), r):
+                best = max(best, sum(mat[i][perm[i]] for i in range(r)))
+        else:
+            for perm in itertools.permutations(range(r), c):
+                best = max(best, sum(mat[perm[j]][j] for j in range(c)))
+        assert abs(sum(mat[i][j] for i, j in got) - best) < 1e-9

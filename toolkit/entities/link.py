@@ -2,8 +2,9 @@
 
 Why one-to-one with the best total score: inside a sentence pair a name is translated
 once, so each English mention takes at most one Arabic mention; solving the assignment
-for the best total (Hungarian algorithm, scipy's ``linear_sum_assignment``) avoids the
-greedy error where a strong but wrong pair steals the partner of a weaker right one.
+for the best total avoids the greedy error where a strong but wrong pair steals the partner of a weaker right one
+(Hungarian algorithm, implemented here: the matrices are tiny and scipy costs a second
+to import).
 """
 
 from __future__ import annotations
@@ -25,26 +26,60 @@ class Link:
 
 
 def assign(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """Row/column pairs maximizing the total score (rectangular matrices allowed)."""
-    if not scores or not scores[0]:
-        return []
-    try:
-        import numpy as np
-        from scipy.optimize import linear_sum_assignment
+    """Row/column pairs maximizing the total score (rectangular matrices allowed).
 
-        rows, cols = linear_sum_assignment(np.asarray(scores, dtype=float), maximize=True)
-        return [(int(r), int(c)) for r, c in zip(rows, cols)]
-    except ImportError:  # pragma: no cover - scipy comes with camel-tools
-        pairs = sorted(((s, r, c) for r, row in enumerate(scores) for c, s in enumerate(row)), reverse=True)
-        used_r: set[int] = set()
-        used_c: set[int] = set()
-        out: list[tuple[int, int]] = []
-        for _, r, c in pairs:
-            if r not in used_r and c not in used_c:
-                used_r.add(r)
-                used_c.add(c)
-                out.append((r, c))
-        return out
+    The Hungarian algorithm with potentials, O(n^3): the matrices here are a sentence
+    pair's mentions (a handful), so a small pure-Python solver beats importing scipy.
+    """
+    n_rows = len(scores)
+    if not n_rows or not scores[0]:
+        return []
+    n_cols = len(scores[0])
+    n = max(n_rows, n_cols)
+    big = max((v for row in scores for v in row), default=0.0)
+    # Minimise cost = big - score on a square matrix padded with zero-score cells.
+    cost = [[big - (scores[r][c] if r < n_rows and c < n_cols else 0.0) for c in range(n)] for r in range(n)]
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (n + 1)
+    p = [0] * (n + 1)  # p[j]: row (1-based) assigned to column j
+    way = [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta = inf
+            j1 = 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j] = cur
+                        way[j] = j0
+                    if minv[j] < delta:
+                        delta = minv[j]
+                        j1 = j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    out = [(p[j] - 1, j - 1) for j in range(1, n + 1) if p[j] and p[j] - 1 < n_rows and j - 1 < n_cols]
+    return sorted(out)
 
 
 def pair_score(en: RawMention, ar: RawMention, score_fn: Callable[[RawMention, RawMention], tuple[float, str]]) -> tuple[float, str]:

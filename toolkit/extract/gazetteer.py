@@ -163,16 +163,20 @@ def _as_entry(e: object) -> LexEntry:
 
 
 def shipped_entries() -> list[LexEntry]:
-    """The shipped lexicon: through :class:`toolkit.lexicon.Lexicon` when it is there,
-    otherwise straight from ``lexicons/*.tsv``."""
-    try:
-        from ..lexicon import Lexicon  # type: ignore[attr-defined]
+    """The shipped lexicon, read straight from ``lexicons/*.tsv``.
 
-        return [_as_entry(e) for e in Lexicon.default().entries()]
-    except Exception:  # the lexicon package is optional for extraction
-        from ..resources import lexicons_dir
+    Why not :class:`toolkit.lexicon.Lexicon`: extraction needs the entries, not the
+    fuzzy-lookup index, and building that index after a lexicon update costs seconds
+    the entity list does not need.  Without TSV files, the Lexicon class is asked.
+    """
+    from ..resources import lexicons_dir
 
-        return list(read_tsv_entries(sorted(lexicons_dir().glob("*.tsv"))))
+    paths = sorted(lexicons_dir().glob("*.tsv"))
+    if paths:
+        return list(read_tsv_entries(paths))
+    from ..lexicon import Lexicon  # type: ignore[attr-defined]
+
+    return [_as_entry(e) for e in Lexicon.default().entries()]
 
 
 _STOP_SINGLE_EN = frozenset(
