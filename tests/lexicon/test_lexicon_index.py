@@ -59,7 +59,7 @@ def test_index_tables(news_tsv: Path) -> None:
     db = ensure([news_tsv]).path
     con = sqlite3.connect(db)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"entity", "name", "vocab", "post", "joined", "meta"} <= tables
+    assert {"entity", "name", "vocab", "joined", "meta"} <= tables
     row = con.execute("SELECT norm, mkey, skel, syms, stoks FROM name WHERE surface = 'Kataeb Hezbollah'").fetchone()
     assert all(row)
 

@@ -16,16 +16,20 @@ Tables:
 ``name``    one row per surface name: display form, kind, script, search form
             (``norm``), match key (``mkey``), cross-script skeleton (``skel``), the
             phonetic symbols of each part (``syms``) and their skeletons (``stoks``).
-``vocab``   the distinct part skeletons with their document frequency.
-``post``    part skeleton -> names holding it (fuzzy candidate generation).
-``joined``  two adjacent part skeletons joined -> names (run-together queries:
-            "Hezbollah" finds "حزب الله", "Abdulrauf" finds "Abdul Rauf").
+``vocab``   the distinct part skeletons, their document frequency, and the names
+            holding each as one packed int32 array (fuzzy candidate generation: one
+            row read per query part, then numpy adds the weights up).
+``joined``  two adjacent part skeletons joined -> names, packed the same way
+            (run-together queries: "Hezbollah" finds "حزب الله", "Abdulrauf" finds
+            "Abdul Rauf").
 ``meta``    format version, code hash, sources with size, mtime and hash, counts.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
+from array import array
 import json
 import os
 import sqlite3
@@ -187,9 +191,8 @@ CREATE TABLE name (
     script TEXT NOT NULL, norm TEXT NOT NULL, mkey TEXT NOT NULL, skel TEXT NOT NULL,
     syms TEXT NOT NULL, stoks TEXT NOT NULL
 );
-CREATE TABLE vocab (rowid INTEGER PRIMARY KEY, tok TEXT NOT NULL, df INTEGER NOT NULL);
-CREATE TABLE post (vocab INTEGER NOT NULL, name INTEGER NOT NULL);
-CREATE TABLE joined (tok TEXT NOT NULL, name INTEGER NOT NULL);
+CREATE TABLE vocab (rowid INTEGER PRIMARY KEY, tok TEXT NOT NULL, df INTEGER NOT NULL, names BLOB NOT NULL);
+CREATE TABLE joined (tok TEXT PRIMARY KEY, names BLOB NOT NULL) WITHOUT ROWID;
 """
 
 _INDEXES = """
@@ -199,8 +202,6 @@ CREATE INDEX name_mkey ON name(mkey);
 CREATE INDEX name_skel ON name(skel);
 CREATE INDEX name_entity ON name(entity);
 CREATE UNIQUE INDEX vocab_tok ON vocab(tok);
-CREATE INDEX post_vocab ON post(vocab, name);
-CREATE INDEX joined_tok ON joined(tok, name);
 """
 
 
@@ -253,23 +254,17 @@ def build(
 
 
 def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
-    vocab: dict[str, int] = {}
-    df: list[int] = []
+    vocab: dict[str, array] = {}
+    joined: dict[str, array] = {}
     ent_rows: list[tuple] = []
     name_rows: list[tuple] = []
-    post_rows: list[tuple[int, int]] = []
-    joined_rows: list[tuple[str, int]] = []
     name_id = 0
 
     def flush() -> None:
         con.executemany("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ent_rows)
         con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?,?,?,?,?)", name_rows)
-        con.executemany("INSERT INTO post VALUES (?,?)", post_rows)
-        con.executemany("INSERT INTO joined VALUES (?,?)", joined_rows)
         ent_rows.clear()
         name_rows.clear()
-        post_rows.clear()
-        joined_rows.clear()
 
     for ent_id, e in enumerate(entries, start=1):
         ent_rows.append(
@@ -281,12 +276,12 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
                 e.parent, e.note, e.source, e.line,
             )
         )
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for surface, kind in e.surfaces():
             k = uncached_name_keys(surface)
             if not k.norm or (k.norm, kind == "acronym") in seen:
                 continue
-            seen.add((k.norm, kind == "acronym"))  # type: ignore[arg-type]
+            seen.add((k.norm, kind == "acronym"))
             name_id += 1
             name_rows.append(
                 (name_id, ent_id, surface, kind, k.script, k.norm, k.mkey, k.skel, " ".join(k.syms), " ".join(k.stoks))
@@ -294,21 +289,36 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
             if kind == "acronym":
                 continue  # acronyms match exactly or by key, never by parts
             for tok in set(k.stoks):
-                vid = vocab.get(tok)
-                if vid is None:
-                    vid = vocab[tok] = len(vocab) + 1
-                    df.append(0)
-                df[vid - 1] += 1
-                post_rows.append((vid, name_id))
+                arr = vocab.get(tok)
+                if arr is None:
+                    arr = vocab[tok] = array("i")
+                arr.append(name_id)
             for i in range(len(k.stoks) - 1):
-                joined_rows.append((k.stoks[i] + k.stoks[i + 1], name_id))
+                tok = k.stoks[i] + k.stoks[i + 1]
+                arr = joined.get(tok)
+                if arr is None:
+                    arr = joined[tok] = array("i")
+                arr.append(name_id)
         if len(name_rows) >= _BATCH:
             flush()
             if progress:
                 print(f"  {ent_id:,} entities", flush=True)
     flush()
-    con.executemany("INSERT INTO vocab VALUES (?,?,?)", ((vid, tok, df[vid - 1]) for tok, vid in vocab.items()))
+    little = sys.byteorder == "little"
+    con.executemany(
+        "INSERT INTO vocab VALUES (?,?,?,?)",
+        ((vid, tok, len(arr), _packed(arr, little)) for vid, (tok, arr) in enumerate(vocab.items(), start=1)),
+    )
+    con.executemany("INSERT INTO joined VALUES (?,?)", ((tok, _packed(arr, little)) for tok, arr in joined.items()))
     return name_id
+
+
+def _packed(arr: array, little: bool) -> bytes:
+    """Name ids as little-endian int32 bytes (what numpy reads back with ``<i4``)."""
+    if not little:
+        arr = array("i", arr)
+        arr.byteswap()
+    return arr.tobytes()
 
 
 def ensure(sources: Sequence[Path], folder: Path | None = None, known_ids: Iterable[str] = ()) -> BuildReport:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..normalize.keys import parts_similarity, token_similarity
@@ -44,6 +45,8 @@ TRANSLIT_BONUS = 0.01
 
 #: Part skeletons shared by more names than this are used only when nothing rarer is there.
 _COMMON_DF = 5000
+#: At most this many names are read per part skeleton.
+_MAX_POSTINGS = 200_000
 #: How many vocabulary neighbours of a query part to follow, and how close they must be.
 _NEIGHBOURS = 6
 _NEIGHBOUR_CUTOFF = 66.0
@@ -53,6 +56,10 @@ _NEIGHBOUR_CUTOFF_EXACT = 80.0
 #: scored by the full similarity (pure Python, so only a few).
 _POOL = 1500
 _RERANK = 20
+#: Candidates whose proxy trails the best by more than this share are not reranked
+#: (after the first few).
+_PROXY_MARGIN = 0.15
+_MIN_RERANK = 5
 #: Weights of the proxy: symbols compared whole, as sets of parts, and skeletons.
 _PROXY_WEIGHTS = (1.0, 0.0, 1.0)
 #: When the query already matched a name exactly or by key, the other candidates
@@ -100,7 +107,7 @@ class Lexicon:
         self._vocab: list[str] | None = None
         self._vocab_ids: list[int] = []
         self._vocab_df: list[int] = []
-        self._rows: dict[int, tuple[int, int, str, str, str]] | None = None
+        self._rows: list | None = None
         self._n_names = int(self._meta().get("names", "0") or 0)
 
     # ------------------------------------------------------------------ construction
@@ -262,9 +269,11 @@ class Lexicon:
         lexicons small enough to hold, else from SQLite."""
         if self._n_names <= _IN_MEMORY_NAMES:
             if self._rows is None:
-                self._rows = {r[0]: r for r in self._con.execute("SELECT rowid, entity, surface, skel, syms FROM name")}
-            rows = self._rows
-            return [rows[i] for i in ids if i in rows]
+                rows: list = [None] * (self._n_names + 1)
+                for r in self._con.execute("SELECT rowid, entity, surface, skel, syms FROM name"):
+                    rows[r[0]] = r
+                self._rows = rows
+            return [self._rows[i] for i in ids]
         out: list[tuple[int, int, str, str, str]] = []
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
@@ -283,52 +292,63 @@ class Lexicon:
         joins = [q.stoks[i] + q.stoks[i + 1] for i in range(len(q.stoks) - 1)]
         if len(q.stoks) > 2:
             joins.append(q.skel)
-        weights: dict[int, float] = {}
+        all_units = list(dict.fromkeys(u for u in units + joins if u))
+        ids: list[np.ndarray] = []
+        wts: list[float] = []
         # Whole-skeleton equals first: the likeliest transliterations.
         if q.skel:
-            for (name,) in con.execute("SELECT rowid FROM name WHERE skel = ? LIMIT ?", (q.skel, _COMMON_DF)):
-                weights[name] = 2.0 * math.log(1.0 + n_total)
-        postings: list[tuple[float, int, float]] = []  # (df, vocab id, sim)
-        rare_found = False
-        for unit in dict.fromkeys(units + joins):
-            if not unit or not self._vocab:
-                continue
-            hits = process.extract(unit, self._vocab, scorer=fuzz.ratio, limit=_NEIGHBOURS, score_cutoff=_NEIGHBOUR_CUTOFF)
-            if hits and hits[0][1] >= 100.0:
-                hits = [h for h in hits if h[1] >= _NEIGHBOUR_CUTOFF_EXACT]
-            for _, sim, idx in hits:
-                df = self._vocab_df[idx]
-                postings.append((df, self._vocab_ids[idx], sim / 100.0))
-                if df <= _COMMON_DF:
-                    rare_found = True
+            found = con.execute("SELECT rowid FROM name WHERE skel = ? LIMIT ?", (q.skel, _COMMON_DF)).fetchall()
+            if found:
+                ids.append(np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found)))
+                wts.append(2.0 * math.log(1.0 + n_total))
+        postings: list[tuple[int, int, float]] = []  # (df, vocab id, sim)
+        if self._vocab:
+            for unit in all_units:
+                hits = process.extract(unit, self._vocab, scorer=fuzz.ratio, limit=_NEIGHBOURS, score_cutoff=_NEIGHBOUR_CUTOFF)
+                if hits and hits[0][1] >= 100.0:
+                    hits = [h for h in hits if h[1] >= _NEIGHBOUR_CUTOFF_EXACT]
+                postings.extend((self._vocab_df[idx], self._vocab_ids[idx], sim / 100.0) for _, sim, idx in hits)
         postings.sort()
+        rare_found = any(df <= _COMMON_DF for df, _, _ in postings)
         for df, vid, sim in postings:
-            if df > _COMMON_DF and (rare_found or len(weights) >= _COMMON_DF):
-                continue
-            w = sim * sim * math.log(1.0 + n_total / df)
-            for (name,) in con.execute("SELECT name FROM post WHERE vocab = ? LIMIT ?", (vid, _COMMON_DF)):
-                weights[name] = weights.get(name, 0.0) + w
+            if df > _COMMON_DF and rare_found:
+                continue  # a very common part adds nothing the rarer ones did not
+            (blob,) = con.execute("SELECT names FROM vocab WHERE rowid = ?", (vid,)).fetchone()
+            ids.append(np.frombuffer(blob, dtype="<i4")[:_MAX_POSTINGS])
+            wts.append(sim * sim * math.log(1.0 + n_total / df))
         # Run-together or split names: query parts equal to joined lexicon parts.
-        for unit in dict.fromkeys(units + joins):
-            for (name,) in con.execute("SELECT name FROM joined WHERE tok = ? LIMIT ?", (unit, _COMMON_DF)):
-                weights[name] = weights.get(name, 0.0) + math.log(1.0 + n_total)
-        if not weights:
+        if all_units:
+            sql = f"SELECT names FROM joined WHERE tok IN ({','.join('?' * len(all_units))})"
+            for (blob,) in con.execute(sql, all_units):
+                ids.append(np.frombuffer(blob, dtype="<i4")[:_MAX_POSTINGS])
+                wts.append(math.log(1.0 + n_total))
+        if not ids:
             return
-        pool = sorted(weights, key=weights.__getitem__, reverse=True)[:_POOL]
-        rows = self._name_rows(pool)
+        flat = np.concatenate(ids)
+        weights = np.bincount(flat, weights=np.repeat(np.asarray(wts), [len(a) for a in ids]))
+        nonzero = np.flatnonzero(weights)
+        if len(nonzero) > _POOL:
+            nonzero = nonzero[np.argpartition(-weights[nonzero], _POOL)[:_POOL]]
+        rows = self._name_rows([int(i) for i in nonzero])
+        if not rows:
+            return
         # A fast proxy of the similarity, in C over the whole pool: the phonetic symbols
         # compared whole and as a set of parts (partial queries), and the skeletons.
         q_syms = " ".join(q.syms)
         w_ratio, w_set, w_skel = _PROXY_WEIGHTS
-        proxy = w_ratio * process.cdist([q_syms], [r[4] for r in rows], scorer=fuzz.ratio)[0]
+        syms_list = [r[4] for r in rows]
+        proxy = w_ratio * process.cdist([q_syms], syms_list, scorer=fuzz.ratio, workers=1)[0]
         if w_set:
-            proxy += w_set * process.cdist([q_syms], [r[4] for r in rows], scorer=fuzz.token_set_ratio)[0]
+            proxy = proxy + w_set * process.cdist([q_syms], syms_list, scorer=fuzz.token_set_ratio, workers=1)[0]
         if w_skel:
-            proxy += w_skel * process.cdist([q.skel], [r[3] for r in rows], scorer=fuzz.ratio)[0]
+            proxy = proxy + w_skel * process.cdist([q.skel], [r[3] for r in rows], scorer=fuzz.ratio, workers=1)[0]
         keep = _FILL_RERANK if fill_only else _RERANK
-        order = sorted(range(len(rows)), key=lambda i: -proxy[i])[:keep]
+        order = np.argsort(-proxy, kind="stable")[:keep]
         total = 100.0 * (w_ratio + w_set + w_skel)
-        for i in order:
+        floor = float(proxy[order[0]]) - _PROXY_MARGIN * total
+        for rank, i in enumerate(order):
+            if rank >= _MIN_RERANK and proxy[i] < floor:
+                break  # far behind the best candidate: not worth the full similarity
             _, ent, surface, skel, syms = rows[i]
             # Filling a list that already has an exact or key match: the proxy will do.
             sim = float(proxy[i]) / total if fill_only else _similarity(q.syms, tuple(syms.split()))
