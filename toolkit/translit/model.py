@@ -17,10 +17,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:  # pragma: no cover
-    import torch
+from typing import Any, Literal
 
 Direction = Literal["latin", "arabic"]
 
@@ -99,13 +96,14 @@ class CharVocab:
 
 
 DEFAULT_ARCH: dict[str, Any] = {
-    "d_model": 128,
-    "encoder_layers": 3,
+    # small on purpose: trained on a shared 2-core CPU in well under an hour, decoded in numpy
+    "d_model": 96,
+    "encoder_layers": 2,
     "decoder_layers": 2,
     "encoder_attention_heads": 4,
     "decoder_attention_heads": 4,
-    "encoder_ffn_dim": 512,
-    "decoder_ffn_dim": 512,
+    "encoder_ffn_dim": 256,
+    "decoder_ffn_dim": 256,
     "max_position_embeddings": 64,
     "dropout": 0.1,
 }
@@ -145,65 +143,90 @@ class Hypothesis:
         return math.exp(self.logprob)
 
 
-class Seq2SeqTransliterator:
-    """A loaded model plus its vocabulary; decodes batches of single words."""
+def save_model(model: Any, vocab: CharVocab, directory: Path, extra: dict[str, Any] | None = None) -> None:
+    """Write a trained torch model as config.json + vocab.json + model.safetensors (no pickle)."""
+    from safetensors.torch import save_file
 
-    def __init__(self, model: Any, vocab: CharVocab, directory: Path | None = None) -> None:
-        self.model = model.eval()
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    config = model.config.to_dict()
+    if extra:
+        config["toolkit"] = extra
+    (directory / "config.json").write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
+    vocab.save(directory / "vocab.json")
+    state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
+    # tied weights are stored once, as model.shared.weight
+    for tied in ("lm_head.weight", "model.encoder.embed_tokens.weight", "model.decoder.embed_tokens.weight"):
+        state.pop(tied, None)
+    save_file(state, str(directory / "model.safetensors"))
+
+
+def load_torch_model(directory: Path) -> Any:
+    """The saved model as a transformers module (for checks and further training)."""
+    from safetensors.torch import load_file
+    from transformers import BartConfig, BartForConditionalGeneration
+
+    config = BartConfig.from_dict(json.loads((Path(directory) / "config.json").read_text(encoding="utf-8")))
+    model = BartForConditionalGeneration(config)
+    model.load_state_dict(load_file(str(Path(directory) / "model.safetensors")), strict=False)
+    model.tie_weights()
+    return model.eval()
+
+
+class Seq2SeqTransliterator:
+    """A loaded model (numpy inference, see ``infer.py``) plus its vocabulary."""
+
+    def __init__(self, net: Any, vocab: CharVocab, directory: Path | None = None) -> None:
+        self.net = net
         self.vocab = vocab
         self.directory = directory
+        self._banned: dict[str, Any] = {}
 
-    # ------------------------------------------------------------ persistence
     @classmethod
     def load(cls, directory: Path, threads: int | None = None) -> Seq2SeqTransliterator:
-        """Load from a local directory only (never a hub id); clear error when incomplete."""
+        """Load from a local directory only (never a hub id); clear error when incomplete.
+
+        ``threads`` is accepted for symmetry with training; numpy's BLAS decides its own.
+        """
         directory = Path(directory)
         missing = [n for n in ("config.json", "vocab.json", "model.safetensors") if not (directory / n).is_file()]
-        if missing:  # checked before importing torch: a missing model costs nothing
+        if missing:
             raise FileNotFoundError(f"{directory}: model directory lacks {', '.join(missing)}")
-        import torch
-        from safetensors.torch import load_file
-        from transformers import BartConfig, BartForConditionalGeneration
+        from safetensors.numpy import load_file
 
-        if threads:
-            torch.set_num_threads(threads)
+        from .infer import NumpyBart
+
         vocab = CharVocab.load(directory / "vocab.json")
-        config = BartConfig.from_dict(json.loads((directory / "config.json").read_text(encoding="utf-8")))
-        model = BartForConditionalGeneration(config)
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
         state = load_file(str(directory / "model.safetensors"))
-        model.load_state_dict(state, strict=False)
-        model.tie_weights()
-        return cls(model, vocab, directory)
+        if "model.shared.weight" not in state:
+            raise ValueError(f"{directory / 'model.safetensors'}: not a toolkit transliteration model")
+        if state["model.shared.weight"].shape[0] != len(vocab):
+            raise ValueError(f"{directory}: vocab.json has {len(vocab)} symbols, the weights {state['model.shared.weight'].shape[0]}")
+        return cls(NumpyBart(state, config), vocab, directory)
 
-    def save(self, directory: Path, extra: dict[str, Any] | None = None) -> None:
-        from safetensors.torch import save_file
+    @classmethod
+    def from_torch(cls, model: Any, vocab: CharVocab) -> Seq2SeqTransliterator:
+        """Wrap a live torch model (during training) for decoding with the same code as at run time."""
+        from .infer import NumpyBart
 
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        config = self.model.config.to_dict()
-        if extra:
-            config["toolkit"] = extra
-        (directory / "config.json").write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
-        self.vocab.save(directory / "vocab.json")
-        state = {k: v.detach().contiguous() for k, v in self.model.state_dict().items()}
-        # tied weights are stored once; load_state_dict(strict=False) + tie_weights restores them
-        state.pop("lm_head.weight", None)
-        state.pop("model.encoder.embed_tokens.weight", None)
-        state.pop("model.decoder.embed_tokens.weight", None)
-        save_file(state, str(directory / "model.safetensors"))
+        state = {k: v.detach().cpu().float().numpy() for k, v in model.state_dict().items()}
+        return cls(NumpyBart(state, model.config.to_dict()), vocab)
 
-    # ------------------------------------------------------------ decoding
-    def _batch(self, words: list[str], to: Direction) -> tuple[torch.Tensor, torch.Tensor]:
-        import torch
+    def _banned_for(self, to: Direction) -> Any:
+        import numpy as np
 
-        encoded = [self.vocab.encode_source(w, to) for w in words]
-        width = max(len(e) for e in encoded)
-        ids = torch.zeros((len(encoded), width), dtype=torch.long)
-        mask = torch.zeros((len(encoded), width), dtype=torch.long)
-        for row, seq in enumerate(encoded):
-            ids[row, : len(seq)] = torch.tensor(seq)
-            mask[row, : len(seq)] = 1
-        return ids, mask
+        banned = self._banned.get(to)
+        if banned is None:
+            banned = np.zeros(len(self.vocab))
+            for i, sym in enumerate(self.vocab.itos):
+                if i < len(SPECIALS):
+                    if i != 2:  # only EOS among the specials
+                        banned[i] = -np.inf
+                elif sym.isascii() != (to == "latin"):
+                    banned[i] = -np.inf  # only letters of the target script
+            self._banned[to] = banned
+        return banned
 
     def generate(
         self, words: list[str], to: Direction, beams: int = 5, batch_size: int = 256
@@ -211,107 +234,30 @@ class Seq2SeqTransliterator:
         """n-best for each word (already cleaned), by batched beam search; greedy when beams == 1.
 
         Scores are length-normalised log-probabilities (mean per output character), so long
-        and short candidates compare fairly; callers turn them into [0, 1] with ``exp``.
+        and short candidates compare fairly; ``Hypothesis.prob`` turns them into [0, 1].
         """
-        import torch
+        import numpy as np
+
+        from .infer import beam_search
 
         results: list[list[Hypothesis]] = [[] for _ in words]
-        order = sorted(range(len(words)), key=lambda i: len(words[i]))  # similar lengths pad less
-        todo = [i for i in order if words[i]]
-        with torch.inference_mode():
-            for start in range(0, len(todo), batch_size):
-                chunk = todo[start : start + batch_size]
-                hyps = self._beam_search([words[i] for i in chunk], to, beams)
-                for i, h in zip(chunk, hyps):
-                    results[i] = h
-        return results
-
-    def _beam_search(self, words: list[str], to: Direction, beams: int) -> list[list[Hypothesis]]:
-        """Batched beam search over (batch * beams) rows with the decoder's key/value cache.
-
-        Written by hand rather than ``generate()`` because the generic loop costs more than
-        the tiny model itself; this one keeps every step to a few tensor operations.
-        """
-        import torch
-        from transformers.cache_utils import DynamicCache, EncoderDecoderCache
-
-        model = self.model
-        ids, mask = self._batch(words, to)
-        n = ids.shape[0]
-        k = max(1, beams)
-        enc = model.model.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-        enc = enc.repeat_interleave(k, dim=0)
-        mask_k = mask.repeat_interleave(k, dim=0)
-        max_len = min(MAX_CHARS, int(ids.shape[1] * 2.5) + 4)
-        vocab_size = model.config.vocab_size
-
-        tokens = torch.full((n * k, 1), 1, dtype=torch.long)  # BOS
-        scores = torch.zeros(n, k)
-        scores[:, 1:] = -1e9  # all beams start identical: keep only one alive at step 0
-        finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(n)]
-        alive_rows = torch.ones(n, dtype=torch.bool)
-        cache = EncoderDecoderCache(DynamicCache(), DynamicCache())
-        step_input = tokens
-        history = tokens
-        for step in range(max_len):
-            out = model.model.decoder(
-                input_ids=step_input,
-                encoder_hidden_states=enc,
-                encoder_attention_mask=mask_k,
-                past_key_values=cache,
-                use_cache=True,
-            )
-            cache = out.past_key_values
-            logits = model.lm_head(out.last_hidden_state[:, -1, :])
-            logp = torch.log_softmax(logits.float(), dim=-1)
-            logp[:, [0, 1, 3, 4, 5]] = float("-inf")  # only characters and EOS may be emitted
-            total = (scores.view(-1, 1) + logp).view(n, k * vocab_size)
-            top_scores, top_idx = total.topk(2 * k, dim=1)
-            beam_idx = top_idx // vocab_size
-            tok_idx = top_idx % vocab_size
-            new_scores = torch.full((n, k), -1e9)
-            new_beam = torch.zeros((n, k), dtype=torch.long)
-            new_tok = torch.full((n, k), 2, dtype=torch.long)
-            ts, bi, ti = top_scores.tolist(), beam_idx.tolist(), tok_idx.tolist()
-            length = step + 1
-            for row in range(n):
-                if not alive_rows[row]:
-                    continue
-                slot = 0
-                for s, b, t in zip(ts[row], bi[row], ti[row]):
-                    if s <= -1e8:
-                        break
-                    if t == 2:
-                        if len(finished[row]) < k:
-                            seq = history[row * k + b, 1:].tolist()
-                            finished[row].append((s / length, seq))
-                        continue
-                    if slot < k:
-                        new_scores[row, slot] = s
-                        new_beam[row, slot] = b
-                        new_tok[row, slot] = t
-                        slot += 1
-                if slot == 0 or len(finished[row]) >= k:  # k finished hypotheses: done (early stopping)
-                    alive_rows[row] = False
-            if not bool(alive_rows.any()):
-                break
-            flat = (torch.arange(n).view(-1, 1) * k + new_beam).view(-1)
-            cache.reorder_cache(flat)
-            history = torch.cat([history[flat], new_tok.view(-1, 1)], dim=1)
-            scores = new_scores
-            step_input = new_tok.view(-1, 1)
-        results: list[list[Hypothesis]] = []
-        for row in range(n):
-            found = finished[row]
-            if len(found) < k:  # ran out of length: keep live beams as they are
-                for b in range(k):
-                    s = float(scores[row, b])
-                    if s > -1e8:
-                        found.append((s / max(1, history.shape[1] - 1), history[row * k + b, 1:].tolist()))
-            seen: dict[str, float] = {}
-            for s, seq in sorted(found, key=lambda f: -f[0]):
-                text = self.vocab.decode(seq)
-                if text and text not in seen:
-                    seen[text] = s
-            results.append([Hypothesis(t, s) for t, s in list(seen.items())[:k]])
+        todo = sorted((i for i in range(len(words)) if words[i]), key=lambda i: len(words[i]))
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start : start + batch_size]
+            encoded = [self.vocab.encode_source(words[i], to) for i in chunk]
+            width = max(len(e) for e in encoded)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, seq in enumerate(encoded):
+                ids[row, : len(seq)] = seq
+                mask[row, : len(seq)] = 1
+            max_len = min(MAX_CHARS, int(width * 2.5) + 4)
+            found = beam_search(self.net, ids, mask, beams, max_len, self._banned_for(to))
+            for i, hyps in zip(chunk, found):
+                seen: dict[str, float] = {}
+                for score, seq in hyps:
+                    text = self.vocab.decode(seq)
+                    if text and text not in seen:
+                        seen[text] = score
+                results[i] = [Hypothesis(t, sc) for t, sc in seen.items()]
         return results

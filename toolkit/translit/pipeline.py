@@ -29,7 +29,7 @@ from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
 from .memory import Memory
 from .model import clean_arabic, clean_latin
-from .rank import Candidate, Option, combine, merge
+from .rank import Candidate, Option, combine, fold, merge
 from .schemes import apply_scheme
 
 Target = Literal["latin", "arabic"]
@@ -46,6 +46,15 @@ _PIECES = re.compile(
 )
 _DIGITS_TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 REGIONS = ar2lat.REGIONS
+
+
+def _lex_key(name: str) -> str:
+    """Exact-match key for lexicon names: Arabic orthographic folding or Latin case/mark folding."""
+    if _ARABIC_LETTER.search(name):
+        from ..normalize.arabic import normalize_arabic
+
+        return " ".join(normalize_arabic(name, "match").split())
+    return fold(name)
 
 
 class TranslitError(ValueError):
@@ -221,12 +230,23 @@ class Transliterator:
         return any(a.count >= WELL_ATTESTED for a in self.memory.get(to, stem))
 
     def _lexicon_hits(self, name: str, to: Target, top: int) -> list[Candidate]:
+        """Whole-name hits: the entity's preferred name in the target script, then its variants.
+
+        A real ``Lexicon`` is read once into an exact-match table (folded names, both
+        scripts), so a batch costs a dictionary lookup per name instead of a fuzzy search;
+        fuzzy and partial matches are the ``lookup`` command's job, not transliteration's.
+        """
         lex = self.lexicon
         if lex is None:
             return []
         want_arabic = to == "arabic"
         if bool(_ARABIC_LETTER.search(name)) == want_arabic:
             return []  # already in the target script
+        if hasattr(lex, "entries"):
+            table = self._lexicon_table(lex)
+            key = _lex_key(name)
+            hits = table.get(("ar" if want_arabic else "en", key), [])
+            return [Candidate(text, score, "lexicon") for text, score in hits[:top]]
         try:
             matches = lex.lookup(name, top=top)
         except Exception:  # noqa: BLE001 - a broken lexicon must not break transliteration
@@ -241,6 +261,35 @@ class Transliterator:
             if text:
                 out.append(Candidate(text, float(m.score), "lexicon"))
         return out
+
+    def _lexicon_table(self, lex: Any) -> dict[tuple[str, str], list[tuple[str, float]]]:
+        table = getattr(self, "_lex_table", None)
+        if table is not None:
+            return table
+        table = {}
+        try:
+            for e in lex.entries():
+                en_names = [n for n in (e.en, *e.en_variants) if n]
+                ar_names = [n for n in (e.ar, *e.ar_variants) if n]
+                if not en_names or not ar_names:
+                    continue
+                targets_en = [(n, 1.0 if i == 0 else 0.97) for i, n in enumerate(en_names)]
+                targets_ar = [(n, 1.0 if i == 0 else 0.97) for i, n in enumerate(ar_names)]
+                for i, n in enumerate(ar_names):
+                    table.setdefault(("en", _lex_key(n)), []).extend(
+                        (t, s if i == 0 else min(s, 0.98)) for t, s in targets_en)
+                for i, n in enumerate(en_names):
+                    table.setdefault(("ar", _lex_key(n)), []).extend(
+                        (t, s if i == 0 else min(s, 0.98)) for t, s in targets_ar)
+        except Exception:  # noqa: BLE001 - a broken lexicon must not break transliteration
+            table = {}
+        for key, hits in table.items():
+            best: dict[str, float] = {}
+            for t, sc in hits:
+                best[t] = max(best.get(t, 0.0), sc)
+            table[key] = sorted(best.items(), key=lambda ts: -ts[1])
+        self._lex_table = table
+        return table
 
     def _plan(self, name: str, to: Target) -> _Plan:
         source_kind = "ar" if to == "latin" else "lat"
@@ -271,7 +320,7 @@ class Transliterator:
         if not stem:
             return [("", 1.0, "rules")]
         vocalized = to == "latin" and any(ch in ar2lat.HARAKAT for ch in unit.stem)
-        attested = self.memory.get(to, stem)
+        attested = [] if vocalized else self.memory.get(to, stem)  # written vowels are read, not guessed
         floor = 1.0
         for a in attested:
             found.append((a.text, a.score, "model"))
@@ -279,8 +328,6 @@ class Transliterator:
         if use_model and not vocalized:
             for text, prob in self.cache.get((to, stem), []):
                 found.append((text, min(prob, floor * 0.99) if attested else prob, "model"))
-        if vocalized:  # the short vowels are written: the rules read them, guesses come after
-            found = [(t, s * 0.9, src) for t, s, src in found]
         if to == "latin":
             rules = ar2lat.rule_stems(unit.stem, region, top=3)
         else:

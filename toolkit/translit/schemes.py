@@ -56,8 +56,7 @@ def apply_scheme(text: str, scheme: str, to: str = "latin") -> SchemeResult:
               "alalc": "ala-lc", "din31635": "din", "din-31635": "din"}.get(scheme, scheme)
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
-    text = unicodedata.normalize("NFC", text)
-    if scheme in _CAMEL:
+    if scheme in _CAMEL:  # character for character: no normalization, so the map stays reversible
         code = _CAMEL[scheme]
         if to == "arabic":
             return SchemeResult(_mapper(f"{code}2ar").map_string(text), scheme, True, True)
@@ -66,6 +65,7 @@ def apply_scheme(text: str, scheme: str, to: str = "latin") -> SchemeResult:
         if not reversible:
             note = "Latin letters in the input collide with the scheme's letters; the output is not reversible"
         return SchemeResult(_mapper(f"ar2{code}").map_string(text), scheme, _is_vocalized(text), reversible, note)
+    text = unicodedata.normalize("NFC", text)
     if to == "arabic":
         raise ValueError(f"{scheme} is a one-way romanization; use buckwalter, safebw or hsb to go back to Arabic")
     vocalized = _is_vocalized(text)

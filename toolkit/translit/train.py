@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .memory import Memory
-from .model import CharVocab, Direction, Seq2SeqTransliterator, build_model, clean_arabic, clean_latin
+from .model import CharVocab, Direction, Seq2SeqTransliterator, build_model, clean_arabic, clean_latin, save_model
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 DEV_BUCKETS = 20  # 1 Arabic form in 20 is held out
@@ -96,6 +96,8 @@ def filter_noise(pairs: list[Pair]) -> list[Pair]:
                 continue
             if p.count == 1 and p is not best and Levenshtein.normalized_similarity(p.latin, best.latin) < 0.6:
                 continue
+            if p.count == 1 and len(group) > 1 and best.count == 1:
+                continue  # several one-off spellings and none confirmed: no evidence which is right
             kept.append(p)
     return kept
 
@@ -114,10 +116,10 @@ def load_splits(data: Path) -> tuple[list[Pair], list[Pair], list[Pair]]:
 
 
 def examples(pairs: Iterable[Pair]) -> list[tuple[str, Direction, str]]:
-    """Both directions; frequent spellings repeated (1 + log2 count, at most 3) so they rank first."""
+    """Both directions; frequent spellings (count >= 4) twice, so they rank first."""
     out: list[tuple[str, Direction, str]] = []
     for p in pairs:
-        reps = min(3, 1 + int(math.log2(max(1, p.count))))
+        reps = 2 if p.count >= 4 else 1
         for _ in range(reps):
             out.append((p.arabic, "latin", p.latin))
             out.append((p.latin, "arabic", p.arabic))
@@ -184,12 +186,11 @@ def train(
     data = examples(pairs)
     vocab = CharVocab.build([s for s, _, t in data] + [t for _, _, t in data])
     model = build_model(vocab, arch)
-    wrapper = Seq2SeqTransliterator(model, vocab)
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.98))
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=0.1)
     budget = minutes * 60.0
-    warmup = 300
+    warmup = 150
     start = time.monotonic()
     step = 0
     done = False
@@ -232,18 +233,15 @@ def train(
         if log:
             msg = f"epoch {epoch} done: mean loss {total / max(1, count):.3f}"
             if dev:
-                model.eval()
-                msg += f" dev(greedy, 500) {evaluate(wrapper, dev, limit=500)}"
-                model.train()
+                msg += f" dev(greedy, 500) {evaluate(Seq2SeqTransliterator.from_torch(model, vocab), dev, limit=500)}"
             print(msg, file=sys.stderr, flush=True)
         if done:
             break
     model.eval()
-    wrapper.model = model
     if out is not None:
-        wrapper.save(out, extra={"steps": step, "minutes": round((time.monotonic() - start) / 60, 1),
+        save_model(model, vocab, out, extra={"steps": step, "minutes": round((time.monotonic() - start) / 60, 1),
                                  "examples": len(data), "seed": seed, "batch_size": batch_size, "lr": lr})
-    return wrapper
+    return Seq2SeqTransliterator.from_torch(model, vocab)
 
 
 def main(argv: list[str] | None = None) -> None:

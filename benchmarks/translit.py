@@ -1,0 +1,256 @@
+"""Transliteration benchmark: the toolkit and its peers, same data, same run, one table.
+
+    nice python benchmarks/translit.py [--data ../shared/data] [--limit N] [--threads 2]
+
+Data (read by path): the dev split of ``names/wikidata_arabic_to_english_variants.tsv``
+(Arabic forms held out of training by ``toolkit.translit.train.is_dev_form``; the gold is
+every attested English spelling of the form) and ``names/google_ar2en_test.tsv``.
+
+Arabic → Latin: top-1 and top-5 accuracy against the set of attested spellings, comparing
+folded strings (case, accents, hyphens, apostrophes and spaces ignored), and CER of the top
+candidate against the closest attested spelling. Latin → Arabic: top-1 exact after Arabic
+orthographic folding (``normalize_arabic(..., "match")``), inputs are the attested English
+spellings of the held-out Arabic forms. Throughput is names per second for each system on
+the same names (cold caches); cold start is one ``toolkit translit`` process, wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-'’ʼʻʿʾ`‘.]+", "", text)
+
+
+def cer(hyp: str, golds: set[str]) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    return min(Levenshtein.distance(hyp, g) / max(1, len(g)) for g in golds)
+
+
+def load_ar2lat(data: Path, limit: int | None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    from toolkit.translit.model import clean_arabic
+    from toolkit.translit.train import is_dev_form
+
+    wiki: dict[str, set[str]] = {}
+    with (data / "names" / "wikidata_arabic_to_english_variants.tsv").open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            arabic, _, _, counts = line.rstrip("\n").split("\t")
+            ar = clean_arabic(arabic)
+            if not ar or not is_dev_form(ar):
+                continue
+            golds = {fold(item.rsplit(":", 1)[0]) for item in counts.split("|")}
+            golds.discard("")
+            if golds:
+                wiki[arabic] = golds
+    google: dict[str, set[str]] = defaultdict(set)
+    with (data / "names" / "google_ar2en_test.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2:
+                google[parts[0]].add(fold(parts[1]))
+    if limit:
+        wiki = dict(sorted(wiki.items())[:limit])
+        google = dict(sorted(google.items())[:limit])
+    return wiki, dict(google)
+
+
+def load_lat2ar(data: Path, limit: int | None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    from toolkit.normalize.arabic import normalize_arabic
+    from toolkit.translit.model import clean_arabic
+    from toolkit.translit.train import is_dev_form
+
+    wiki: dict[str, set[str]] = defaultdict(set)
+    with (data / "names" / "wikidata_person_tokens.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or not parts[2].isdigit() or int(parts[2]) < 2:
+                continue  # count-1 alignments are too noisy to be a gold answer
+            ar = clean_arabic(parts[1].replace(" ", ""))
+            if ar and is_dev_form(ar) and parts[0].isalpha():
+                wiki[parts[0]].add(normalize_arabic(ar, "match"))
+    google: dict[str, set[str]] = defaultdict(set)
+    with (data / "names" / "google_ar2en_test.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2:
+                google[parts[1]].add(normalize_arabic(parts[0], "match"))
+    if limit:
+        return dict(sorted(wiki.items())[:limit]), dict(sorted(google.items())[:limit])
+    return dict(wiki), dict(google)
+
+
+System = Callable[[list[str]], list[list[str]]]
+
+
+def toolkit_system(to: str, beams: int) -> tuple[System, object]:
+    from toolkit.translit import Transliterator
+
+    engine = Transliterator(beams=beams)
+
+    def run(names: list[str]) -> list[list[str]]:
+        engine.cache.clear()
+        return [[c.text for c in cands] for cands in engine.transliterate_many(names, to, top=5)]  # type: ignore[arg-type]
+
+    return run, engine
+
+
+def peers_ar2lat() -> dict[str, System | str]:
+    peers: dict[str, System | str] = {}
+    try:
+        import arabic_name_romanizer as anr
+
+        peers["arabic-name-romanizer 0.2"] = lambda names: [[c.text for c in cs] for cs in anr.transliterate_many(names, top_k=5)]
+    except ImportError as exc:
+        peers["arabic-name-romanizer"] = f"not installed ({exc})"
+    try:
+        import uroman as ur
+
+        u = ur.Uroman()
+        peers["uroman"] = lambda names: [[u.romanize_string(n)] for n in names]
+    except ImportError as exc:
+        peers["uroman"] = f"not installed ({exc})"
+    try:
+        import icu
+
+        any_latin = icu.Transliterator.createInstance("Any-Latin")
+        bgn = icu.Transliterator.createInstance("Arabic-Latin/BGN")
+        peers["ICU Any-Latin"] = lambda names: [[any_latin.transliterate(n)] for n in names]
+        peers["ICU Arabic-Latin/BGN"] = lambda names: [[bgn.transliterate(n)] for n in names]
+    except ImportError as exc:
+        peers["ICU (PyICU)"] = f"not installed ({exc})"
+    from camel_tools.utils.charmap import CharMapper
+
+    bw = CharMapper.builtin_mapper("ar2bw")
+    peers["camel-tools Buckwalter (scheme)"] = lambda names: [[bw.map_string(n)] for n in names]
+    return peers
+
+
+def peers_lat2ar() -> dict[str, System | str]:
+    peers: dict[str, System | str] = {}
+    try:
+        import icu
+
+        latin_arabic = icu.Transliterator.createInstance("Latin-Arabic")
+        peers["ICU Latin-Arabic"] = lambda names: [[latin_arabic.transliterate(n)] for n in names]
+    except ImportError as exc:
+        peers["ICU Latin-Arabic"] = f"not installed ({exc})"
+    return peers
+
+
+def score_lat(outputs: list[list[str]], golds: list[set[str]]) -> tuple[float, float, float]:
+    top1 = top5 = 0
+    errors = 0.0
+    for out, gold in zip(outputs, golds):
+        folded = [fold(o) for o in out]
+        top1 += bool(folded) and folded[0] in gold
+        top5 += any(f in gold for f in folded[:5])
+        errors += cer(folded[0], gold) if folded else 1.0
+    n = max(1, len(golds))
+    return top1 / n, top5 / n, errors / n
+
+
+def score_ar(outputs: list[list[str]], golds: list[set[str]]) -> tuple[float, float]:
+    from toolkit.normalize.arabic import normalize_arabic
+
+    top1 = top5 = 0
+    for out, gold in zip(outputs, golds):
+        folded = [normalize_arabic(o, "match").replace(" ", "") for o in out]
+        top1 += bool(folded) and folded[0] in gold
+        top5 += any(f in gold for f in folded[:5])
+    n = max(1, len(golds))
+    return top1 / n, top5 / n
+
+
+def timed(system: System, names: list[str]) -> tuple[list[list[str]], float]:
+    start = time.perf_counter()
+    out = system(names)
+    return out, len(names) / max(1e-9, time.perf_counter() - start)
+
+
+def cold_start(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "toolkit.cli", *args], capture_output=True, check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="first N forms of each set (default: all)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--beams", type=int, default=5)
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(args.threads)
+    wiki, google = load_ar2lat(args.data, args.limit)
+    wiki_l, google_l = load_lat2ar(args.data, args.limit)
+    print(f"# data: wikidata dev {len(wiki)} Arabic forms, google test {len(google)}; "
+          f"Latin->Arabic: wikidata dev {len(wiki_l)} spellings, google test {len(google_l)}", file=sys.stderr)
+
+    rows: list[str] = []
+    header = ("| direction | system | wikidata dev top-1 | top-5 | CER | google test top-1 | top-5 | CER | names/s |\n"
+              "|---|---|---|---|---|---|---|---|---|")
+    systems: dict[str, System | str] = {}
+    tk, _ = toolkit_system("latin", args.beams)
+    systems[f"**toolkit** (beam {args.beams})"] = tk
+    tk1, _ = toolkit_system("latin", 1)
+    systems["**toolkit** (greedy)"] = tk1
+    systems.update(peers_ar2lat())
+    for name, system in systems.items():
+        if isinstance(system, str):
+            rows.append(f"| ar→lat | {name} | {system} | | | | | | |")
+            continue
+        out_w, speed = timed(system, list(wiki))
+        out_g, _ = timed(system, list(google))
+        w = score_lat(out_w, list(wiki.values()))
+        g = score_lat(out_g, list(google.values()))
+        rows.append(f"| ar→lat | {name} | {w[0]:.3f} | {w[1]:.3f} | {w[2]:.3f} | {g[0]:.3f} | {g[1]:.3f} | {g[2]:.3f} | {speed:,.0f} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+
+    systems = {}
+    tk, _ = toolkit_system("arabic", args.beams)
+    systems[f"**toolkit** (beam {args.beams})"] = tk
+    systems.update(peers_lat2ar())
+    for name, system in systems.items():
+        if isinstance(system, str):
+            rows.append(f"| lat→ar | {name} | {system} | | | | | | |")
+            continue
+        out_w, speed = timed(system, list(wiki_l))
+        out_g, _ = timed(system, list(google_l))
+        w2 = score_ar(out_w, list(wiki_l.values()))
+        g2 = score_ar(out_g, list(google_l.values()))
+        rows.append(f"| lat→ar | {name} | {w2[0]:.3f} | {w2[1]:.3f} | – | {g2[0]:.3f} | {g2[1]:.3f} | – | {speed:,.0f} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+
+    env = {**os.environ}
+    cold_known = cold_start(["translit", "محمد شياع السوداني", "--to", "latin"])
+    cold_model = cold_start(["translit", "غوتيريشكوفا", "--to", "latin"])
+    print(header)
+    print("\n".join(rows))
+    print()
+    print(f"cold start, one `toolkit translit` process: {cold_known:.2f} s for an attested name "
+          f"(no torch), {cold_model:.2f} s for a name that needs the model")
+    del env
+
+
+if __name__ == "__main__":
+    main()

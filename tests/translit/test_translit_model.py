@@ -1,0 +1,98 @@
+"""The learned model: training, safetensors save/load from a local directory, beam search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from toolkit.translit.model import CharVocab, Seq2SeqTransliterator, clean_arabic, clean_latin
+
+
+def test_cleaning() -> None:
+    assert clean_latin("Muḥammad al-Shaṭrī") == "muhammadal-shatri"
+    assert clean_latin("Kata'ib") == "kata'ib"
+    assert clean_arabic("مُحَمَّد") == "محمد"
+
+
+def test_vocab_round_trip(tmp_path: Path) -> None:
+    vocab = CharVocab.build(["abc", "سمير"])
+    vocab.save(tmp_path / "vocab.json")
+    again = CharVocab.load(tmp_path / "vocab.json")
+    assert again == vocab
+    ids = again.encode_target("cab")
+    assert again.decode(ids) == "cab"
+    (tmp_path / "bad.json").write_text(json.dumps({"itos": ["a", "b"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="special tokens"):
+        CharVocab.load(tmp_path / "bad.json")
+
+
+def test_tiny_model_learns_and_reloads(tiny_model_dir: Path) -> None:
+    files = {p.name for p in tiny_model_dir.iterdir()}
+    assert {"config.json", "vocab.json", "model.safetensors", "attested.tsv"} <= files
+    assert not any(name.endswith((".bin", ".pt", ".pkl")) for name in files)  # no pickle
+    model = Seq2SeqTransliterator.load(tiny_model_dir, threads=1)
+    words = ["سميث", "جونز", "سمير", "كريم"]
+    nbest = model.generate(words, "latin", beams=4)
+    gold = {"سميث": "smith", "جونز": "jones", "سمير": "samir", "كريم": "karim"}
+    learned = sum(1 for w, h in zip(words, nbest) if gold[w] in {x.text for x in h})
+    assert learned >= 2, nbest  # a few seconds of training on 8 pairs: most are in the n-best
+    for hyps in nbest:
+        assert 1 <= len(hyps) <= 4
+        probs = [h.logprob for h in hyps]
+        assert probs == sorted(probs, reverse=True)
+        assert len({h.text for h in hyps}) == len(hyps)
+        assert all(0.0 < h.prob <= 1.0 for h in hyps)
+    back = model.generate(["smith"], "arabic", beams=3)[0]
+    assert back and all(not any("a" <= ch <= "z" for ch in h.text) for h in back)
+
+
+def test_greedy_and_empty_inputs(tiny_model_dir: Path) -> None:
+    model = Seq2SeqTransliterator.load(tiny_model_dir, threads=1)
+    out = model.generate(["", "سميث", ""], "latin", beams=1)
+    assert out[0] == [] and out[2] == [] and len(out[1]) == 1
+
+
+def test_loading_needs_a_complete_local_directory(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="lacks"):
+        Seq2SeqTransliterator.load(tmp_path)
+    with pytest.raises(FileNotFoundError):
+        Seq2SeqTransliterator.load(Path("some-org/some-hub-model"))
+
+
+def test_numpy_inference_matches_transformers(tiny_model_dir: Path) -> None:
+    import numpy as np
+    import torch
+
+    from toolkit.translit.model import load_torch_model
+
+    ours = Seq2SeqTransliterator.load(tiny_model_dir)
+    ref = load_torch_model(tiny_model_dir)
+    ids = np.array([ours.vocab.encode_source("سمير", "latin")])
+    mask = np.ones_like(ids)
+    dec = [1, *ours.vocab.encode_target("sam")[:-1]]
+    with torch.no_grad():
+        want = ref(input_ids=torch.tensor(ids), attention_mask=torch.tensor(mask),
+                   decoder_input_ids=torch.tensor([dec])).logits.log_softmax(-1).numpy()[0]
+    cross = ours.net.cross_cache(ours.net.encode(ids, mask))
+    bias = np.zeros((1, 1, 1, ids.shape[1]), np.float32)
+    cache = None
+    for pos, tok in enumerate(dec):
+        got, cache = ours.net.decode_step(np.array([tok]), pos, cache, cross, bias)
+        assert np.abs(got[0] - want[pos]).max() < 1e-4
+
+
+def test_loading_does_not_import_torch(tiny_model_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from toolkit.translit.model import Seq2SeqTransliterator\n"
+        f"m = Seq2SeqTransliterator.load(__import__('pathlib').Path({str(tiny_model_dir)!r}))\n"
+        "m.generate(['سمير'], 'latin', beams=2)\n"
+        "print('torch' in sys.modules, 'transformers' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -1,0 +1,125 @@
+"""transliterate(): ranking lexicon > model > rules, units, regions, edge cases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from toolkit.translit import Candidate, TranslitError, Transliterator
+
+SOURCES = {"lexicon", "model", "rules", "scheme"}
+
+
+def check(cands: list[Candidate]) -> None:
+    assert all(c.source in SOURCES and 0.0 <= c.score <= 1.0 and c.text for c in cands)
+    scores = [c.score for c in cands]
+    assert scores == sorted(scores, reverse=True)
+    tiers = [{"lexicon": 0, "scheme": 0, "model": 1, "rules": 2}[c.source] for c in cands]
+    assert tiers == sorted(tiers)
+
+
+def test_memory_first_then_rules(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    cands = t.transliterate_many(["محمد شياع السوداني"], "latin", top=5)[0]
+    check(cands)
+    assert cands[0].text == "Mohamed Shia al-Sudani"
+    assert cands[0].source == "model"
+    assert {c.text for c in cands} >= {"Mohammed Shia al-Sudani"}
+    assert t.model_error and "lacks" in t.model_error  # no weights here: rules fill in
+
+
+def test_compounds_and_allah(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    assert t.transliterate_many(["عبد العزيز"], "latin")[0][0].text == "Abdulaziz"
+    assert t.transliterate_many(["عبدالله"], "latin")[0][0].text == "Abdullah"
+    assert t.transliterate_many(["Abdul Aziz"], "arabic")[0][0].text.startswith("عبد ال")
+    assert t.transliterate_many(["Mohammed al-Sudani"], "arabic")[0][0].text == "محمد السوداني"
+    assert t.transliterate_many(["Guterres"], "arabic")[0][0].text == "غوتيريس"
+
+
+def test_lexicon_hits_win(memory_only_dir: Path, fake_lexicon: object) -> None:
+    t = Transliterator(model_dir=memory_only_dir, lexicon=fake_lexicon)
+    cands = t.transliterate_many(["كتائب حزب الله"], "latin", top=4)[0]
+    check(cands)
+    assert cands[0] == Candidate("Kataeb Hezbollah", 1.0, "lexicon")
+    assert len(cands) > 1 and all(c.source != "lexicon" for c in cands[1:])
+    assert t.transliterate_many(["Kataeb Hezbollah"], "arabic")[0][0].text == "كتائب حزب الله"
+
+
+def test_region_hint(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    assert t.transliterate_many(["محمد"], "latin", region="gulf")[0][0].text == "Mohammed"
+    assert t.transliterate_many(["محمد"], "latin", region="levant")[0][0].text == "Mohammad"
+    with pytest.raises(TranslitError, match="region"):
+        t.transliterate_many(["محمد"], "latin", region="mars")
+
+
+def test_vocalized_input_is_read_not_guessed(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    assert t.transliterate_many(["مُحَمَّد"], "latin")[0][0].text == "Muhammad"
+
+
+def test_edge_cases(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    empty, blank, digits, mixed, latin_in_arabic, indic = t.transliterate_many(
+        ["", "   ", "2024", "John محمد", "محمد X", "محمد ٢"], "latin")
+    assert empty == [] and blank == []
+    assert digits[0].text == "2024"
+    assert mixed[0].text == "John Mohamed"
+    assert latin_in_arabic[0].text == "Mohamed X"
+    assert indic[0].text == "Mohamed 2"
+    for cands in (digits, mixed, latin_in_arabic, indic):
+        check(cands)
+    glued = t.transliterate_many(["محمدabc"], "latin")[0]
+    assert glued and glued[0].text.endswith("abc")
+    with pytest.raises(TranslitError, match="1000 characters"):
+        t.transliterate_many(["ب" * 1000], "latin")
+    long_ok = t.transliterate_many([" ".join(["محمد"] * 40)], "latin", top=2)[0]
+    assert long_ok and long_ok[0].text.count("Mohamed") == 40
+    weird = t.transliterate_many(["\u200fمحمد\u200e", "محمد\ud800", "!!!", "؟"], "latin")
+    assert weird[0][0].text == "Mohamed"
+    assert weird[1] and weird[2][0].text == "!!!"
+    with pytest.raises(TranslitError):
+        t.transliterate_many(["x"], "klingon")  # type: ignore[arg-type]
+    with pytest.raises(TranslitError):
+        t.transliterate_many(["x"], "latin", top=0)
+
+
+def test_schemes_through_transliterate(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    [c] = t.transliterate_many(["محمد"], "latin", scheme="buckwalter")[0]
+    assert c == Candidate("mHmd", 1.0, "scheme")
+    assert t.transliterate_many(["mHmd"], "arabic", scheme="buckwalter")[0][0].text == "محمد"
+    with pytest.raises(TranslitError, match="one-way"):
+        t.transliterate_many(["Muhammad"], "arabic", scheme="ala-lc")
+
+
+def test_model_candidates_are_batched_and_cached(tiny_model_dir: Path) -> None:
+    t = Transliterator(model_dir=tiny_model_dir, use_lexicon=False, beams=3)
+    results = t.transliterate_many(["سمير كريم", "سليم", "سميث"], "latin", top=3)
+    for cands in results:
+        check(cands)
+        assert cands
+    assert results[2][0].text == "Smith"  # attested in the memory: memory first
+    assert ("latin", "سمير") in t.cache and ("latin", "سليم") in t.cache
+    assert ("latin", "سميث") not in t.cache  # well attested: the model is not asked
+
+
+def test_lexicon_only_answer_does_not_import_torch(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from toolkit.translit import Transliterator\n"
+        "class L:\n"
+        "    def lookup(self, q, top=5):\n"
+        "        from types import SimpleNamespace as S\n"
+        "        return [S(id='x', type='ORG', en='Hezbollah', ar='حزب الله', score=1.0, why='exact', matched=q)]\n"
+        f"t = Transliterator(model_dir=__import__('pathlib').Path({str(tmp_path)!r}), lexicon=L())\n"
+        "c = t.transliterate_many(['حزب الله'], 'latin')[0]\n"
+        "assert c[0].text == 'Hezbollah' and c[0].source == 'lexicon', c\n"
+        "print('torch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
