@@ -140,3 +140,9 @@ def test_strip_titles_keeps_a_name(query: str) -> None:
     stripped = strip_titles(query)
     assert (stripped.strip() != "") == (query.strip() != "")
     assert stripped in " ".join(query.split()) or stripped == query
+
+
+def test_names_of_one_entity_do_not_crowd_out_others(lex: Lexicon) -> None:
+    ids = [m.id for m in lex.lookup("Hizbollah", top=3)]
+    assert ids[0] == "org:hezbollah"
+    assert "org:kataeb-hezbollah" in ids

@@ -343,13 +343,21 @@ class Lexicon:
         if w_skel:
             proxy = proxy + w_skel * process.cdist([q.skel], [r[3] for r in rows], scorer=fuzz.ratio, workers=1)[0]
         keep = _FILL_RERANK if fill_only else _RERANK
-        order = np.argsort(-proxy, kind="stable")[:keep]
+        order = np.argsort(-proxy, kind="stable")
         total = 100.0 * (w_ratio + w_set + w_skel)
         floor = float(proxy[order[0]]) - _PROXY_MARGIN * total
-        for rank, i in enumerate(order):
-            if rank >= _MIN_RERANK and proxy[i] < floor:
-                break  # far behind the best candidate: not worth the full similarity
+        per_entity: dict[int, int] = {}
+        for i in order:
+            if len(per_entity) >= keep:
+                break
             _, ent, surface, skel, syms = rows[i]
+            # Several names of one entity must not crowd the others out: two at most.
+            seen = per_entity.get(ent, 0)
+            if seen >= 2:
+                continue
+            if not seen and len(per_entity) >= _MIN_RERANK and proxy[i] < floor:
+                break  # far behind the best candidate: not worth the full similarity
+            per_entity[ent] = seen + 1
             # Filling a list that already has an exact or key match: the proxy will do.
             sim = float(proxy[i]) / total if fill_only else _similarity(q.syms, tuple(syms.split()))
             if sim < MIN_SIMILARITY:
