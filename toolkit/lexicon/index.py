@@ -16,7 +16,8 @@ Tables:
 ``name``    one row per surface name: display form, kind, script, search form
             (``norm``), match key (``mkey``), cross-script skeleton (``skel``), the
             phonetic symbols of each part (``syms``) and their skeletons (``stoks``).
-``vocab``   the distinct part skeletons, their document frequency, and the names
+``vocab``   the distinct part skeletons (near consonants folded, see
+            :attr:`~toolkit.lexicon.names.NameKeys.btoks`), their document frequency, and the names
             holding each as one packed int32 array (fuzzy candidate generation: one
             row read per query part, then numpy adds the weights up).
 ``joined``  two adjacent part skeletons joined -> names, packed the same way
@@ -288,13 +289,14 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
             )
             if kind == "acronym":
                 continue  # acronyms match exactly or by key, never by parts
-            for tok in set(k.stoks):
+            btoks = k.btoks
+            for tok in set(btoks):
                 arr = vocab.get(tok)
                 if arr is None:
                     arr = vocab[tok] = array("i")
                 arr.append(name_id)
-            for i in range(len(k.stoks) - 1):
-                tok = k.stoks[i] + k.stoks[i + 1]
+            for i in range(len(btoks) - 1):
+                tok = btoks[i] + btoks[i + 1]
                 arr = joined.get(tok)
                 if arr is None:
                     arr = joined[tok] = array("i")
@@ -327,4 +329,14 @@ def ensure(sources: Sequence[Path], folder: Path | None = None, known_ids: Itera
     db = index_path(sources, folder)
     if is_fresh(db, sources):
         return BuildReport(db, -1, -1, 0.0, (), False)
-    return build(sources, db, known_ids)
+    try:
+        return build(sources, db, known_ids)
+    except PermissionError:
+        if folder is not None:
+            raise
+        # A read-only home (containers, CI): fall back to a private temp folder.
+        fallback = Path(tempfile.gettempdir()) / f"toolkit-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        db = index_path(sources, fallback)
+        if is_fresh(db, sources):
+            return BuildReport(db, -1, -1, 0.0, (), False)
+        return build(sources, db, known_ids)

@@ -288,10 +288,11 @@ class Lexicon:
         assert self._vocab is not None
         n_total = max(self._n_names, 1)
         # Query units: each part skeleton, and adjacent parts joined.
-        units = list(dict.fromkeys(q.stoks))
-        joins = [q.stoks[i] + q.stoks[i + 1] for i in range(len(q.stoks) - 1)]
-        if len(q.stoks) > 2:
-            joins.append(q.skel)
+        btoks = q.btoks
+        units = list(dict.fromkeys(btoks))
+        joins = [btoks[i] + btoks[i + 1] for i in range(len(btoks) - 1)]
+        if len(btoks) > 2:
+            joins.append("".join(btoks))
         all_units = list(dict.fromkeys(u for u in units + joins if u))
         ids: list[np.ndarray] = []
         wts: list[float] = []

@@ -137,6 +137,17 @@ class NameKeys:
     syms: tuple[str, ...]
     stoks: tuple[str, ...]
 
+    @property
+    def btoks(self) -> tuple[str, ...]:
+        """The part skeletons with near consonants folded (g/j, h/kh, s/z): keys for
+        *blocking* candidates only, so that "Galapagos" still meets "جلاباجوس"; the
+        similarity, not these keys, decides the ranking."""
+        return tuple(t.translate(_BLOCK_FOLD) for t in self.stoks)
+
+
+#: Near consonant classes of :mod:`toolkit.normalize.keys` merged for blocking.
+_BLOCK_FOLD = str.maketrans({"j": "g", "x": "h", "z": "s"})
+
 
 def _keys(text: str) -> NameKeys:
     script = script_of(text)
