@@ -87,8 +87,18 @@ def pair_score(en: RawMention, ar: RawMention, score_fn: Callable[[RawMention, R
     if en.entity_id and ar.entity_id:
         if en.entity_id == ar.entity_id:
             return 1.0, f"same lexicon id {en.entity_id}"
+        if en.entity_id in alternatives(ar):
+            return 1.0, f"the Arabic name is also lexicon entry {en.entity_id}"
         return 0.0, "different lexicon ids"
     return score_fn(en, ar)
+
+
+def alternatives(m: RawMention) -> tuple[str, ...]:
+    """Other lexicon entities written exactly like this mention."""
+    for k, v in m.extras:
+        if k == "alternatives":
+            return tuple(v.split("|"))
+    return ()
 
 
 def link_pair(

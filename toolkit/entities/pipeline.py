@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from ..extract.projection import cross_score, project
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
 from .coref import Chain, chains
-from .link import LINK_THRESHOLD, link_pair
+from .link import LINK_THRESHOLD, alternatives, link_pair
 from .model import Entity, EntityList, Evidence, Mention
 from .sentences import Pair, Sent, align, split
 
@@ -303,6 +304,19 @@ def _link_all(
         ar_m.append(proj.with_sentence(sent))
         links.append((i, len(ar_m) - 1, proj.score * 0.9,
                       f"found in the Arabic text outside the aligned sentences (score {proj.score:.2f})", (em.sentence,), (sent,)))
+    # An Arabic name several lexicon entries share takes the one the English side names
+    # (الشرق الأوسط: the Middle East, or the newspaper Asharq Al-Awsat).
+    en_ids_all = {m.entity_id for m in en_m if m.entity_id}
+    by_link = {j: en_m[i].entity_id for i, j, *_ in links if en_m[i].entity_id}
+    for j, m in enumerate(ar_m):
+        alts = alternatives(m)
+        if not alts:
+            continue
+        want = by_link.get(j) or next((a for a in alts if a in en_ids_all and m.entity_id not in en_ids_all), "")
+        if want and want != m.entity_id and want in alts:
+            entry = gaz.entries.get(want)
+            ar_m[j] = replace(m, entity_id=want, type=entry.type if entry else m.type,
+                              extras=tuple(x for x in m.extras if x[0] != "alternatives") + (("alternatives", m.entity_id),))
     # Weak one-word hits stay only when linked; dropped ones go; indices are remapped.
     linked = {j for _, j, *_ in links}
     en_ids = {m.entity_id for m in en_m if m.entity_id}
@@ -341,7 +355,7 @@ def _is_weak(m: RawMention) -> bool:
 def _is_soft(m: RawMention) -> bool:
     """Unlinked mentions a projection may replace: one-word lexicon hits and cue-word
     spans (whose right edge is a guess: "صنداي تايمز نقاد خططها")."""
-    return (m.source == "lexicon" and len(m.text.split()) == 1 and not m.extras) or m.source == "cue" or _is_weak(m)
+    return (m.source == "lexicon" and len(m.text.split()) == 1) or m.source == "cue" or _is_weak(m)
 
 
 def _sent_index(ar_m: Sequence[RawMention]) -> dict[int, list[int]]:

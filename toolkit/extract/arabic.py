@@ -64,10 +64,10 @@ def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMen
     for hit in gaz.find_ar(text):
         span = text[hit.start : hit.end]
         entry = gaz.entries[hit.entity_id]
-        mentions.append(
-            RawMention("ar", hit.start, hit.end, span, span, entry.type, "lexicon", hit.entity_id, 1.0,
-                       extras=(("prefix", hit.prefix),) if hit.prefix else ())
-        )
+        extras: tuple[tuple[str, str], ...] = (("prefix", hit.prefix),) if hit.prefix else ()
+        if hit.alternatives:
+            extras += (("alternatives", "|".join(hit.alternatives)),)
+        mentions.append(RawMention("ar", hit.start, hit.end, span, span, entry.type, "lexicon", hit.entity_id, 1.0, extras=extras))
     toks = arabic_tokens(text)
     keys = [arabic_token_key(t) for _, _, t in toks]
     mentions = _drop_adjectives(text, mentions, toks, keys, gaz)

@@ -41,6 +41,12 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+# Titles that split a capitalized run wherever they stand.
+STRONG_TITLES = frozenset(
+    """president minister secretary commander spokesman spokeswoman spokesperson ambassador governor
+    chancellor premier chairman chairwoman leader envoy mayor sheikh ayatollah sen rep pm king prince
+    emir general lieutenant colonel brigadier major captain""".split()
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 ORG_CUES = frozenset(
     """forces force brigades brigade battalion battalions corps army command ministry council
@@ -48,7 +54,8 @@ ORG_CUES = frozenset(
     university bank union coalition alliance authority office commission militia militias
     division regiment unit units guard guards police service services directorate mobilisation
     mobilization hezbollah hizballah tv channel newspaper times post press institute centre
-    center fund federation association league""".split()
+    center fund federation association league assembly parliament court congress senate conference
+    summit cup games festival""".split()
 )
 LOC_CUES = frozenset(
     """province governorate city town village district county river border crossing desert
@@ -216,6 +223,24 @@ def _run_to_mention(
             continue
         break
     name = run[k:]
+    # "Secretary of State": the portfolio after a leading title belongs to the title.
+    if title_toks and len(name) >= 2 and name[0][2].lower() == "of":
+        skip = 2 if name[1][2].lower() != "the" else 3
+        title_toks = title_toks + [t[2] for t in name[:skip]]
+        name = name[skip:]
+    # A title inside the run: "Energy Secretary Rick Perry", "North Korean Foreign
+    # Minister Ri Yong Ho", "Secretary of State Mike Pompeo": what comes before the last
+    # strong title word (and its "of X") is the title, the rest the name.
+    low_name = [t[2].lower() for t in name]
+    cut = max((n for n, w in enumerate(low_name) if w in STRONG_TITLES), default=-1)
+    if 0 <= cut < len(name) - 1:
+        rest = cut + 1
+        if low_name[rest] == "of" and rest + 1 < len(name) - 1:
+            rest += 2 if low_name[rest + 1] != "the" else 3
+        remaining = low_name[rest:]
+        if remaining and _is_cap(name[min(rest, len(name) - 1)][2]) and not any(w in ORG_CUES or w in LOC_CUES for w in remaining):
+            title_toks = title_toks + [t[2] for t in name[:rest]]
+            name = name[rest:]
     # Trailing connectors / particles never end a name.
     while name and (name[-1][2].lower() in PARTICLES | {"of", "the", "for"}):
         name = name[:-1]

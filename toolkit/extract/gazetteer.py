@@ -56,6 +56,7 @@ class Hit:
     kind: str  # en, en_variant, acronym, ar, ar_variant
     surface: str  # the lexicon surface that matched
     prefix: str = ""  # Arabic clitics stripped in front of the span
+    alternatives: tuple[str, ...] = ()  # other entities with this very name (الشرق الأوسط)
 
 
 @lru_cache(maxsize=131072)
@@ -264,6 +265,7 @@ class Gazetteer:
         i = 0
         while i < len(toks):
             best: tuple[int, int, int, str, str, str] | None = None  # n, stem offset, -, eid, kind, surface
+            same_span: dict[tuple[int, int], list[str]] = {}  # other entities written the same way
             for stem_off, stem in clitic_readings(toks[i][2]):
                 for cand_keys, eid, kind, surface in self._ar.get(stem, ()):
                     n = len(cand_keys)
@@ -277,12 +279,16 @@ class Gazetteer:
                         rank == (best[0], -best[1]) and _kind_rank(kind) < _kind_rank(best[4])
                     ):
                         best = (n, stem_off, 0, eid, kind, surface)
+                    if best is not None and rank == (best[0], -best[1]):
+                        same_span.setdefault(rank, []).append(eid)
             if best is None:
                 i += 1
                 continue
             n, stem_off, _, eid, kind, surface = best
             start = toks[i][0] + stem_off
-            hits.append(Hit(start, toks[i + n - 1][1], eid, self.entries[eid].type, kind, surface, toks[i][2][:stem_off]))
+            alts = tuple(dict.fromkeys(x for x in same_span.get((n, -stem_off), []) if x != eid))
+            hits.append(Hit(start, toks[i + n - 1][1], eid, self.entries[eid].type, kind, surface, toks[i][2][:stem_off], alts))
+            same_span.clear()
             i += n
         return hits
 
