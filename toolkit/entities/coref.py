@@ -99,7 +99,8 @@ def chains(mentions: Sequence[RawMention]) -> list[Chain]:
             uf.find(j) for j, lt in long_names
             if len(lt) > len(toks) and (lt[-len(toks):] == toks or (lt[: len(toks)] == toks and len(toks) == 1 and m.type == "PER"))
             and not (m.entity_id and mentions[j].entity_id and m.entity_id != mentions[j].entity_id)
-            and (mentions[j].type == "PER" or m.type == "PER" or (mentions[j].title or m.title))
+            and (mentions[j].type == "PER" or m.type == "PER" or (mentions[j].title or m.title)
+                 or (mentions[j].type == m.type == "MISC" and len(lt) <= 3 and lt[-len(toks):] == toks))
         }
         if len(cands) == 1:
             root = cands.pop()

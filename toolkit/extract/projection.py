@@ -91,7 +91,11 @@ def skeleton_score(en: str, ar: str) -> float:
     if not a or not b:
         return 0.0
     if min(len(a), len(b)) < 3:
-        return 1.0 if a == b else 0.0
+        # Short skeletons match too easily ("Roe" r, "الرعاية" r): the written lengths
+        # must agree as well.
+        letters = len(re.sub(r"[^a-z]", "", en.lower()))
+        ar_letters = sum(len(w) - (2 if w.startswith("ال") and len(w) > 3 else 0) for w in _AR_WORD_RE.findall(ar))
+        return 1.0 if a == b and abs(ar_letters - letters) <= 1 else 0.0
     return Levenshtein.normalized_similarity(a, b)
 
 
@@ -107,13 +111,15 @@ _GLOSSARY = {
     "arab": "عربي عربيه", "government": "حكومه", "united": "متحده", "states": "ولايات", "nations": "امم",
     "air": "جويه", "base": "قاعده", "crossing": "منفذ معبر", "river": "نهر", "province": "محافظه",
     "governorate": "محافظه", "city": "مدينه", "district": "قضاء", "desert": "صحراء باديه", "dam": "سد",
+    "court": "محكمه", "supreme": "عليا اعلى", "appeals": "استئناف", "judiciary": "قضائيه", "senate": "شيوخ",
+    "house": "مجلس", "representatives": "نواب", "committee's": "لجنه", "act": "قانون",
     "center": "مركز", "centre": "مركز", "authority": "هيئه سلطه", "department": "اداره", "assembly": "جمعيه",
     "war": "حرب", "korean": "كوري كوريه", "conservative": "محافظين محافظ", "labour": "عمال", "labor": "عمال",
     "republican": "جمهوري", "democrat": "ديمقراطي ديموقراطي", "liberal": "ليبرالي", "socialist": "اشتراكي",
     "front": "جبهه", "organization": "منظمه", "organisation": "منظمه", "committee": "لجنه", "federal": "اتحادي",
     "police": "شرطه", "national": "وطني وطنيه", "security": "امن امني", "kurdistan": "كردستان",
     "regional": "اقليم", "region": "اقليم منطقه", "general": "عام عامه عموميه", "central": "مركزي", "bank": "بنك مصرف",
-    "red": "احمر", "crescent": "هلال", "cross": "صليب", "international": "دولي دوليه", "supreme": "اعلى",
+    "red": "احمر", "crescent": "هلال", "cross": "صليب", "international": "دولي دوليه",
     "judicial": "قضائي", "federation": "اتحاد", "union": "اتحاد", "people": "شعب", "liberation": "تحرير",
     "martyrs": "شهداء", "revolutionary": "ثوري", "guardian": "حرس", "corps": "فيلق", "coalition": "تحالف",
 }
@@ -167,6 +173,8 @@ def token_cover_score(en: str, ar: str) -> float:
 
 def cross_score(en: str, ar: str) -> float:
     """How likely the romanized ``en`` and the Arabic ``ar`` are one name, in [0, 1]."""
+    if min(len(latin_skeleton(en)), len(arabic_skeleton(ar))) < 3:
+        return skeleton_score(en, ar)  # too short for anything but an exact, length-checked match
     best = max(skeleton_score(en, ar), token_cover_score(en, ar))
     try:
         from ..normalize.keys import similarity
@@ -183,9 +191,10 @@ def cross_score(en: str, ar: str) -> float:
 
 
 @lru_cache(maxsize=8)
-def _prepared(ar_text: str) -> tuple[tuple[int, int, str, tuple[tuple[int, str], ...], bool, bool], ...]:
+def _prepared(ar_text: str) -> tuple[tuple[int, int, str, tuple[tuple[int, str], ...], bool, bool, str], ...]:
     """Per Arabic word of a text: start, end, word, (clitic offset, skeleton) readings,
-    whether the bare word is a function word, and whether a single space precedes it."""
+    whether the bare word is a function word, whether a single space precedes it, and
+    the word without clitics and article (for glossary look-ups)."""
     from .arabic import STOP
     from .gazetteer import arabic_token_key
 
@@ -194,7 +203,9 @@ def _prepared(ar_text: str) -> tuple[tuple[int, int, str, tuple[tuple[int, str],
     for s, e, w in arabic_tokens(ar_text):
         readings = tuple((off, arabic_skeleton(w[off:])) for off, _stem in clitic_readings(w))
         stop = any(stem in STOP for _off, stem in clitic_readings(w)[:1]) or arabic_token_key(w) in STOP
-        out.append((s, e, w, readings, stop, ar_text[prev_end:s] == " "))
+        key = arabic_token_key(w)
+        bare = next((st[2:] if st.startswith("ال") and len(st) > 3 else st for _o, st in clitic_readings(w)[-1:]), key)
+        out.append((s, e, w, readings, stop, ar_text[prev_end:s] == " ", bare))
         prev_end = e
     return tuple(out)
 
@@ -232,9 +243,10 @@ def project(
     if not en_skel:
         return None
     forms = {normalize_arabic(f, "match") for f in arabic_forms if f}
+    gloss = frozenset().union(*(_GLOSS.get(w, frozenset()) for w in (x.lower() for x in words)))
     max_n = min(n_en + 1, 5)
     cands: list[tuple[float, int, int, int]] = []
-    for i, (s0, _e0, _w0, readings, stop0, _g0) in enumerate(toks):
+    for i, (s0, _e0, _w0, readings, stop0, _g0, _b0) in enumerate(toks):
         if blocked[i] or stop0:
             continue
         for off, skel0 in readings:
@@ -245,17 +257,22 @@ def project(
                     break
                 skel = skel0 if n == 1 else _join_skel(skel, arabic_skeleton(toks[k][2]))
                 if toks[k][4]:
+                    if n > 1:
+                        break  # a function word inside: "تكساس تريبيون في أوستن" is two names
                     continue  # a name does not end with a function word
                 if min(len(skel), len(en_skel)) < 3:
-                    q = 1.0 if skel == en_skel else 0.0
+                    q = skeleton_score(mention.name, ar_text[s0 + off : toks[k][1]])
                 else:
                     q = Levenshtein.normalized_similarity(en_skel, skel)
-                cands.append((q - 0.05 * abs(n - n_en), s0 + off, toks[k][1], n))
+                glossed = bool(gloss) and any(toks[x][6] in gloss for x in range(i, k + 1))
+                cands.append((q - 0.05 * abs(n - n_en), s0 + off, toks[k][1], n, glossed))
     if not cands:
         return None
     cands.sort(key=lambda c: -c[0])
+    # The best few by skeleton, plus the best few that hold a translated word (Court = محكمة).
+    pool = cands[:8] + [c for c in cands[8:] if c[4]][:8]
     best: tuple[float, int, int] | None = None
-    for q, s, e, n in cands[:8]:
+    for q, s, e, n, _g in pool:
         span = ar_text[s:e]
         if forms and normalize_arabic(span, "match") in forms:
             score = 1.0
