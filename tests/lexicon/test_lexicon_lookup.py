@@ -146,3 +146,18 @@ def test_names_of_one_entity_do_not_crowd_out_others(lex: Lexicon) -> None:
     ids = [m.id for m in lex.lookup("Hizbollah", top=3)]
     assert ids[0] == "org:hezbollah"
     assert "org:kataeb-hezbollah" in ids
+
+
+def test_acronyms_match_only_as_written(tmp_path: Path, write_lexicon) -> None:  # type: ignore[no-untyped-def]
+    path = write_lexicon(
+        tmp_path / "p.tsv",
+        [
+            "per:ksm\tPER\tKhalid Sheikh Mohammed\tخالد شيخ محمد\tKSM\t\tKSM\t\t",
+            "per:naim-qassem\tPER\tNaim Qassem\tنعيم قاسم\t\t\t\t\t",
+            "loc:qassim\tLOC\tQassim\tالقصيم\t\t\t\t\t",
+        ],
+    )
+    lex = Lexicon.from_paths([path])
+    assert lex.lookup("KSM")[0].id == "per:ksm"
+    assert all(m.matched != "KSM" for m in lex.lookup("Qassem"))  # same skeleton, not a spelling
+    assert lex.lookup("Qassem", type="PER")[0].id == "per:naim-qassem"

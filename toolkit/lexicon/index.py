@@ -189,7 +189,7 @@ CREATE TABLE entity (
 );
 CREATE TABLE name (
     rowid INTEGER PRIMARY KEY, entity INTEGER NOT NULL, surface TEXT NOT NULL, kind TEXT NOT NULL,
-    script TEXT NOT NULL, norm TEXT NOT NULL, mkey TEXT NOT NULL, skel TEXT NOT NULL,
+    type TEXT NOT NULL, script TEXT NOT NULL, norm TEXT NOT NULL, mkey TEXT NOT NULL, skel TEXT NOT NULL,
     syms TEXT NOT NULL, stoks TEXT NOT NULL
 );
 CREATE TABLE vocab (rowid INTEGER PRIMARY KEY, tok TEXT NOT NULL, df INTEGER NOT NULL, names BLOB NOT NULL);
@@ -263,7 +263,7 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
 
     def flush() -> None:
         con.executemany("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", ent_rows)
-        con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?,?,?,?,?)", name_rows)
+        con.executemany("INSERT INTO name VALUES (?,?,?,?,?,?,?,?,?,?,?)", name_rows)
         ent_rows.clear()
         name_rows.clear()
 
@@ -284,11 +284,17 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
                 continue
             seen.add((k.norm, kind == "acronym"))
             name_id += 1
+            # Acronyms (and acronym-like variants such as "KSM") match exactly or by
+            # key, never by skeleton or parts: "KSM" is not a spelling of "Qassem".
+            short = kind == "acronym" or is_acronym_like(surface)
             name_rows.append(
-                (name_id, ent_id, surface, kind, k.script, k.norm, k.mkey, k.skel, " ".join(k.syms), " ".join(k.stoks))
+                (
+                    name_id, ent_id, surface, kind, e.type, k.script, k.norm, k.mkey,
+                    "" if short else k.skel, " ".join(k.syms), " ".join(k.stoks),
+                )
             )
-            if kind == "acronym":
-                continue  # acronyms match exactly or by key, never by parts
+            if short:
+                continue
             btoks = k.btoks
             for tok in set(btoks):
                 arr = vocab.get(tok)
@@ -313,6 +319,12 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
     )
     con.executemany("INSERT INTO joined VALUES (?,?)", ((tok, _packed(arr, little)) for tok, arr in joined.items()))
     return name_id
+
+
+def is_acronym_like(surface: str) -> bool:
+    """All capitals, no space, at most six letters (``KSM``, ``ISIS``, ``U.S.``)."""
+    letters = surface.replace(".", "")
+    return " " not in surface and 1 < len(letters) <= 6 and letters.isupper()
 
 
 def _packed(arr: array, little: bool) -> bytes:

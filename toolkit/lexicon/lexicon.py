@@ -9,11 +9,13 @@ missing parts cheap), scaled under 0.94 so it never outranks the tiers above; a
 candidate whose whole consonant skeleton equals the query's is labelled
 ``translit`` and gets a small bonus over a plain ``fuzzy`` one.
 
-Candidates for the similarity come from the index, never from a scan: the query's
-part skeletons (and their neighbours in the part vocabulary, found with rapidfuzz)
-select names through the ``post`` table; joined adjacent parts go through
-``joined``.  Very common parts (``mhmd`` in a million names) are used only when the
-query has nothing rarer.
+Candidates for the similarity come from the index, never from a scan of the names:
+names whose whole skeleton equals the query's, then the names holding the query's
+part skeletons or their neighbours in the part vocabulary (found with rapidfuzz),
+and names whose joined adjacent parts equal a query part.  Their weights (closeness
+times rarity) are added up with numpy; the best pool is ranked by a rapidfuzz proxy
+in C, and only the first few get the full, pure-Python similarity.  Very common
+parts (``mhmd`` in a million names) are used only when the query has nothing rarer.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ _RERANK = 20
 _PROXY_MARGIN = 0.15
 _MIN_RERANK = 5
 #: Weights of the proxy: symbols compared whole, as sets of parts, and skeletons.
-_PROXY_WEIGHTS = (1.0, 0.0, 1.0)
+_PROXY_WEIGHTS = (1.0, 1.0, 1.0)
 #: When the query already matched a name exactly or by key, the other candidates
 #: only fill the list.
 _FILL_RERANK = 8
@@ -209,7 +211,7 @@ class Lexicon:
         if stripped != query:
             variants.append(stripped)
         for v in variants:
-            for ent, score, why, matched in self._candidates(name_keys(v)):
+            for ent, score, why, matched in self._candidates(name_keys(v), type):
                 old = best.get(ent)
                 if old is None or score > old[0]:
                     best[ent] = (score, why, matched)
@@ -238,7 +240,7 @@ class Lexicon:
                 out[row[0]] = row[1:]
         return out
 
-    def _candidates(self, q: NameKeys) -> Iterator[tuple[int, float, str, str]]:
+    def _candidates(self, q: NameKeys, type: str | None = None) -> Iterator[tuple[int, float, str, str]]:
         con = self._con
         found_exact = False
         if q.norm:
@@ -254,7 +256,7 @@ class Lexicon:
                 yield ent, SCORE_KEY, "key", surface
         if not q.syms:
             return
-        yield from self._fuzzy(q, found_exact)
+        yield from self._fuzzy(q, found_exact, type)
 
     # -- fuzzy: candidate generation through the part index, then scoring
 
@@ -264,24 +266,24 @@ class Lexicon:
         self._vocab_df = [r[2] for r in rows]
         self._vocab = [r[1] for r in rows]
 
-    def _name_rows(self, ids: list[int]) -> list[tuple[int, int, str, str, str]]:
-        """(rowid, entity, surface, skel, syms) of these names; from memory for
+    def _name_rows(self, ids: list[int]) -> list[tuple[int, int, str, str, str, str]]:
+        """(rowid, entity, surface, skel, syms, type) of these names; from memory for
         lexicons small enough to hold, else from SQLite."""
         if self._n_names <= _IN_MEMORY_NAMES:
             if self._rows is None:
                 rows: list = [None] * (self._n_names + 1)
-                for r in self._con.execute("SELECT rowid, entity, surface, skel, syms FROM name"):
+                for r in self._con.execute("SELECT rowid, entity, surface, skel, syms, type FROM name"):
                     rows[r[0]] = r
                 self._rows = rows
             return [self._rows[i] for i in ids]
-        out: list[tuple[int, int, str, str, str]] = []
+        out: list[tuple[int, int, str, str, str, str]] = []
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
-            sql = f"SELECT rowid, entity, surface, skel, syms FROM name WHERE rowid IN ({','.join('?' * len(chunk))})"
+            sql = f"SELECT rowid, entity, surface, skel, syms, type FROM name WHERE rowid IN ({','.join('?' * len(chunk))})"
             out.extend(self._con.execute(sql, chunk))
         return out
 
-    def _fuzzy(self, q: NameKeys, fill_only: bool = False) -> Iterator[tuple[int, float, str, str]]:
+    def _fuzzy(self, q: NameKeys, fill_only: bool = False, type: str | None = None) -> Iterator[tuple[int, float, str, str]]:
         con = self._con
         if self._vocab is None:
             self._load_vocab()
@@ -331,6 +333,8 @@ class Lexicon:
         if len(nonzero) > _POOL:
             nonzero = nonzero[np.argpartition(-weights[nonzero], _POOL)[:_POOL]]
         rows = self._name_rows([int(i) for i in nonzero])
+        if type is not None:
+            rows = [r for r in rows if r[5] == type]
         if not rows:
             return
         # A fast proxy of the similarity, in C over the whole pool: the phonetic symbols
@@ -351,7 +355,7 @@ class Lexicon:
         for i in order:
             if len(per_entity) >= keep:
                 break
-            _, ent, surface, skel, syms = rows[i]
+            _, ent, surface, skel, syms, _ = rows[i]
             # Several names of one entity must not crowd the others out: two at most.
             seen = per_entity.get(ent, 0)
             if seen >= 2:
