@@ -32,6 +32,7 @@ __all__ = ["align_reports", "align_sentences", "AlignmentError", "looks_swapped"
 
 MAX_SENTENCES = 20_000
 ENCODE_SPANS_UP_TO = 2_000  # sentences per side; beyond, merged spans use mean vectors
+ENCODE_SPAN_MAX = 3  # longer merged spans use the sum of their sentences' vectors
 
 
 class AlignmentError(ValueError):
@@ -52,7 +53,7 @@ def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, enco
             break
         if k == 1:
             raw = singles
-        elif n <= ENCODE_SPANS_UP_TO:
+        elif n <= ENCODE_SPANS_UP_TO and k <= ENCODE_SPAN_MAX:
             raw = encoder.encode([" ".join(texts[i : i + k]) for i in range(count)], lang)
         else:
             raw = np.stack([singles[i : i + k].sum(axis=0) for i in range(count)])

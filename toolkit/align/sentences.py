@@ -184,7 +184,7 @@ def _split_block(text: str, start: int, end: int) -> list[Sentence]:
             break
         first = following[0]
         ok = True
-        if inside_quote(k):
+        if inside_quote(j - 1):
             ok = False
         elif first.isalpha() and first.islower():
             ok = False  # "e.g. the", "the U.S. economy"
