@@ -32,8 +32,10 @@ from toolkit.normalize.latin import normalize_latin  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 GOLD = ROOT / "benchmarks" / "gold" / "ntrex_entities.json"  # used while developing
-HELDOUT = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout.json"  # annotated after; 3 fixes followed
-HELDOUT2 = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout2.json"  # annotated last, measured once
+# Annotated after development; their first runs (see benchmarks/README.md) prompted fixes,
+# so they are no longer blind: their first-run numbers are the honest out-of-sample ones.
+HELDOUT = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout.json"
+HELDOUT2 = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout2.json"
 
 
 # ------------------------------------------------------------------ surface matching
@@ -264,8 +266,8 @@ def main() -> None:
     args = ap.parse_args()
     if not (args.data / "align" / "ntrex").is_dir():
         sys.exit(f"entities.py: {args.data}/align/ntrex not found; pass --data DIR")
-    out = (run_links(args.data) + [""] + run_links(args.data, HELDOUT, "held-out set 1")
-           + [""] + run_links(args.data, HELDOUT2, "held-out set 2 (clean)"))
+    out = (run_links(args.data) + [""] + run_links(args.data, HELDOUT, "held-out set 1 (after fixes)")
+           + [""] + run_links(args.data, HELDOUT2, "held-out set 2 (after fixes)"))
     if not args.skip_speed:
         out += [""] + run_speed()
     if not args.skip_registry:
