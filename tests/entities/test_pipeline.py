@@ -73,3 +73,9 @@ def test_outputs_carry_every_mention():
     md = to_markdown(result)
     assert md.count("\n") == len(result) + 2
     assert "Kataeb Hezbollah" in to_table(result)
+
+
+def test_swapped_files_are_read_the_right_way_round():
+    result = run(AR, EN)
+    assert any("swapped" in msg for msg in result.messages)
+    assert {e.en: e.ar for e in result}["Kataeb Hezbollah"] == "كتائب حزب الله"

@@ -100,6 +100,9 @@ def extract_entities(
             messages.append(reason + "; no entities extracted from it")
     en_ok = en_text is not None and check_text(en_text, "") is None
     ar_ok = ar_text is not None and check_text(ar_text, "") is None
+    if en_ok and ar_ok and _script(en_text or "") == "ar" and _script(ar_text or "") == "en":
+        en_text, ar_text = ar_text, en_text
+        messages.append("the English and Arabic texts look swapped; read them the other way round")
     if en_ok and ar_text is None and _script(en_text or "") == "ar":
         en_text, ar_text, en_ok, ar_ok = None, en_text, False, True
     if en_ok and _script(en_text or "") != "en":
