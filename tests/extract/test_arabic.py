@@ -77,3 +77,9 @@ def test_adjective_after_a_noun_is_not_a_place():
 def test_one_word_for_a_longer_organisation_is_weak():
     ms = extract_arabic("انتهاك للسيادة", GAZ)
     assert all(("weak", "1") in m.extras for m in ms)
+
+
+def test_a_title_in_the_lexicon_stays_a_title():
+    gaz = Gazetteer([LexEntry("org:liwaa", "ORG", "Al-Liwaa", "اللواء")])
+    ms = extract_arabic("وقال اللواء كريم عبد الستار الجبوري إن الحدود آمنة", gaz)
+    assert [(m.text, m.title) for m in ms] == [("كريم عبد الستار الجبوري", "اللواء")]

@@ -71,6 +71,9 @@ def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMen
     toks = arabic_tokens(text)
     keys = [arabic_token_key(t) for _, _, t in toks]
     mentions = _drop_adjectives(text, mentions, toks, keys, gaz)
+    # A title is a title before it is a name: "اللواء" is Major General far more often
+    # than the Lebanese daily Al-Liwaa; the cue rule below then finds the person.
+    mentions = [m for m in mentions if not (m.source == "lexicon" and " " not in m.text and arabic_token_key(m.text) in PER_CUES)]
     taken = [(m.start, m.end) for m in mentions]
     i = 0
     while i < len(toks):
