@@ -24,7 +24,7 @@ import numpy as np
 
 from .anchors import numbers
 from .encoders import Encoder, get_encoder
-from .search import SearchParams, add_hubness, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
+from .search import SearchParams, add_hubness, neighbours, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
 from .sentences import split_lines, split_sentences
 from .types import Alignment, Link
 
@@ -83,14 +83,6 @@ def _mean(vectors: np.ndarray) -> np.ndarray:
     return _normalise(vectors).mean(axis=0) * (n / (n + 2.0))
 
 
-def _block_sims(en: np.ndarray, ar: np.ndarray, block: int = 1024) -> np.ndarray:
-    """Full similarity matrix when it fits, else row blocks kept as float32."""
-    out = np.empty((en.shape[0], ar.shape[0]), dtype=np.float32)
-    for k in range(0, en.shape[0], block):
-        out[k : k + block] = en[k : k + block] @ ar.T
-    return out
-
-
 def align_sentences(
     en_sentences: Sequence[str],
     ar_sentences: Sequence[str],
@@ -111,16 +103,16 @@ def align_sentences(
     ar_raw = _normalise(enc.encode(ar_list, "ar"))
     en_mean, ar_mean = _mean(en_raw), _mean(ar_raw)
     en_c, ar_c = _centre(en_raw, en_mean), _centre(ar_raw, ar_mean)
-    sim = _block_sims(en_c, ar_c)
+    nn = neighbours(en_c, ar_c)
 
     from .comparable import comparable_links, looks_comparable
 
     if mode == "comparable":
-        return comparable_links(sim, en_list, ar_list), "comparable"
+        return comparable_links(en_c, ar_c, nn), "comparable"
 
-    anchors = anchor_pairs(sim, min_sim=0.2)
-    if mode == "auto" and looks_comparable(sim, anchors, n, m):
-        return comparable_links(sim, en_list, ar_list), "comparable"
+    anchors = anchor_pairs(nn, min_sim=0.2)
+    if mode == "auto" and looks_comparable(nn, anchors, n, m):
+        return comparable_links(en_c, ar_c, nn), "comparable"
 
     en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge)
     ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge)

@@ -19,9 +19,9 @@ engine) costs more than encoding a whole report.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -217,21 +217,31 @@ class HashEncoder:
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim
 
+        self._features: dict[str, list[tuple[int, float]]] = {}
+
     def _index(self, feature: str) -> tuple[int, float]:
-        digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
-        value = int.from_bytes(digest, "little")
-        return value % self.dim, 1.0 if (value >> 40) & 1 else -1.0
+        value = zlib.crc32(feature.encode("utf-8"))
+        value = (value * 2654435761) & 0xFFFFFFFF  # spread the bits
+        return value % self.dim, 1.0 if (value >> 31) & 1 else -1.0
+
+    def _token_features(self, token: str) -> list[tuple[int, float]]:
+        cached = self._features.get(token)
+        if cached is None:
+            k, sign = self._index("w:" + token)
+            cached = [(k, sign * 2.0)]
+            padded = f"<{token}>"
+            cached += [self._index("c:" + padded[a : a + 3]) for a in range(len(padded) - 2)]
+            if len(self._features) < 200_000:
+                self._features[token] = cached
+        return cached
 
     def encode(self, sentences: list[str], lang: str = "en") -> np.ndarray:
         out = np.zeros((len(sentences), self.dim), dtype=np.float32)
         for row, sentence in enumerate(sentences):
+            target = out[row]
             for token in _TOKEN.findall(sentence.translate(_DIGITS).lower()):
-                k, sign = self._index("w:" + token)
-                out[row, k] += sign * 2.0
-                padded = f"<{token}>"
-                for a in range(len(padded) - 2):
-                    k, sign = self._index("c:" + padded[a : a + 3])
-                    out[row, k] += sign
+                for k, weight in self._token_features(token):
+                    target[k] += weight
         return _normalise(out)
 
 

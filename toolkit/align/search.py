@@ -14,12 +14,12 @@ small penalty per extra sentence in a merge so a merge must earn its place.
 
 from __future__ import annotations
 
-import bisect
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["SearchParams", "SpanFeatures", "monotone_search", "anchor_pairs", "band_from_anchors"]
+__all__ = ["SearchParams", "SpanFeatures", "Neighbours", "neighbours", "monotone_search", "anchor_pairs", "band_from_anchors"]
 
 NEG = -1e9
 
@@ -53,10 +53,27 @@ class SpanFeatures:
     lengths: list[np.ndarray]
     numbers: list[list[frozenset[str]]]
     hub: list[np.ndarray] | None = None
+    number_vecs: list[np.ndarray] | None = None
+
+    def __post_init__(self) -> None:
+        if self.number_vecs is None:
+            self.number_vecs = [number_matrix(spans) for spans in self.numbers]
 
     @property
     def size(self) -> int:
         return int(self.vectors[0].shape[0])
+
+
+NUMBER_DIM = 128
+
+
+def number_matrix(sets: list[frozenset[str]]) -> np.ndarray:
+    """Number sets as binary rows (hashed), so overlaps are one matrix product."""
+    out = np.zeros((len(sets), NUMBER_DIM), dtype=np.float32)
+    for row, numbers in enumerate(sets):
+        for value in numbers:
+            out[row, zlib.crc32(value.encode()) % NUMBER_DIM] = 1.0
+    return out
 
 
 def _moves(max_merge: int) -> list[tuple[int, int]]:
@@ -87,16 +104,16 @@ def link_values(
     len_en = float(en.lengths[a - 1][i0])
     len_ar = ar.lengths[b - 1][j0s]
     value -= params.length_weight * np.abs(np.log((len_ar + 20.0) / (ratio * len_en + 20.0)))
-    nums_en = en.numbers[a - 1][i0]
-    if nums_en and params.number_weight:
-        ar_nums = ar.numbers[b - 1]
-        bonus = np.zeros(len(j0s), dtype=np.float64)
-        for k, j in enumerate(j0s):
-            other = ar_nums[int(j)]
-            if other:
-                overlap = len(nums_en & other) / len(nums_en | other)
-                bonus[k] = params.number_weight * (overlap - 0.3)
-        value = value + bonus
+    if params.number_weight and en.number_vecs is not None and ar.number_vecs is not None:
+        mine = en.number_vecs[a - 1][i0]
+        count = float(mine.sum())
+        if count:
+            theirs = ar.number_vecs[b - 1][j0s]
+            inter = theirs @ mine
+            union = theirs.sum(axis=1) + count - inter
+            has = theirs.sum(axis=1) > 0
+            overlap = np.where(has, inter / np.maximum(union, 1.0), 0.0)
+            value = value + np.where(has, params.number_weight * (overlap - 0.3), 0.0)
     return value
 
 
@@ -121,19 +138,46 @@ def add_hubness(en: SpanFeatures, ar: SpanFeatures, k: int, sample: int = 2000) 
     ar.hub = side(ar, en.vectors[0])
 
 
-def anchor_pairs(sim: np.ndarray, min_sim: float) -> list[tuple[int, int, float]]:
+@dataclass(frozen=True)
+class Neighbours:
+    """Nearest neighbour of every sentence on the other side, and its similarity;
+    computed block by block so a long document never holds the full matrix."""
+
+    best_j: np.ndarray
+    sim_j: np.ndarray
+    best_i: np.ndarray
+    sim_i: np.ndarray
+
+    def mutual(self, min_sim: float) -> list[tuple[int, int, float]]:
+        return [
+            (i, int(j), float(self.sim_j[i]))
+            for i, j in enumerate(self.best_j)
+            if self.best_i[j] == i and self.sim_j[i] >= min_sim
+        ]
+
+
+def neighbours(en: np.ndarray, ar: np.ndarray, block: int = 512) -> Neighbours:
+    n, m = en.shape[0], ar.shape[0]
+    best_j = np.zeros(n, dtype=np.int64)
+    sim_j = np.full(n, -np.inf, dtype=np.float32)
+    best_i = np.zeros(m, dtype=np.int64)
+    sim_i = np.full(m, -np.inf, dtype=np.float32)
+    for k in range(0, n, block):
+        sims = en[k : k + block] @ ar.T
+        best_j[k : k + block] = sims.argmax(axis=1)
+        sim_j[k : k + block] = sims.max(axis=1)
+        col = sims.argmax(axis=0)
+        col_sim = sims[col, np.arange(m)]
+        better = col_sim > sim_i
+        best_i[better] = col[better] + k
+        sim_i[better] = col_sim[better]
+    return Neighbours(best_j, sim_j, best_i, sim_i)
+
+
+def anchor_pairs(nn: Neighbours, min_sim: float) -> list[tuple[int, int, float]]:
     """Mutual nearest neighbours above ``min_sim``, chained into the heaviest
     increasing path (a weighted longest-increasing-subsequence)."""
-    if sim.size == 0:
-        return []
-    best_j = sim.argmax(axis=1)
-    best_i = sim.argmax(axis=0)
-    candidates = [
-        (i, int(j), float(sim[i, j]))
-        for i, j in enumerate(best_j)
-        if best_i[j] == i and sim[i, j] >= min_sim
-    ]
-    return heaviest_chain(candidates)
+    return heaviest_chain(nn.mutual(min_sim))
 
 
 def heaviest_chain(candidates: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -199,6 +243,8 @@ def band_from_anchors(n: int, m: int, anchors: list[tuple[int, int, float]], wid
     for i in range(1, n + 1):
         lo[i] = max(lo[i], lo[i - 1])
         hi[i] = max(hi[i], hi[i - 1])
+    for i in range(1, n + 1):
+        lo[i] = min(lo[i], hi[i - 1])  # every row reachable from the previous one
     lo = np.clip(lo, 0, m)
     hi = np.clip(hi, 0, m)
     lo[0] = 0
@@ -223,44 +269,34 @@ def monotone_search(
     skip_ar = -params.skip_cost
     for i in range(n + 1):
         l, h = int(lo[i]), int(hi[i])
-        js = np.arange(l, h + 1)
-        best = np.full(len(js), NEG)
-        arg = np.full(len(js), -1, dtype=np.int8)
-        if i == 0:
-            best[js == 0] = 0.0
+        width = h - l + 1
+        best = np.full(width, NEG)
+        arg = np.full(width, -1, dtype=np.int8)
+        if i == 0 and l == 0:
+            best[0] = 0.0
         for k, (a, b) in enumerate(moves):
             if a > i:
                 continue
             pi = i - a
             pl, ph = int(lo[pi]), int(hi[pi])
-            src = js - b
-            ok = (src >= pl) & (src <= ph) & (src >= 0)
-            if a > en.size - pi or not ok.any():
+            j_first = max(l, pl + b)  # j ranges where the previous cell exists
+            j_last = min(h, ph + b)
+            if j_first > j_last:
                 continue
-            prev = np.full(len(js), NEG)
-            prev[ok] = rows_val[pi][src[ok] - pl]
+            prev = rows_val[pi][j_first - b - pl : j_last - b - pl + 1]
             if b == 0:
                 cand = prev + skip_en
             else:
-                if a > len(en.vectors) or b > len(ar.vectors):
-                    continue
-                valid = ok & (src + b <= m) & (src < ar.vectors[b - 1].shape[0] + 0) & (prev > NEG / 2)
-                if not valid.any():
-                    continue
-                cand = np.full(len(js), NEG)
-                starts = src[valid]
-                inb = starts < ar.vectors[b - 1].shape[0]
-                starts = starts[inb]
-                idx = np.nonzero(valid)[0][inb]
-                if pi >= en.vectors[a - 1].shape[0] or len(idx) == 0:
-                    continue
-                cand[idx] = prev[idx] + link_values(en, ar, a, b, pi, starts, ratio, params)
-            better = cand > best
-            best[better] = cand[better]
-            arg[better] = k
+                starts = np.arange(j_first - b, j_last - b + 1)
+                cand = prev + link_values(en, ar, a, b, pi, starts, ratio, params)
+            window = best[j_first - l : j_last - l + 1]
+            better = cand > window
+            if better.any():
+                window[better] = cand[better]
+                arg[j_first - l : j_last - l + 1][better] = k
         # 0-1 moves within the row: best[j] = max_k<=j best[k] + (j-k)*skip_ar
-        shifted = best - skip_ar * np.arange(len(js))
-        run = np.maximum.accumulate(shifted) + skip_ar * np.arange(len(js))
+        steps = np.arange(width)
+        run = np.maximum.accumulate(best - skip_ar * steps) + skip_ar * steps
         from_left = run > best + 1e-12
         best = np.where(from_left, run, best)
         arg = np.where(from_left, -2, arg).astype(np.int8)
