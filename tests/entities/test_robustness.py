@@ -16,6 +16,8 @@ TEXT = st.text(alphabet=ALPHABET, max_size=200) | st.text(max_size=80)
 @given(TEXT, TEXT)
 def test_never_raises_and_offsets_hold(en, ar):
     result = extract_entities(en, ar, gazetteer=GAZ, presplit=True, encoder="hash", translit_model=False, transliterate=False)
+    if any("swapped" in msg for msg in result.messages):
+        en, ar = ar, en
     for e in result:
         for m in e.mentions:
             src = en if m.lang == "en" else ar

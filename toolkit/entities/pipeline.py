@@ -54,6 +54,17 @@ def check_text(text: str | None, what: str) -> str | None:
     return None
 
 
+def _clearly(text: str, script: str) -> bool:
+    """Four letters in five of the text are in ``script`` (Arabic or Latin)."""
+    sample = text[:20000]
+    ar = sum(1 for c in sample if "\u0600" <= c <= "\u06ff")
+    la = sum(1 for c in sample if c.isascii() and c.isalpha())
+    total = ar + la
+    if total < 10:
+        return False
+    return (ar if script == "ar" else la) >= 0.8 * total
+
+
 def _script(text: str) -> str:
     ar = sum(1 for c in text[:20000] if "\u0600" <= c <= "\u06ff")
     la = sum(1 for c in text[:20000] if c.isascii() and c.isalpha())
@@ -100,7 +111,7 @@ def extract_entities(
             messages.append(reason + "; no entities extracted from it")
     en_ok = en_text is not None and check_text(en_text, "") is None
     ar_ok = ar_text is not None and check_text(ar_text, "") is None
-    if en_ok and ar_ok and _script(en_text or "") == "ar" and _script(ar_text or "") == "en":
+    if en_ok and ar_ok and _clearly(en_text or "", "ar") and _clearly(ar_text or "", "en"):
         en_text, ar_text = ar_text, en_text
         messages.append("the English and Arabic texts look swapped; read them the other way round")
     if en_ok and ar_text is None and _script(en_text or "") == "ar":

@@ -182,7 +182,6 @@ def _drop_adjectives(text: str, mentions: list[RawMention], toks: list[tuple[int
     "الحدود الغربية" is the western border, not Gharbia governorate; "السيادة العراقية"
     is Iraqi sovereignty, not the Iraqiya list.
     """
-    starts = {s: n for n, (s, _, _) in enumerate(toks)}
     out: list[RawMention] = []
     for m in mentions:
         n = None
@@ -200,7 +199,17 @@ def _drop_adjectives(text: str, mentions: list[RawMention], toks: list[tuple[int
             # A bare nisba after a noun: سورية / مدينة البوكمال السورية.
             if adjective and prev_gap == " " and prev not in STOP and prev not in PER_CUES:
                 continue
+            # A definite word after a definite noun agrees with it as an adjective:
+            # "الإجراءات الجديدة" (the new measures), not El Jadida.
+            if (key.startswith("ال") and prev.startswith("ال") and prev_gap == " " and prev not in STOP
+                    and prev not in PER_CUES and len(m.text.split()) == 1):
+                continue
+        # A function word with a clitic is not a name: "وأن" (and that), not Van.
+        if single and n is not None and m.source == "lexicon" and any(st in STOP for _o, st in clitic_readings(toks[n][2])):
+            continue
+        if single and m.source == "lexicon":
             entry = gaz.entries.get(m.entity_id)
+            stem = arabic_token_key(m.text)
             if entry is not None and m.type == "ORG" and len(entry.ar.split()) > 1 and stem not in {
                 arabic_token_key(a) for a in entry.acronyms
             }:
@@ -208,5 +217,4 @@ def _drop_adjectives(text: str, mentions: list[RawMention], toks: list[tuple[int
                 # "امتداد"): kept only if the English side confirms it (see the pipeline).
                 m = replace(m, score=0.5, extras=m.extras + (("weak", "1"),))
         out.append(m)
-    del starts
     return out
