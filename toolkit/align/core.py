@@ -24,7 +24,7 @@ import numpy as np
 
 from .anchors import numbers
 from .encoders import Encoder, get_encoder
-from .search import SearchParams, add_hubness, neighbours, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
+from .search import Neighbours, SearchParams, add_hubness, neighbours, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
 from .sentences import split_lines, split_sentences
 from .types import Alignment, Link
 
@@ -33,6 +33,7 @@ __all__ = ["align_reports", "align_sentences", "AlignmentError", "looks_swapped"
 MAX_SENTENCES = 20_000
 ENCODE_SPANS_UP_TO = 2_000  # sentences per side; beyond, merged spans use mean vectors
 ENCODE_SPAN_MAX = 3  # longer merged spans use the sum of their sentences' vectors
+ENCODE_ALL_SPANS = False  # True: encode every run, not only those near uncertain sentences
 
 
 class AlignmentError(ValueError):
@@ -40,27 +41,56 @@ class AlignmentError(ValueError):
 
 
 def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, encoder: Encoder, lang: str,
-                   max_merge: int) -> SpanFeatures:
+                   max_merge: int, uncertain: np.ndarray | None) -> SpanFeatures:
+    """Vectors, lengths and numbers of every run of 1..max_merge sentences.
+
+    A run is encoded as one text when it touches an ``uncertain`` sentence (one
+    without a confident 1-1 counterpart): only there can a merge win, and encoding
+    the joined text is what makes merges score right.  Other runs get the sum of
+    their sentences' vectors, which costs nothing.  ``uncertain=None``: encode all.
+    """
     n = len(texts)
     vectors: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     nums: list[list[frozenset[str]]] = []
     single_nums = [numbers(t) for t in texts]
     char_len = np.array([len(t) for t in texts], dtype=np.float64)
+    wanted: list[tuple[int, int]] = []
+    raws: list[np.ndarray] = []
     for k in range(1, max_merge + 1):
         count = n - k + 1
         if count <= 0:
             break
         if k == 1:
             raw = singles
-        elif n <= ENCODE_SPANS_UP_TO and k <= ENCODE_SPAN_MAX:
-            raw = encoder.encode([" ".join(texts[i : i + k]) for i in range(count)], lang)
         else:
             raw = np.stack([singles[i : i + k].sum(axis=0) for i in range(count)])
-        vectors.append(_centre(raw, mean))
+            if n <= ENCODE_SPANS_UP_TO and k <= ENCODE_SPAN_MAX:
+                wanted += [(k, i) for i in range(count) if uncertain is None or uncertain[i : i + k].any()]
+        raws.append(raw)
         lengths.append(np.array([char_len[i : i + k].sum() + k - 1 for i in range(count)]))
         nums.append([frozenset().union(*single_nums[i : i + k]) for i in range(count)])
+    if wanted:  # one encoder call for all runs that need it
+        encoded = encoder.encode([" ".join(texts[i : i + k]) for k, i in wanted], lang)
+        for (k, i), vector in zip(wanted, encoded):
+            raws[k - 1][i] = vector
+    vectors = [_centre(raw, mean) for raw in raws]
     return SpanFeatures(vectors, lengths, nums)
+
+
+def _uncertain(nn: Neighbours, en_len: np.ndarray, ar_len: np.ndarray, min_sim: float = 0.45,
+               tolerance: float = 1.5) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences without a confident 1-1 counterpart: not a mutual nearest neighbour
+    with similarity >= ``min_sim`` and a length ratio within ``tolerance`` of the
+    document's.  Merges are only looked for around these."""
+    ratio = max(1e-3, float(ar_len.sum()) / max(1.0, float(en_len.sum())))
+    en_u = np.ones(len(en_len), dtype=bool)
+    ar_u = np.ones(len(ar_len), dtype=bool)
+    for i, j, _ in nn.mutual(min_sim):
+        r = (ar_len[j] + 10.0) / (ratio * en_len[i] + 10.0)
+        if 1.0 / tolerance <= r <= tolerance:
+            en_u[i] = ar_u[j] = False
+    return en_u, ar_u
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -114,8 +144,13 @@ def align_sentences(
     if mode == "auto" and looks_comparable(nn, anchors, n, m):
         return comparable_links(en_c, ar_c, nn), "comparable"
 
-    en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge)
-    ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge)
+    if ENCODE_ALL_SPANS:
+        en_u = ar_u = None
+    else:
+        en_u, ar_u = _uncertain(nn, np.array([len(t) for t in en_list], dtype=np.float64),
+                                np.array([len(t) for t in ar_list], dtype=np.float64))
+    en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge, en_u)
+    ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge, ar_u)
     if params.margin_weight:
         add_hubness(en_f, ar_f, params.margin_k)
     ratio = max(1e-3, float(ar_f.lengths[0].sum()) / max(1.0, float(en_f.lengths[0].sum())))
