@@ -749,7 +749,7 @@ def corpus_normalize(
     script: Annotated[bool, typer.Option("--script", help="Add FIELD_script: arabic, latin, mixed or none.")] = False,
     on_error: Annotated[OnErrorOption, typer.Option("--on-error", help="Bad records: pass them through untouched, or skip them. Either way they are reported.")] = OnErrorOption.pass_,
     errors: Annotated[Optional[str], typer.Option("--errors", help="Error report (JSONL: file, line, reason); default OUT.errors.jsonl, stderr when OUT is -.")] = None,
-    max_record_bytes: Annotated[int, typer.Option(help="Longer records are reported and skipped, never loaded.", min=1)] = 8 << 20,
+    max_record_bytes: Annotated[int, typer.Option(help="Longer records are reported, never held in memory (passed on from a temporary file).", min=1)] = 8 << 20,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted job from its checkpoint (same output as an uninterrupted run).")] = False,
     engine: Annotated[EngineOption, typer.Option(help="local processes, or dask.")] = EngineOption.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")] = None,
