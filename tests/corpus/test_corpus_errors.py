@@ -57,14 +57,32 @@ def test_salted_corpus(tmp_path: Path, mode: str, workers: int) -> None:
     assert s.errors == len(bad_at)
     assert s.records_in == s.records_out + s.skipped
     assert s.records_out == len(lines)
-    oversized = sum(1 for e in errors if e["action"] == "skip")
+    assert all(e["action"] == mode for e in errors)
     if mode == "skip":
-        assert s.skipped == len(bad_at) == oversized
+        assert s.skipped == len(bad_at)
     else:
-        # passed through untouched, byte for byte (the oversized one cannot be: never loaded)
-        assert oversized == sum(1 for w in bad_at.values() if w.startswith("record longer"))
-        assert s.skipped == oversized
-        assert b'{"title": "\xff\xfe bad utf8"}\n' in lines
+        # passed through untouched, byte for byte, the oversized ones included
+        assert s.skipped == 0
+        for raw, _ in BAD:
+            assert raw in lines
+        assert lines[-1] == b'{"title": "no newline at the end"\n'
+        assert not list(tmp_path.glob(".*spill*")), "spill files are removed"
+
+
+@pytest.mark.parametrize("ext", ["", ".gz"])
+def test_oversized_records_pass_through_without_loading(tmp_path: Path, ext: str) -> None:
+    """Records larger than the limit are streamed from disk, in their place, byte for byte."""
+    import gzip
+
+    big = b'{"title": "' + "أ".encode() * 50_000 + b'"}'
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"title": "a"}\n' + big + b'\n{"title": "b"}\n' + big)  # the last one without \n
+    out = tmp_path / f"out.jsonl{ext}"
+    s = normalize_file(src, out, fields=["title"], workers=2, max_record_bytes=1000, chunk_bytes=10)
+    data = gzip.decompress(out.read_bytes()) if ext else out.read_bytes()
+    assert data == b'{"title": "a", "title_norm": "a"}\n' + big + b'\n{"title": "b", "title_norm": "b"}\n' + big + b"\n"
+    assert (s.records_in, s.records_out, s.errors, s.skipped) == (4, 4, 2, 0)
+    assert not list(tmp_path.glob(".*spill*"))
 
 
 def test_csv_wrong_column_count(tmp_path: Path) -> None:

@@ -121,10 +121,27 @@ def open_input(path: str) -> tuple[BinaryIO, _Counting]:
     return io.BufferedReader(reader, 1 << 20), counting  # type: ignore[arg-type]
 
 
-def read_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
-    """Yield (line bytes including the newline, length); ``None`` for an oversized line.
+@dataclass(frozen=True)
+class Spill:
+    """An oversized record copied to a temporary file instead of memory, so that
+    ``--on-error pass`` can still pass it through: the writer streams it into the output
+    when its turn comes and deletes the file."""
 
-    An oversized line is drained in ``max_bytes`` pieces and never held whole.
+    path: str
+    size: int
+    head: bytes  # the first bytes, for the error report
+    newline: bool  # ends with a newline
+
+
+def read_lines(
+    stream: BinaryIO, max_bytes: int, spill_dir: str | None = None, spills: set[str] | None = None,
+    spill_prefix: str = ".toolkit-spill-",
+) -> Iterator[tuple[bytes | Spill | None, int]]:
+    """Yield (line bytes including the newline, length) for each line.
+
+    An oversized line is never held whole: it is read in ``max_bytes`` pieces and either
+    dropped (``None``) or, with ``spill_dir``, copied to a temporary file (a :class:`Spill`,
+    whose path is added to ``spills`` so the caller can clean up).
     """
     limit = max_bytes + 2  # room for \r\n
     readline = stream.readline
@@ -136,12 +153,29 @@ def read_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None,
             yield line, len(line)
             continue
         total = len(line)
+        head = line[:200]
+        out = None
+        if spill_dir is not None:
+            import tempfile
+
+            fd, path = tempfile.mkstemp(prefix=spill_prefix, dir=spill_dir)
+            out = os.fdopen(fd, "wb")
+            if spills is not None:
+                spills.add(path)
+            out.write(line)
+        piece = line
         while True:
             piece = readline(limit)
             total += len(piece)
+            if out is not None and piece:
+                out.write(piece)
             if not piece or piece.endswith(b"\n"):
                 break
-        yield None, total
+        if out is None:
+            yield None, total
+        else:
+            out.close()
+            yield Spill(path, total, head, piece.endswith(b"\n")), total
 
 
 def csv_records(lines: Iterator[tuple[bytes | None, int]], max_bytes: int) -> Iterator[tuple[bytes | None, int, int]]:
@@ -184,13 +218,14 @@ class Chunk:
 
     ``first_line`` is the 1-based line of the first record, ``lines_used`` how many
     physical lines each record spans (1 except for CSV with quoted newlines).  ``None``
-    marks an oversized record.  ``index`` counts chunks across the whole job.
+    marks an oversized record that was dropped, a :class:`Spill` one that was saved aside.
+    ``index`` counts chunks across the whole job.
     """
 
     index: int
     file: str
     first_line: int
-    records: list[bytes | None]
+    records: list[bytes | Spill | None]
     lines_used: list[int] | None  # None: every record is one line
     nbytes: int
     final: bool  # last chunk of its file

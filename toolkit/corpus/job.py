@@ -23,12 +23,12 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, BinaryIO
 
 from .errors import ErrorSink, OnError
 from .formats import (
-    FORMATS, Chunk, block_compressor, compression_of, csv_records, expand_inputs, format_of,
+    FORMATS, Chunk, Spill, block_compressor, compression_of, csv_records, expand_inputs, format_of,
     open_input, read_lines,
 )
 from .records import Lang, Level, Spec
@@ -38,6 +38,7 @@ DEFAULT_CHUNK_BYTES = 1 << 20
 DEFAULT_MAX_RECORD_BYTES = 8 << 20
 CHECKPOINT_VERSION = 1
 CHECKPOINT_EVERY_S = 0.5
+SPILL_PIECE = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ class _ReadState:
 
     done_bytes: int = 0  # raw bytes of the files already finished
     counter: Any = None  # raw-byte counter of the current file
+    spills: set[str] = field(default_factory=set)  # spill files not yet written out
+    spill_prefix: str = ".toolkit-spill-"
 
     @property
     def raw_bytes(self) -> int:
@@ -206,8 +209,12 @@ def _read_header(stream: BinaryIO, fmt: str, path: str, max_bytes: int) -> tuple
 def _chunks(
     files: Sequence[str], fmt: str, start_file: int, start_line: int, chunk_index: int,
     chunk_bytes: int, max_bytes: int, state: _ReadState, headers: list[tuple[str, ...]],
+    spill_dir: str | None = None,
 ) -> Iterator[tuple[Chunk, int, int]]:
-    """Yield (chunk, file index, physical lines of that file consumed after the chunk)."""
+    """Yield (chunk, file index, physical lines of that file consumed after the chunk).
+
+    With ``spill_dir``, oversized lines (not CSV records) are saved aside for passing on.
+    """
     for fi in range(start_file, len(files)):
         path = files[fi]
         stream, counter = open_input(path)
@@ -226,13 +233,15 @@ def _chunks(
                 if next(lines, None) is None:
                     raise ValueError(f"{path}: shorter than the checkpoint says; was the input changed?")
             consumed += max(skip, 0)
-            recs: Iterator[tuple[bytes | None, int, int]]
+            if spill_dir is not None and fmt != "csv":
+                lines = read_lines(stream, max_bytes, spill_dir, state.spills, state.spill_prefix)
+            recs: Iterator[tuple[Any, int, int]]
             if fmt == "csv":
                 recs = csv_records(lines, max_bytes)
             else:
                 recs = ((raw, 1, n) for raw, n in lines)
             name = "<stdin>" if path == "-" else path
-            records: list[bytes | None] = []
+            records: list[Any] = []
             used: list[int] = []
             multi = False
             size = 0
@@ -255,6 +264,28 @@ def _chunks(
             state.counter = None
             if path != "-":
                 stream.close()
+
+
+def _write_spill(spill: Spill, sink: BinaryIO, compression: str | None) -> int:
+    """Stream a spilled oversized record into the output, piece by piece; delete it."""
+    from .formats import _COMPRESSORS
+
+    compress = _COMPRESSORS[compression] if compression else None
+    written = 0
+    with open(spill.path, "rb") as f:
+        pieces = iter(lambda: f.read(SPILL_PIECE), b"")
+        for piece in _with_newline(pieces, spill.newline):
+            data = compress(piece) if compress else piece
+            sink.write(data)
+            written += len(data)
+    os.remove(spill.path)
+    return written
+
+
+def _with_newline(pieces: Iterator[bytes], has_newline: bool) -> Iterator[bytes]:
+    yield from pieces
+    if not has_newline:
+        yield b"\n"
 
 
 def _fingerprint(files: Sequence[str], ctx: Context, out: str, errors_path: str | None, chunk_bytes: int) -> dict[str, Any]:
@@ -438,6 +469,20 @@ def normalize_file(
     if "-" not in files:
         total = sum(os.path.getsize(f) for f in files)
     state = _ReadState()
+    # oversized records to pass through wait on disk beside the output, never in memory
+    spill_dir = None
+    if on_error == "pass" and fmt != "csv":
+        spill_dir = os.path.dirname(os.path.abspath(out)) if out != "-" else None
+        if spill_dir is None:
+            import tempfile
+
+            spill_dir = tempfile.gettempdir()
+        else:
+            # named after OUT, so that leftovers of a killed run of this job can be removed
+            state.spill_prefix = f".{os.path.basename(out)}.spill-"
+            for name in os.listdir(spill_dir):
+                if name.startswith(state.spill_prefix):
+                    os.remove(os.path.join(spill_dir, name))
     if resumed:
         state.done_bytes = sum(os.path.getsize(f) for f in files[:start_file])
     bar = _progress(progress, total)
@@ -456,12 +501,18 @@ def normalize_file(
         nonlocal out_bytes, last_ckpt, pos
         fut, fi, consumed = item
         result: ChunkResult = fut.result()
-        if result.data:
-            sink.write(result.data)
-            out_bytes += len(result.data)
+        nbytes = 0
+        for seg in result.segments:
+            if isinstance(seg, bytes):
+                sink.write(seg)
+                nbytes += len(seg)
+            else:
+                nbytes += _write_spill(seg, sink, compression)
+                state.spills.discard(seg.path)
+        out_bytes += nbytes
         for bad in result.bad:
             errors.write(bad)
-        counts.add(result, len(result.data))
+        counts.add(result, nbytes)
         pos = (fi, consumed, result.index + 1)
         committed.update(file=fi, line=consumed, chunk=result.index + 1, out_bytes=out_bytes,
                          err_bytes=errors.bytes, counts=asdict(counts))
@@ -490,7 +541,7 @@ def normalize_file(
     ok = False
     try:
         for chunk, fi, consumed in _chunks(files, fmt, start_file, start_line, chunk_index, chunk_bytes,
-                                           max_record_bytes, state, headers):
+                                           max_record_bytes, state, headers, spill_dir):
             if len(in_flight) >= limit:
                 commit(in_flight.popleft())
             in_flight.append((executor.submit(process_chunk, chunk, ctx), fi, consumed))
@@ -518,6 +569,11 @@ def normalize_file(
             except Exception:  # noqa: BLE001 - never mask the original error
                 pass
         errors.close()
+        for path in state.spills:  # oversized records of chunks never written
+            try:
+                os.remove(path)
+            except OSError:
+                pass
         if out == "-":
             sink.flush()
         else:

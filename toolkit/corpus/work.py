@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import BadRecord, OnError, excerpt
-from .formats import Chunk, _COMPRESSORS
+from .formats import _COMPRESSORS, Chunk, Spill
 from .records import Spec, apply_to_mapping, normalizer_for
 
 
@@ -32,8 +32,11 @@ class Context:
 
 @dataclass(frozen=True)
 class ChunkResult:
+    """Output of a chunk: byte blocks (compressed when the output is) and, between them,
+    oversized records passed through from their spill files by the writer."""
+
     index: int
-    data: bytes  # compressed when the output is
+    segments: tuple[bytes | Spill, ...]
     records_in: int
     records_out: int
     changed: int
@@ -85,6 +88,7 @@ def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
     spec = ctx.spec
     norm = normalizer_for(spec)
     out: list[bytes] = []
+    segments: list[bytes | Spill] = []
     bad: list[BadRecord] = []
     changed = skipped = missing = 0
     fmt = ctx.fmt
@@ -102,7 +106,7 @@ def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
     for i, raw in enumerate(chunk.records):
         reason: str | None = None
         try:
-            if raw is None:
+            if raw is None or isinstance(raw, Spill):
                 reason = f"record longer than {ctx.max_record_bytes} bytes"
             elif fmt == "jsonl":
                 try:
@@ -185,17 +189,26 @@ def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
         except Exception as exc:  # noqa: BLE001 - a bug on one record must not kill the job
             reason = f"internal error: {type(exc).__name__}: {exc}"
         if reason is not None:
-            # an oversized record was never held in memory, so it cannot be passed on
+            # an oversized record that was not spilled to disk (CSV) cannot be passed on
             action: OnError = "skip" if raw is None else ctx.on_error
-            bad.append(BadRecord(chunk.file, line, reason, action, excerpt(raw)))
-            if ctx.on_error == "pass" and raw is not None:
-                out.append(raw if raw.endswith(b"\n") else raw + b"\n")
-            else:
+            bad.append(BadRecord(chunk.file, line, reason, action,
+                                 excerpt(raw.head if isinstance(raw, Spill) else raw)))
+            if action == "skip":
                 skipped += 1
+            elif isinstance(raw, Spill):
+                if out:
+                    segments.append(b"".join(out))
+                    out = []
+                segments.append(raw)
+            else:
+                assert raw is not None
+                out.append(raw if raw.endswith(b"\n") else raw + b"\n")
         line += lines_used[i] if lines_used is not None else 1
 
-    data = b"".join(out)
-    if ctx.compression is not None and data:
-        data = _COMPRESSORS[ctx.compression](data)
+    if out:
+        segments.append(b"".join(out))
+    if ctx.compression is not None:
+        compress = _COMPRESSORS[ctx.compression]
+        segments = [compress(seg) if isinstance(seg, bytes) else seg for seg in segments]
     n = len(chunk.records)
-    return ChunkResult(chunk.index, data, n, n - skipped, changed, skipped, missing, tuple(bad), chunk.nbytes)
+    return ChunkResult(chunk.index, tuple(segments), n, n - skipped, changed, skipped, missing, tuple(bad), chunk.nbytes)
