@@ -10,6 +10,8 @@ Datasets:
   ntrex_synthmerge with 2-1 and 1-2 merges
   *_drop           derived here: each gold link loses its English side with p=0.08
                    and its Arabic side with p=0.08 (seeded), leaving 0-1 / 1-0 gold
+  *_comparable     derived here: the Arabic side keeps ~60% of the sentences in a
+                   shuffled order plus two from another document (not a translation)
 
 Every system sees the same sentences; sentalign gets the same USE encoder as the
 toolkit (the toolkit's cached wrapper, so encoding cost is shared).
@@ -83,6 +85,32 @@ def drop_variant(docs, p: float = 0.08, seed: int = 13):
     return out
 
 
+def comparable_variant(docs, keep: float = 0.6, seed: int = 29):
+    """Two reports of one event rather than a translation: the Arabic side keeps
+    ~60% of the sentences, shuffled, plus two sentences from another document."""
+    rng = random.Random(seed)
+    out = []
+    for k, (name, en, ar, gold) in enumerate(docs):
+        kept = [(e, a) for e, a in gold if rng.random() < keep]
+        rng.shuffle(kept)
+        other = docs[(k + 1) % len(docs)][2]
+        extra = rng.sample(other, min(2, len(other)))
+        new_ar: list[str] = []
+        new_gold: Gold = []
+        linked_en: set[int] = set()
+        for e, a in kept:
+            idx = tuple(range(len(new_ar), len(new_ar) + len(a)))
+            new_ar += [ar[j] for j in a]
+            new_gold.append((e, idx))
+            linked_en.update(e)
+        for sentence in extra:
+            new_gold.append(((), (len(new_ar),)))
+            new_ar.append(sentence)
+        new_gold += [((i,), ()) for i in range(len(en)) if i not in linked_en]
+        out.append((name, en, new_ar, new_gold))
+    return out
+
+
 def _precision(gold, test):
     """Vecalign's score.py (Thompson & Koehn 2019), strict and lax counts."""
     tps = fps = tpl = fpl = 0
@@ -131,10 +159,12 @@ def run_toolkit(docs, encoder, mode="auto"):
     from toolkit.align import align_sentences
 
     out = []
+    modes: dict[str, int] = defaultdict(int)
     for _, en, ar, _ in docs:
-        links, _mode = align_sentences(en, ar, encoder=encoder, mode=mode)
+        links, found = align_sentences(en, ar, encoder=encoder, mode=mode)
+        modes[found] += 1
         out.append([(e, a) for e, a, _ in links])
-    return out
+    return out, dict(modes)
 
 
 def run_galechurch(docs):
@@ -183,7 +213,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding align/ntrex etc.")
     parser.add_argument("--encoder", default="use", help="toolkit encoder (use, e5, use+e5)")
     parser.add_argument("--systems", default="toolkit,galechurch,sentalign")
-    parser.add_argument("--datasets", default="ntrex,ntrex_synthmerge,ntrex_drop,ntrex_synthmerge_drop")
+    parser.add_argument(
+        "--datasets", default="ntrex,ntrex_synthmerge,ntrex_drop,ntrex_synthmerge_drop,ntrex_comparable"
+    )
     parser.add_argument("--timing", action="store_true", help="also time a cold 100-sentence run")
     parser.add_argument("--long", action="store_true", help="also time a 5,000-sentence document")
     args = parser.parse_args()
@@ -201,6 +233,8 @@ def main() -> None:
             datasets[name] = base[name]
         elif name.endswith("_drop") and name[: -len("_drop")] in base:
             datasets[name] = drop_variant(base[name[: -len("_drop")]])
+        elif name.endswith("_comparable") and name[: -len("_comparable")] in base:
+            datasets[name] = comparable_variant(base[name[: -len("_comparable")]])
     systems = args.systems.split(",")
     print(f"| dataset | docs | gold links | system | P | R | F1 (strict) | F1 (lax) | seconds |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -208,8 +242,9 @@ def main() -> None:
         golds = [g for *_, g in docs]
         for system in systems:
             t0 = time.perf_counter()
+            modes = {}
             if system == "toolkit":
-                tests = run_toolkit(docs, encoder)
+                tests, modes = run_toolkit(docs, encoder)
             elif system == "galechurch":
                 tests = run_galechurch(docs)
             elif system == "sentalign":
@@ -218,7 +253,8 @@ def main() -> None:
                 sys.exit(f"unknown system {system}")
             seconds = time.perf_counter() - t0
             s = score(golds, tests)
-            label = f"toolkit ({args.encoder})" if system == "toolkit" else (
+            detected = ", ".join(f"{v} {k}" for k, v in sorted(modes.items()))
+            label = f"toolkit ({args.encoder}; {detected})" if system == "toolkit" else (
                 f"sentalign/Vecalign DP ({args.encoder})" if system == "sentalign" else "Gale-Church")
             print(f"| {name} | {len(docs)} | {sum(len(g) for g in golds)} | {label} | {s['P']:.3f} | {s['R']:.3f} "
                   f"| **{s['F1']:.3f}** | {s['F1_lax']:.3f} | {seconds:.1f} |", flush=True)

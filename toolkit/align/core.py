@@ -122,7 +122,7 @@ def align_sentences(
     mode: Literal["auto", "parallel", "comparable"] = "auto",
 ) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...], float]], str]:
     """Align two lists of non-empty sentences; returns (links, mode)."""
-    params = params or SearchParams(bias=0.15, skip_cost=0.03, merge_penalty=0.02, length_weight=0.15)
+    params = params or SearchParams()
     n, m = len(en_sentences), len(ar_sentences)
     if n == 0 or m == 0:
         links = [((i,), (), 0.0) for i in range(n)] + [((), (j,), 0.0) for j in range(m)]

@@ -26,18 +26,30 @@ NEG = -1e9
 
 @dataclass(frozen=True)
 class SearchParams:
-    """Knobs of the search; the defaults were chosen on NTREX-derived development data."""
+    """Knobs of the search; defaults chosen on NTREX-derived development data
+    (1-1, synthetic merges, and dropped-sentence variants; see benchmarks/align.py).
+
+    ``bias``: similarity a link must beat to be worth more than leaving both sides
+    unlinked; ``skip_cost``: price of leaving one sentence unlinked (makes a merge
+    preferable to dropping a sentence that belongs to it); ``merge_penalty``: per
+    extra sentence in a link; ``length_weight`` / ``length_model``: Gale-Church length
+    deviation (``gc``) or a log length ratio (``log``); ``number_weight``: bonus for
+    shared numbers; ``margin_weight``: subtract each span's mean similarity to its
+    ``margin_k`` nearest neighbours (off by default: no gain measured here).
+    """
 
     max_merge: int = 3
-    bias: float = 0.25
-    merge_penalty: float = 0.06
-    length_weight: float = 0.15
+    bias: float = 0.15
+    merge_penalty: float = 0.02
+    skip_cost: float = 0.03
+    length_model: str = "gc"
+    length_weight: float = 0.01
+    length_variance: float = 6.8
     number_weight: float = 0.15
-    band: int = 12
-    size_weight: float = 0.0
-    skip_cost: float = 0.0
     margin_weight: float = 0.0
     margin_k: int = 4
+    size_weight: float = 0.0
+    band: int = 12
     full_dp_cells: int = 250_000
 
 
@@ -103,7 +115,11 @@ def link_values(
     value = (sims - params.bias) * (1.0 + params.size_weight * ((a + b) / 2.0 - 1.0)) - params.merge_penalty * (a + b - 2)
     len_en = float(en.lengths[a - 1][i0])
     len_ar = ar.lengths[b - 1][j0s]
-    value -= params.length_weight * np.abs(np.log((len_ar + 20.0) / (ratio * len_en + 20.0)))
+    if params.length_model == "gc":  # Gale & Church: deviation scaled by sqrt(length)
+        delta = (len_ar - ratio * len_en) / np.sqrt(params.length_variance * (ratio * len_en + len_ar) / 2.0 + 1.0)
+        value -= params.length_weight * np.minimum(delta * delta / 2.0, 8.0)
+    else:
+        value -= params.length_weight * np.abs(np.log((len_ar + 20.0) / (ratio * len_en + 20.0)))
     if params.number_weight and en.number_vecs is not None and ar.number_vecs is not None:
         mine = en.number_vecs[a - 1][i0]
         count = float(mine.sum())
