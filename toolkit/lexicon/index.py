@@ -29,6 +29,7 @@ Tables:
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import sys
 from array import array
 import json
@@ -36,14 +37,14 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import lexicons_dir
 from .errors import Issue, LexiconError
 from .load import load_file
-from .names import uncached_name_keys
+from .names import NameKeys, uncached_name_keys
 from .validate import validate
 
 FORMAT_VERSION = "1"
@@ -267,6 +268,7 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
         ent_rows.clear()
         name_rows.clear()
 
+    keys = _all_keys(entries)
     for ent_id, e in enumerate(entries, start=1):
         ent_rows.append(
             (
@@ -279,7 +281,7 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
         )
         seen: set[tuple[str, bool]] = set()
         for surface, kind in e.surfaces():
-            k = uncached_name_keys(surface)
+            k = next(keys)
             if not k.norm or (k.norm, kind == "acronym") in seen:
                 continue
             seen.add((k.norm, kind == "acronym"))
@@ -319,6 +321,38 @@ def _fill(con: sqlite3.Connection, entries: list, progress: bool) -> int:
     )
     con.executemany("INSERT INTO joined VALUES (?,?)", ((tok, _packed(arr, little)) for tok, arr in joined.items()))
     return name_id
+
+
+#: Lexicons with more names than this compute their keys in worker processes.
+_PARALLEL_NAMES = 50_000
+
+
+def _build_workers() -> int:
+    env = os.environ.get("TOOLKIT_BUILD_WORKERS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _keys_tuple(surface: str) -> tuple:
+    k = uncached_name_keys(surface)
+    return (k.script, k.norm, k.mkey, k.skel, k.syms, k.stoks)
+
+
+def _all_keys(entries: list) -> Iterator[NameKeys]:
+    """The keys of every surface of every entry, in order.  Normalizing is most of a
+    build's time, so large lexicons spread it over worker processes (forked, so they
+    share the loaded code; results come back as plain tuples, in order)."""
+    surfaces = (surface for e in entries for surface, _ in e.surfaces())
+    workers = _build_workers()
+    total = sum(len(e.surfaces()) for e in entries) if len(entries) > _PARALLEL_NAMES // 4 else 0
+    if workers < 2 or total < _PARALLEL_NAMES or "fork" not in multiprocessing.get_all_start_methods():
+        for surface in surfaces:
+            yield uncached_name_keys(surface)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for t in pool.imap(_keys_tuple, surfaces, chunksize=2000):
+            yield NameKeys(*t)
 
 
 def is_acronym_like(surface: str) -> bool:
