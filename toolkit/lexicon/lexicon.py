@@ -67,6 +67,7 @@ _PROXY_WEIGHTS = (1.0, 1.0, 1.0)
 #: When the query already matched a name exactly or by key, the other candidates
 #: only fill the list.
 _FILL_RERANK = 8
+_FILL_POOL = 200
 #: Lexicons up to this many names keep their name keys in memory once fuzzy lookup
 #: is needed (a few MB); larger ones read candidates from SQLite.
 _IN_MEMORY_NAMES = 60_000
@@ -109,6 +110,7 @@ class Lexicon:
         self._vocab: list[str] | None = None
         self._vocab_ids: list[int] = []
         self._vocab_df: list[int] = []
+        self._vocab_index: dict[str, int] = {}
         self._rows: list | None = None
         self._n_names = int(self._meta().get("names", "0") or 0)
 
@@ -265,6 +267,7 @@ class Lexicon:
         self._vocab_ids = [r[0] for r in rows]
         self._vocab_df = [r[2] for r in rows]
         self._vocab = [r[1] for r in rows]
+        self._vocab_index = {tok: i for i, tok in enumerate(self._vocab)}
 
     def _name_rows(self, ids: list[int]) -> list[tuple[int, int, str, str, str, str]]:
         """(rowid, entity, surface, skel, syms, type) of these names; from memory for
@@ -307,6 +310,12 @@ class Lexicon:
         postings: list[tuple[int, int, float]] = []  # (df, vocab id, sim)
         if self._vocab:
             for unit in all_units:
+                if fill_only:
+                    # Only filling the list: the parts as they are, no neighbour search.
+                    idx = self._vocab_index.get(unit)
+                    if idx is not None:
+                        postings.append((self._vocab_df[idx], self._vocab_ids[idx], 1.0))
+                    continue
                 hits = process.extract(unit, self._vocab, scorer=fuzz.ratio, limit=_NEIGHBOURS, score_cutoff=_NEIGHBOUR_CUTOFF)
                 if hits and hits[0][1] >= 100.0:
                     hits = [h for h in hits if h[1] >= _NEIGHBOUR_CUTOFF_EXACT]
@@ -330,8 +339,9 @@ class Lexicon:
         flat = np.concatenate(ids)
         weights = np.bincount(flat, weights=np.repeat(np.asarray(wts), [len(a) for a in ids]))
         nonzero = np.flatnonzero(weights)
-        if len(nonzero) > _POOL:
-            nonzero = nonzero[np.argpartition(-weights[nonzero], _POOL)[:_POOL]]
+        pool = _FILL_POOL if fill_only else _POOL
+        if len(nonzero) > pool:
+            nonzero = nonzero[np.argpartition(-weights[nonzero], pool)[:pool]]
         rows = self._name_rows([int(i) for i in nonzero])
         if type is not None:
             rows = [r for r in rows if r[5] == type]
