@@ -158,3 +158,21 @@ def test_five_thousand_sentences_in_bounded_time() -> None:
     one_to_one = sum(1 for e, a, _ in links if len(e) == 1 and len(a) == 1)
     assert one_to_one >= 4900
     assert elapsed < 45, elapsed
+
+
+def test_name_keys_meet_across_scripts() -> None:
+    from toolkit.align.anchors import name_keys
+
+    en = name_keys("The High Breed, from Bristol, met Donald Trump.", "en")
+    ar = name_keys("فريق من بريستول التقى دونالد ترامب", "ar")
+    assert {"brstl", "dnld", "trmb"} <= en & ar
+    assert "th" not in en  # "The" is not a name
+
+
+def test_name_anchor_option_runs(encoder: PseudoEncoder) -> None:
+    from toolkit.align import SearchParams
+
+    en = make_sentences(6, seed=30)
+    ar = [arabize(s) for s in en]
+    links, _ = align_sentences(en, ar, encoder=encoder, params=SearchParams(name_weight=0.1))
+    assert pairs(links) == [((k,), (k,)) for k in range(6)]

@@ -22,7 +22,7 @@ from typing import Literal
 
 import numpy as np
 
-from .anchors import numbers
+from .anchors import name_keys, numbers
 from .encoders import Encoder, get_encoder
 from .search import Neighbours, SearchParams, add_hubness, neighbours, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
 from .sentences import split_lines, split_sentences
@@ -41,7 +41,7 @@ class AlignmentError(ValueError):
 
 
 def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, encoder: Encoder, lang: str,
-                   max_merge: int, uncertain: np.ndarray | None) -> SpanFeatures:
+                   max_merge: int, uncertain: np.ndarray | None, with_names: bool = False) -> SpanFeatures:
     """Vectors, lengths and numbers of every run of 1..max_merge sentences.
 
     A run is encoded as one text when it touches an ``uncertain`` sentence (one
@@ -54,6 +54,8 @@ def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, enco
     lengths: list[np.ndarray] = []
     nums: list[list[frozenset[str]]] = []
     single_nums = [numbers(t) for t in texts]
+    single_names = [name_keys(t, lang) for t in texts] if with_names else None
+    names: list[list[frozenset[str]]] = []
     char_len = np.array([len(t) for t in texts], dtype=np.float64)
     wanted: list[tuple[int, int]] = []
     raws: list[np.ndarray] = []
@@ -70,12 +72,14 @@ def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, enco
         raws.append(raw)
         lengths.append(np.array([char_len[i : i + k].sum() + k - 1 for i in range(count)]))
         nums.append([frozenset().union(*single_nums[i : i + k]) for i in range(count)])
+        if single_names is not None:
+            names.append([frozenset().union(*single_names[i : i + k]) for i in range(count)])
     if wanted:  # one encoder call for all runs that need it
         encoded = encoder.encode([" ".join(texts[i : i + k]) for k, i in wanted], lang)
         for (k, i), vector in zip(wanted, encoded):
             raws[k - 1][i] = vector
     vectors = [_centre(raw, mean) for raw in raws]
-    return SpanFeatures(vectors, lengths, nums)
+    return SpanFeatures(vectors, lengths, nums, names=names if single_names is not None else None)
 
 
 def _uncertain(nn: Neighbours, en_len: np.ndarray, ar_len: np.ndarray, min_sim: float = 0.45,
@@ -149,8 +153,9 @@ def align_sentences(
     else:
         en_u, ar_u = _uncertain(nn, np.array([len(t) for t in en_list], dtype=np.float64),
                                 np.array([len(t) for t in ar_list], dtype=np.float64))
-    en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge, en_u)
-    ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge, ar_u)
+    with_names = params.name_weight > 0
+    en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge, en_u, with_names)
+    ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge, ar_u, with_names)
     if params.margin_weight:
         add_hubness(en_f, ar_f, params.margin_k)
     ratio = max(1e-3, float(ar_f.lengths[0].sum()) / max(1.0, float(en_f.lengths[0].sum())))
@@ -165,9 +170,9 @@ def align_sentences(
 
 def _confidence(en: tuple[int, ...], ar: tuple[int, ...], value: float, params: SearchParams) -> float:
     """Map a link value to [0, 1]; 0.5 is the point where linking and leaving the
-    sentences unlinked are worth the same."""
+    sentences unlinked are worth the same.  Unlinked sentences (1-0, 0-1) score 0."""
     if not en or not ar:
-        return 0.5
+        return 0.0
     return 1.0 / (1.0 + math.exp(-value / 0.08))
 
 

@@ -46,6 +46,7 @@ class SearchParams:
     length_weight: float = 0.01
     length_variance: float = 6.8
     number_weight: float = 0.15
+    name_weight: float = 0.0
     margin_weight: float = 0.0
     margin_k: int = 4
     size_weight: float = 0.0
@@ -66,10 +67,14 @@ class SpanFeatures:
     numbers: list[list[frozenset[str]]]
     hub: list[np.ndarray] | None = None
     number_vecs: list[np.ndarray] | None = None
+    names: list[list[frozenset[str]]] | None = None
+    name_vecs: list[np.ndarray] | None = None
 
     def __post_init__(self) -> None:
         if self.number_vecs is None:
             self.number_vecs = [number_matrix(spans) for spans in self.numbers]
+        if self.name_vecs is None and self.names is not None:
+            self.name_vecs = [number_matrix(spans, NAME_DIM) for spans in self.names]
 
     @property
     def size(self) -> int:
@@ -77,14 +82,16 @@ class SpanFeatures:
 
 
 NUMBER_DIM = 128
+NAME_DIM = 1024
 
 
-def number_matrix(sets: list[frozenset[str]]) -> np.ndarray:
-    """Number sets as binary rows (hashed), so overlaps are one matrix product."""
-    out = np.zeros((len(sets), NUMBER_DIM), dtype=np.float32)
-    for row, numbers in enumerate(sets):
-        for value in numbers:
-            out[row, zlib.crc32(value.encode()) % NUMBER_DIM] = 1.0
+def number_matrix(sets: list[frozenset[str]], dim: int = NUMBER_DIM) -> np.ndarray:
+    """Anchor sets (numbers, name keys) as binary rows (hashed), so overlaps are one
+    matrix product."""
+    out = np.zeros((len(sets), dim), dtype=np.float32)
+    for row, values in enumerate(sets):
+        for value in values:
+            out[row, zlib.crc32(value.encode()) % dim] = 1.0
     return out
 
 
@@ -130,6 +137,12 @@ def link_values(
             has = theirs.sum(axis=1) > 0
             overlap = np.where(has, inter / np.maximum(union, 1.0), 0.0)
             value = value + np.where(has, params.number_weight * (overlap - 0.3), 0.0)
+    if params.name_weight and en.name_vecs is not None and ar.name_vecs is not None:
+        mine = en.name_vecs[a - 1][i0]
+        count = float(mine.sum())
+        if count:
+            found = (ar.name_vecs[b - 1][j0s] @ mine) / count  # share of English names found
+            value = value + params.name_weight * (found - 0.3)
     return value
 
 
