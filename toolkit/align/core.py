@@ -24,7 +24,16 @@ import numpy as np
 
 from .anchors import name_keys, numbers
 from .encoders import Encoder, get_encoder
-from .search import Neighbours, SearchParams, add_hubness, neighbours, SpanFeatures, anchor_pairs, band_from_anchors, monotone_search
+from .search import (
+    Neighbours,
+    SearchParams,
+    SpanFeatures,
+    add_hubness,
+    anchor_pairs,
+    band_from_anchors,
+    monotone_search,
+    neighbours,
+)
 from .sentences import split_lines, split_sentences
 from .types import Alignment, Link
 
