@@ -176,3 +176,14 @@ def test_name_anchor_option_runs(encoder: PseudoEncoder) -> None:
     ar = [arabize(s) for s in en]
     links, _ = align_sentences(en, ar, encoder=encoder, params=SearchParams(name_weight=0.1))
     assert pairs(links) == [((k,), (k,)) for k in range(6)]
+
+
+def test_a_moved_sentence_is_still_linked(encoder: PseudoEncoder) -> None:
+    en = make_sentences(12, seed=31)
+    ar = [arabize(s) for s in en]
+    moved = ar.pop(3)
+    ar.append(moved)  # the translator moved sentence 3 to the end
+    links, mode = align_sentences(en, ar, encoder=encoder)
+    assert mode == "parallel"
+    got = pairs(links)
+    assert ((3,), (11,)) in got and ((4,), (3,)) in got and ((2,), (2,)) in got

@@ -40,7 +40,7 @@ def looks_comparable(nn: Neighbours, chain: list[tuple[int, int, float]], n: int
 
 
 def comparable_links(
-    en_vecs: np.ndarray, ar_vecs: np.ndarray, nn: Neighbours
+    en_vecs: np.ndarray, ar_vecs: np.ndarray, nn: Neighbours, threshold: float = LINK_THRESHOLD
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Non-monotone links: every sentence appears once; unmatched ones in 1-0 / 0-1.
 
@@ -59,7 +59,7 @@ def comparable_links(
     groups: list[tuple[list[int], list[int]]] = []
     for i, j in enumerate(best_j):
         j = int(j)
-        if best_i[j] == i and sim(i, j) >= LINK_THRESHOLD:
+        if best_i[j] == i and sim(i, j) >= threshold:
             link_of_en[i] = link_of_ar[j] = len(groups)
             groups.append(([i], [j]))
     # an unlinked sentence joins its best counterpart's link when adjacent to it
@@ -68,7 +68,7 @@ def comparable_links(
             continue
         j = int(best_j[i])
         g = link_of_ar.get(j)
-        if g is not None and sim(i, j) >= LINK_THRESHOLD and (i - 1 in groups[g][0] or i + 1 in groups[g][0]):
+        if g is not None and sim(i, j) >= threshold and (i - 1 in groups[g][0] or i + 1 in groups[g][0]):
             groups[g][0].append(i)
             link_of_en[i] = g
     for j in range(m):
@@ -76,7 +76,7 @@ def comparable_links(
             continue
         i = int(best_i[j])
         g = link_of_en.get(i)
-        if g is not None and sim(i, j) >= LINK_THRESHOLD and len(groups[g][0]) == 1 and (
+        if g is not None and sim(i, j) >= threshold and len(groups[g][0]) == 1 and (
             j - 1 in groups[g][1] or j + 1 in groups[g][1]
         ):
             groups[g][1].append(j)
@@ -89,3 +89,31 @@ def comparable_links(
     links += [((i,), (), 0.0) for i in range(n) if i not in link_of_en]
     links += [((), (j,), 0.0) for j in range(m) if j not in link_of_ar]
     return links
+
+
+RESCUE_THRESHOLD = 0.5  # stricter: these links cross the translation's order
+
+
+def rescue_moved(
+    links: list[tuple[tuple[int, ...], tuple[int, ...], float]], en_vecs: np.ndarray, ar_vecs: np.ndarray
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """After a monotone alignment, link sentences it left unlinked on both sides when
+    they clearly correspond: a translation that moved a paragraph keeps the rest in
+    order, and the moved sentences show up as a 1-0 here and a 0-1 there."""
+    from .search import neighbours
+
+    left_en = [e[0] for e, a, _ in links if e and not a]
+    left_ar = [a[0] for e, a, _ in links if a and not e]
+    if not left_en or not left_ar:
+        return links
+    sub_en, sub_ar = en_vecs[left_en], ar_vecs[left_ar]
+    found = comparable_links(sub_en, sub_ar, neighbours(sub_en, sub_ar), RESCUE_THRESHOLD)
+    rescued = [
+        (tuple(left_en[i] for i in e), tuple(left_ar[j] for j in a), score) for e, a, score in found if e and a
+    ]
+    if not rescued:
+        return links
+    used_en = {i for e, _, _ in rescued for i in e}
+    used_ar = {j for _, a, _ in rescued for j in a}
+    kept = [l for l in links if not (l[0] and l[0][0] in used_en and not l[1]) and not (l[1] and l[1][0] in used_ar and not l[0])]
+    return kept + rescued

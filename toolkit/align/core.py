@@ -42,6 +42,7 @@ __all__ = ["align_reports", "align_sentences", "AlignmentError", "looks_swapped"
 MAX_SENTENCES = 20_000
 ENCODE_SPANS_UP_TO = 2_000  # sentences per side; beyond, merged spans use mean vectors
 ENCODE_SPAN_MAX = 3  # longer merged spans use the sum of their sentences' vectors
+RESCUE_MOVED = True  # link moved sentences the monotone search had to leave unlinked
 ENCODE_ALL_SPANS = False  # True: encode every run, not only those near uncertain sentences
 
 
@@ -174,7 +175,12 @@ def align_sentences(
     else:
         lo, hi = band_from_anchors(n, m, anchors, params.band)
     raw_links = monotone_search(en_f, ar_f, ratio, params, lo, hi)
-    return [(e, a, _confidence(e, a, v, params)) for e, a, v in raw_links], "parallel"
+    links = [(e, a, _confidence(e, a, v, params)) for e, a, v in raw_links]
+    if RESCUE_MOVED:
+        from .comparable import rescue_moved
+
+        links = rescue_moved(links, en_c, ar_c)
+    return links, "parallel"
 
 
 def _confidence(en: tuple[int, ...], ar: tuple[int, ...], value: float, params: SearchParams) -> float:
