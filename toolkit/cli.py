@@ -347,7 +347,7 @@ def lookup(
     ] = None,
     with_shipped: Annotated[bool, typer.Option("--with-shipped", help="Search the shipped lexicons too when --lexicon is given.")] = False,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many matches per query.")] = 5,
-    type_: Annotated[Optional[TypeOption], typer.Option("--type", "-t", help="Only entities of this type.")] = None,
+    type_: Annotated[Optional[TypeOption], typer.Option("--type", "-t", case_sensitive=False, help="Only entities of this type.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per query (JSONL).")] = False,
 ) -> None:
     """Find the entity behind any spelling of a name, in English or Arabic.
@@ -544,6 +544,8 @@ def align(
         en_text, ar_text = ar_text, en_text
     elif ar_text.strip() and arabic_share(ar_text) < 0.05:
         warn(f"{ar_file} holds almost no Arabic text; the alignment will be poor")
+    elif en_text.strip() and arabic_share(en_text) > 0.6:
+        warn(f"{en_file} is mostly Arabic text; the alignment will be poor")
     if not en_text.strip() and not ar_text.strip():
         warn("both files are empty: nothing to align")
     elif not en_text.strip() or not ar_text.strip():
