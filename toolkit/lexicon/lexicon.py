@@ -71,6 +71,7 @@ _FILL_POOL = 200
 #: Lexicons up to this many names keep their name keys in memory once fuzzy lookup
 #: is needed (a few MB); larger ones read candidates from SQLite.
 _IN_MEMORY_NAMES = 60_000
+_MEMORY_AFTER = 20
 #: A similarity under this is no match at all.
 MIN_SIMILARITY = 0.45
 
@@ -112,6 +113,7 @@ class Lexicon:
         self._vocab_df: list[int] = []
         self._vocab_index: dict[str, int] = {}
         self._rows: list | None = None
+        self._pool_reads = 0
         self._n_names = int(self._meta().get("names", "0") or 0)
 
     # ------------------------------------------------------------------ construction
@@ -272,7 +274,9 @@ class Lexicon:
     def _name_rows(self, ids: list[int]) -> list[tuple[int, int, str, str, str, str]]:
         """(rowid, entity, surface, skel, syms, type) of these names; from memory for
         lexicons small enough to hold, else from SQLite."""
-        if self._n_names <= _IN_MEMORY_NAMES:
+        self._pool_reads += 1
+        # Held in memory only for a batch (a single cold lookup reads a few rows faster).
+        if self._n_names <= _IN_MEMORY_NAMES and (self._rows is not None or self._pool_reads > _MEMORY_AFTER):
             if self._rows is None:
                 rows: list = [None] * (self._n_names + 1)
                 for r in self._con.execute("SELECT rowid, entity, surface, skel, syms, type FROM name"):
