@@ -3,7 +3,7 @@
 Ranking, and why: a query equal to an entity's preferred name is surely it (``exact``,
 1.0); equal to a listed variant or acronym almost surely (``variant``, 0.98); equal
 by the same-script match key, a spelling variant the curators did not list
-(``key``, 0.95).  Everything else is scored by the cross-script name similarity of
+(``key``, 0.90 to 0.95 by the similarity, as the key folds vowels hard).  Everything else is scored by the cross-script name similarity of
 :mod:`toolkit.normalize.keys` (name parts against name parts, vowels weighed lightly,
 missing parts cheap), scaled under 0.94 so it never outranks the tiers above; a
 candidate whose whole consonant skeleton equals the query's is labelled
@@ -42,6 +42,7 @@ Why = Literal["exact", "variant", "key", "translit", "fuzzy"]
 SCORE_EXACT = 1.0
 SCORE_VARIANT = 0.98
 SCORE_KEY = 0.95
+KEY_SPREAD = 0.05
 FUZZY_SCALE = 0.93
 TRANSLIT_BONUS = 0.01
 
@@ -255,9 +256,12 @@ class Lexicon:
                 else:
                     yield ent, SCORE_VARIANT, "variant", surface
         if q.mkey:
-            for ent, surface in con.execute("SELECT entity, surface FROM name WHERE mkey = ?", (q.mkey,)):
+            # The Latin match key folds vowels hard ("Rummana" and "Romania" share one),
+            # so within the tier the similarity orders the hits.
+            for ent, surface, syms in con.execute("SELECT entity, surface, syms FROM name WHERE mkey = ?", (q.mkey,)):
                 found_exact = True
-                yield ent, SCORE_KEY, "key", surface
+                sim = _similarity(q.syms, tuple(syms.split())) if q.syms else 1.0
+                yield ent, SCORE_KEY - KEY_SPREAD * (1.0 - sim), "key", surface
         if not q.syms:
             return
         yield from self._fuzzy(q, found_exact, type)
