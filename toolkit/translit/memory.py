@@ -9,6 +9,7 @@ forms are never in it, so dev numbers measure the model) and shipped beside the 
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class Memory:
 
     def __init__(self, table: dict[tuple[str, str], list[Attested]]) -> None:
         self.table = table
+        self._lines: list[str] = []
+        self._path: Path | None = None
 
     @classmethod
     def empty(cls) -> Memory:
@@ -57,28 +60,56 @@ class Memory:
 
     @classmethod
     def load(cls, path: Path) -> Memory:
+        """Read ``attested.tsv`` as sorted lines and binary-search it on demand.
+
+        Why not a dict: a cold ``toolkit translit`` call looks up a handful of words, and
+        parsing 80,000 lines into objects would cost more than everything else it does.
+        """
+        memory = cls({})
         if not path.is_file():
-            return cls.empty()
-        rows = []
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                parts = line.rstrip("\n").split("\t")
-                if number == 1 and parts[0] == "direction":
-                    continue
-                if len(parts) != 4 or not parts[3].isdigit():
-                    raise ValueError(f"{path}:{number}: expected direction, source, target, count")
-                rows.append((parts[0], parts[1], parts[2], int(parts[3])))
-        return cls.build(rows)
+            return memory
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if lines and lines[0].startswith("direction\t"):
+            lines = lines[1:]
+        memory._lines = sorted(line for line in lines if line)  # C-speed; get() re-ranks by count
+        memory._path = path
+        return memory
 
     def save(self, path: Path) -> None:
+        """Lines sorted by ``direction\tsource\t`` so that ``load`` can binary-search them."""
+        keys = set(self.table)
+        for line in self._lines:
+            parts = line.split("\t")
+            keys.add((parts[0], parts[1]))
+        rows = []
+        for direction, source in keys:
+            for a in self.get(direction, source):
+                rows.append((f"{direction}\t{source}\t", f"{a.text}\t{a.count}"))
+        rows.sort(key=lambda r: r[0])  # stable: most frequent first within a key
         with path.open("w", encoding="utf-8") as handle:
             handle.write("direction\tsource\ttarget\tcount\n")
-            for (direction, source), targets in sorted(self.table.items()):
-                for a in targets:
-                    handle.write(f"{direction}\t{source}\t{a.text}\t{a.count}\n")
+            for head, tail in rows:
+                handle.write(head + tail + "\n")
 
     def get(self, direction: str, source: str) -> list[Attested]:
-        return self.table.get((direction, source), [])
+        key = (direction, source)
+        found = self.table.get(key)
+        if found is None:
+            if not self._lines:
+                return []
+            prefix = f"{direction}\t{source}\t"
+            i = bisect.bisect_left(self._lines, prefix)
+            rows: list[tuple[str, int]] = []
+            while i < len(self._lines) and self._lines[i].startswith(prefix):
+                parts = self._lines[i].split("\t")
+                if len(parts) != 4 or not parts[3].isdigit():
+                    raise ValueError(f"{self._path}: malformed line {parts!r}: expected direction, source, target, count")
+                rows.append((parts[2], int(parts[3])))
+                i += 1
+            total = sum(c for _, c in rows)
+            found = [Attested(t, c, c / total) for t, c in sorted(rows, key=lambda tc: (-tc[1], tc[0]))]
+            self.table[key] = found
+        return found
 
     def __len__(self) -> int:
-        return len(self.table)
+        return len(self.table) if not self._lines else len({tuple(line.split("\t", 2)[:2]) for line in self._lines})

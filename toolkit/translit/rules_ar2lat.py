@@ -13,8 +13,8 @@ write short vowels, so it proposes a few vowel patterns, ranked, rather than one
 
 from __future__ import annotations
 
-import itertools
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -212,6 +212,16 @@ def _letters(stem: str) -> list[tuple[str, str]]:
 
 
 def rule_stems(stem: str, region: Region | None = None, top: int = 5) -> list[tuple[str, float]]:
+    """Rule candidates, ranked (cached: names repeat their words)."""
+    return list(_rule_stems_cached(stem, region, top))
+
+
+@lru_cache(maxsize=65536)
+def _rule_stems_cached(stem: str, region: Region | None = None, top: int = 5) -> tuple[tuple[str, float], ...]:
+    return tuple(_rule_stems(stem, region, top))
+
+
+def _rule_stems(stem: str, region: Region | None = None, top: int = 5) -> list[tuple[str, float]]:
     """Latin stem candidates by rule, ranked; vocalized input uses its vowels."""
     pairs = _letters(stem)
     if not pairs:
@@ -277,7 +287,7 @@ def rule_stems(stem: str, region: Region | None = None, top: int = 5) -> list[tu
                 opts += [(o, s * 0.5) for o, s in opts]
         slots.append(_vowel_after(opts, marks, vocalized, last, nxt, first))
     results = []
-    for combo in itertools.islice(_best_products(slots), 64):
+    for combo in _best_products(slots):
         text, score = combo
         text = re.sub(r"(^'|'$)", "", text)
         text = re.sub(r"([aeiou])\1{2,}", r"\1\1", text)
@@ -337,7 +347,7 @@ def _vowel_after(
     return [(o + v, s * w) for o, s in opts for v, w in weights]
 
 
-def _best_products(slots: list[list[tuple[str, float]]], beam: int = 64) -> list[tuple[str, float]]:
+def _best_products(slots: list[list[tuple[str, float]]], beam: int = 24) -> list[tuple[str, float]]:
     """Beam over slot options: the highest-scoring concatenations, best first."""
     beams: list[tuple[str, float]] = [("", 1.0)]
     for options in slots:

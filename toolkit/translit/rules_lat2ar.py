@@ -12,6 +12,7 @@ Arabic media do, long vowels for stressed vowels (غوتيريس).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -151,6 +152,16 @@ _SINGLE: dict[str, list[str]] = {
 
 
 def rule_stems(word: str, top: int = 5) -> list[tuple[str, float]]:
+    """Rule candidates, ranked (cached: names repeat their words)."""
+    return list(_rule_stems_cached(word, top))
+
+
+@lru_cache(maxsize=65536)
+def _rule_stems_cached(word: str, top: int = 5) -> tuple[tuple[str, float], ...]:
+    return tuple(_rule_stems(word, top))
+
+
+def _rule_stems(word: str, top: int = 5) -> list[tuple[str, float]]:
     """Arabic stem candidates by rule for one Latin word (no article, no prefix)."""
     word = clean_latin(word).replace("-", "")
     if not word:

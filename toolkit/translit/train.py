@@ -190,7 +190,7 @@ def train(
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.98))
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=0.1)
     budget = minutes * 60.0
-    warmup = 150
+    warmup = 60
     start = time.monotonic()
     step = 0
     done = False
