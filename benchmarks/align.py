@@ -22,7 +22,9 @@ toolkit (the toolkit's cached wrapper, so encoding cost is shared).
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -277,18 +279,25 @@ def main() -> None:
                     ar_lines += ar
                     k += 1
                 en_path, ar_path = Path(tmp, "en.txt"), Path(tmp, "ar.txt")
-                en_path.write_text("\n".join(en_lines[:target]) + "\n", encoding="utf-8")
-                ar_path.write_text("\n".join(ar_lines[: len(ar_lines) * target // len(en_lines)]) + "\n", encoding="utf-8")
+                # whole documents (repeated for the long one), so both sides correspond
+                en_path.write_text("\n".join(en_lines) + "\n", encoding="utf-8")
+                ar_path.write_text("\n".join(ar_lines) + "\n", encoding="utf-8")
                 t0 = time.perf_counter()
+                cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
                 proc = subprocess.run(
                     [sys.executable, "-c", timing_100(args.encoder), str(en_path), str(ar_path)],
                     capture_output=True, text=True,
                 )
                 wall = time.perf_counter() - t0
+                cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+                load_avg = os.getloadavg()[0]
                 if proc.returncode:
                     print(proc.stderr[-2000:])
+                seconds, n_en, n_ar, n_links = proc.stdout.split()
                 print(f"\n{label} ({args.encoder}), cold process, raw text (split + load + encode + align): "
-                      f"{wall:.2f} s wall; in-process {proc.stdout.strip()}")
+                      f"{wall:.2f} s wall, {cpu:.2f} s CPU (load average {load_avg:.1f}); "
+                      f"{n_en} English / {n_ar} Arabic sentences, {n_links} links")
 
 
 if __name__ == "__main__":

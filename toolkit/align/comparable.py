@@ -33,7 +33,9 @@ def looks_comparable(nn: Neighbours, chain: list[tuple[int, int, float]], n: int
         return True
     on_chain = {(i, j) for i, j, _ in chain}
     crossing = sum(1 for p in mutual if p not in on_chain)
-    coverage = len(mutual) / min(n, m)
+    # share of sentences with some counterpart (not necessarily mutual: repeated
+    # sentences, boilerplate, share their counterparts)
+    coverage = min(float(np.mean(nn.sim_j >= LINK_THRESHOLD)), float(np.mean(nn.sim_i >= LINK_THRESHOLD)))
     if crossing / len(mutual) > 0.2 and crossing >= 2:
         return True
     return coverage < 0.4
