@@ -80,51 +80,22 @@ def parse_path(path: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
-def _arabic_letter_finder():  # type: ignore[no-untyped-def]
-    """A regex finding characters in the Arabic blocks, built from the normalizer's own
-    ranges (``toolkit.normalize.keys._ARABIC_RANGES``) so both always agree.
-
-    Why: ``normalize(lang="auto")`` decides by scanning every character in Python, which
-    on news bodies costs several times the normalization itself; a regex scan in C stops
-    at the first Arabic letter.  tests/corpus/test_records.py checks the equivalence.
-    """
-    import re
-
-    try:
-        from toolkit.normalize.keys import _ARABIC_RANGES as ranges
-    except ImportError:  # pragma: no cover - older normalizer: fall back to its function
-        return None
-    cls = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
-    return re.compile(f"[{cls}]").finditer
-
-
 class _Normalizer:
     """Bound normalize/skeleton/detect_script, imported once per process."""
 
     def __init__(self, spec: Spec) -> None:
-        from toolkit.normalize import normalize, normalize_arabic, normalize_latin
+        from toolkit.normalize import normalize
         from toolkit.normalize.keys import detect_script, skeleton
 
         self.spec = spec
         self.level = spec.level
         self._normalize = normalize
-        self._arabic = normalize_arabic
-        self._latin = normalize_latin
-        self._finder = _arabic_letter_finder() if spec.lang == "auto" else None
         self.skeleton = skeleton
         self.detect_script = detect_script
 
-    def is_arabic(self, text: str) -> bool:
-        """Same decision as ``normalize(lang="auto")``: any Arabic letter makes it Arabic."""
-        assert self._finder is not None
-        return any(m.group().isalpha() for m in self._finder(text))
-
     def __call__(self, text: str) -> str:
-        if self._finder is None:
-            return self._normalize(text, self.spec.lang, self.level)
-        if self.is_arabic(text):
-            return self._arabic(text, self.level)
-        return self._latin(text, self.level)
+        # normalize(lang="auto") decides by one regex search for an Arabic letter.
+        return self._normalize(text, self.spec.lang, self.level)
 
 
 _CACHE: dict[Spec, _Normalizer] = {}

@@ -231,7 +231,7 @@ def table(level: Level) -> dict[int, str]:
                 t[cp] = " "
         for cp in range(0x0600, 0x0700):
             ch = chr(cp)
-            if cp not in t and unicodedata.category(ch)[0] in "PS":
+            if cp not in t and unicodedata.category(ch)[0] in "PSCZ":
                 t[cp] = " "
         for cp in range(0x2010, 0x2070):
             if cp not in t or t[cp] not in ("", " "):
@@ -429,7 +429,7 @@ def normalize_arabic_offsets(text: str, level: Level = "search") -> Normalized:
             rep = t.get(ord(ch), ch)
             span_end = i + 1
         if level == "match" and not rep.isascii():
-            rep = "".join(_match_char(c) for c in rep)
+            rep = _fold_match_rest(rep)
         for c in rep:
             if c == " " and (not chars or chars[-1] == " "):
                 continue

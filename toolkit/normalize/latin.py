@@ -63,7 +63,6 @@ _DISPLAY_TABLE: dict[int, str] = {
     **{cp: "" for cp in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)] if cp != 0x85},
     **{cp: "\ufffd" for cp in range(0xD800, 0xE000)},
 }
-_SPACES_RE = re.compile(" {2,}")
 
 ARTICLES = frozenset(
     "al el il ul ol l ash ech as es ad ed ud at et ut az ez uz adh ath an en un ar er ur ur".split()
@@ -99,10 +98,28 @@ _VOWELS = frozenset("aeiou")
 _VOWEL_RUN_RE = re.compile(r"[aeiouy]+")
 
 
+# The display table as a list over the BMP: str.translate then answers every lookup
+# without raising KeyError for unchanged characters (several times faster on text).
+_DISPLAY_SEQ: list[object] = list(range(0x10000))
+for _cp, _v in _DISPLAY_TABLE.items():
+    _DISPLAY_SEQ[_cp] = _v if _v else None
+# ASCII part of the search fold: letters lower-cased by str.lower, the apostrophe
+# dropped, every other non-alphanumeric ASCII character a space.
+_SEARCH_ASCII: list[object] = [c if chr(c).isalnum() else (None if chr(c) == "'" else " ") for c in range(0x80)]
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_ASCII_CONTROLS_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _clean_display(text: str) -> str:
-    s = unicodedata.normalize("NFC", text.translate(_DISPLAY_TABLE)) if not text.isascii() else text.translate(_DISPLAY_TABLE)
-    if "  " in s:
-        s = _SPACES_RE.sub(" ", s)
+    if text.isascii():
+        # Most English text: only controls and tabs/newlines need the table.
+        s = text.translate(_DISPLAY_SEQ) if _ASCII_CONTROLS_RE.search(text) else text
+    else:
+        s = text.translate(_DISPLAY_SEQ)
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
+    while "  " in s:
+        s = s.replace("  ", " ")
     return s.strip(" ")
 
 
@@ -141,9 +158,15 @@ def _search_char(ch: str) -> str:
 
 
 def _search(text: str) -> str:
-    s = "".join(_search_char(c) for c in _clean_display(text))
-    if "  " in s:
-        s = _SPACES_RE.sub(" ", s)
+    """The search level: same result as :func:`_search_char` on every character of the
+    display form, computed with C-speed passes (non-ASCII characters, rare in English
+    text, go through the cached per-character fold)."""
+    s = _clean_display(text)
+    if not s.isascii():
+        s = _NON_ASCII_RE.sub(lambda m: _fold_char(m.group()), s)
+    s = s.lower().translate(_SEARCH_ASCII)
+    while "  " in s:
+        s = s.replace("  ", " ")
     return s.strip(" ")
 
 
