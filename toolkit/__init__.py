@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "normalize": "toolkit.normalize",
     "normalize_offsets": "toolkit.normalize",
+    "normalize_many": "toolkit.normalize",
     "normalize_arabic": "toolkit.normalize.arabic",
     "normalize_latin": "toolkit.normalize.latin",
     "match_key": "toolkit.normalize.keys",
@@ -27,6 +28,8 @@ _EXPORTS: dict[str, str] = {
     "transliterate": "toolkit.translit",
     "align_reports": "toolkit.align",
     "extract_entities": "toolkit.entities",
+    "normalize_file": "toolkit.corpus",
+    "normalize_records": "toolkit.corpus",
 }
 
 __all__ = sorted(_EXPORTS)
