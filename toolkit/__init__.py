@@ -11,6 +11,11 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# Imported eagerly (it is light: re and unicodedata) because the subpackage has the
+# same name as the function: importing toolkit.normalize.* later must not replace
+# toolkit.normalize, the function, with the module.
+from .normalize import normalize as normalize  # noqa: E402
+
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     "normalize": "toolkit.normalize",
