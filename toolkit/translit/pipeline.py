@@ -246,6 +246,9 @@ class Transliterator:
             table = self._lexicon_table(lex)
             key = _lex_key(name)
             hits = table.get(("ar" if want_arabic else "en", key), [])
+            words = len(name.split())
+            # "Guterres" is a variant of António Guterres: the one-word Arabic name answers it first
+            hits = sorted(hits, key=lambda ts: (abs(len(ts[0].split()) - words), -ts[1]))
             return [Candidate(text, score, "lexicon") for text, score in hits[:top]]
         try:
             matches = lex.lookup(name, top=top)
