@@ -249,7 +249,12 @@ class Transliterator:
             words = len(name.split())
             # "Guterres" is a variant of António Guterres: the one-word Arabic name answers it first
             hits = sorted(hits, key=lambda ts: (abs(len(ts[0].split()) - words), -ts[1]))
-            return [Candidate(text, score, "lexicon") for text, score in hits[:top]]
+            out_hits: list[Candidate] = []
+            ceiling = 1.0
+            for text, score in hits[:top]:
+                ceiling = min(ceiling, score)
+                out_hits.append(Candidate(text, ceiling, "lexicon"))
+            return out_hits
         try:
             matches = lex.lookup(name, top=top)
         except Exception:  # noqa: BLE001 - a broken lexicon must not break transliteration
