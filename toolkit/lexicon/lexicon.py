@@ -65,6 +65,8 @@ _PROXY_MARGIN = 0.15
 _MIN_RERANK = 5
 #: Weights of the proxy: symbols compared whole, as sets of parts, and skeletons.
 _PROXY_WEIGHTS = (1.0, 1.0, 1.0)
+#: Weight of the index weight (shared parts, by rarity) in the proxy.
+_PROXY_INDEX_WEIGHT = 1.0
 #: When the query already matched a name exactly or by key, the other candidates
 #: only fill the list.
 _FILL_RERANK = 8
@@ -357,17 +359,23 @@ class Lexicon:
             return
         # A fast proxy of the similarity, in C over the whole pool: the phonetic symbols
         # compared whole and as a set of parts (partial queries), and the skeletons.
-        q_syms = " ".join(q.syms)
+        # Symbols are compared case-folded (the similarity gives case a meaning, the
+        # proxy need not), and the index weight (closeness times rarity of the shared
+        # parts) counts too, so a rare shared part outweighs a common one.
+        q_syms = " ".join(q.syms).lower()
         w_ratio, w_set, w_skel = _PROXY_WEIGHTS
-        syms_list = [r[4] for r in rows]
+        syms_list = [r[4].lower() for r in rows]
         proxy = w_ratio * process.cdist([q_syms], syms_list, scorer=fuzz.ratio, workers=1)[0]
         if w_set:
             proxy = proxy + w_set * process.cdist([q_syms], syms_list, scorer=fuzz.token_set_ratio, workers=1)[0]
         if w_skel:
             proxy = proxy + w_skel * process.cdist([q.skel], [r[3] for r in rows], scorer=fuzz.ratio, workers=1)[0]
+        if _PROXY_INDEX_WEIGHT:
+            w = weights[np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))]
+            proxy = proxy + _PROXY_INDEX_WEIGHT * 100.0 * w / max(float(w.max()), 1e-9)
         keep = _FILL_RERANK if fill_only else _RERANK
         order = np.argsort(-proxy, kind="stable")
-        total = 100.0 * (w_ratio + w_set + w_skel)
+        total = 100.0 * (w_ratio + w_set + w_skel + _PROXY_INDEX_WEIGHT)
         floor = float(proxy[order[0]]) - _PROXY_MARGIN * total
         per_entity: dict[int, int] = {}
         for i in order:
