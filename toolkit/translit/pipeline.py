@@ -248,7 +248,7 @@ class Transliterator:
             hits = table.get(("ar" if want_arabic else "en", key), [])
             words = len(name.split())
             # "Guterres" is a variant of António Guterres: the one-word Arabic name answers it first
-            hits = sorted(hits, key=lambda ts: (abs(len(ts[0].split()) - words), -ts[1]))
+            hits = sorted(hits, key=lambda ts: (ts[1] < 1.0, abs(len(ts[0].split()) - words), -ts[1]))
             out_hits: list[Candidate] = []
             ceiling = 1.0
             for text, score in hits[:top]:
