@@ -517,6 +517,10 @@ def align(
         AlignModeOption,
         typer.Option(help="auto detects comparable (non-translation) reports; parallel or comparable forces one."),
     ] = AlignModeOption.auto,
+    with_entities: Annotated[
+        bool,
+        typer.Option("--entities", help="Also build the shared entity list over the aligned sentences (JSON: \"entities\")."),
+    ] = False,
 ) -> None:
     """Align an English report with its Arabic counterpart, sentence by sentence.
 
@@ -531,6 +535,8 @@ def align(
       toolkit align en.txt ar.txt --presplit --json
 
       toolkit align en.txt ar.txt --out aligned/
+
+      toolkit align en.txt ar.txt --entities --json
     """
     if str(ar_file) == "-":
         fail("only EN_FILE may be '-' (stdin)")
@@ -561,8 +567,17 @@ def align(
     if alignment.mode == "comparable" and mode == AlignModeOption.auto:
         warn("the reports do not read as translations of each other; linked only corresponding sentences")
 
-    # the alignment is built; what follows only presents it (entity linking can hook in here)
+    # the alignment is built; what follows only presents it
     document = alignment.to_json()
+    entity_list = None
+    if with_entities:
+        from .entities import extract_entities
+
+        entity_list = extract_entities(en_text, ar_text, alignment=alignment, presplit=presplit)
+        for message in entity_list.messages:
+            if not message.startswith("sentences aligned by"):
+                warn(message)
+        document["entities"] = entity_list.to_dict()["entities"]
     if out_dir is not None:
         if out_dir.exists() and not out_dir.is_dir():
             fail(f"{out_dir}: exists and is not a directory")
@@ -585,13 +600,22 @@ def align(
                     )
                 )
             (out_dir / "pairs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+            if entity_list is not None:
+                from .entities.output import to_json as entities_json
+
+                (out_dir / "entities.json").write_text(entities_json(entity_list, indent=1) + "\n", encoding="utf-8")
         except OSError as exc:
             fail(f"{out_dir}: cannot write: {exc.strerror}")
-        typer.echo(f"toolkit: wrote {out_dir / 'alignment.json'} and {out_dir / 'pairs.tsv'}", err=True)
+        written = "alignment.json, pairs.tsv" + (" and entities.json" if entity_list is not None else "")
+        typer.echo(f"toolkit: wrote {written} in {out_dir}", err=True)
     if as_json:
         emit_json(document)
     elif out_dir is None:
         _print_pairs(alignment)
+        if entity_list is not None:
+            from .entities.output import to_table
+
+            out(to_table(entity_list))
 
 
 def _print_pairs(alignment) -> None:  # type: ignore[no-untyped-def]
