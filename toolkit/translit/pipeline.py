@@ -11,8 +11,7 @@ The flow for each name:
    beam search), and the rules.
 4. Units are recombined into whole-name candidates and merged into one ranked list.
 
-A confirmed lexicon answer needs no guesses: then the list is filled from memory and rules
-only, and torch is never imported.
+The model runs in numpy (``infer.py``), so no answer imports torch or transformers.
 """
 
 from __future__ import annotations
@@ -204,8 +203,8 @@ class Transliterator:
         # 2. units and their stems
         plans = [self._plan(name, to) if name else None for name in cleaned]
         need: set[str] = set()
-        for plan, conf in zip(plans, confirmed):
-            if plan is None or conf:
+        for plan in plans:
+            if plan is None:
                 continue
             for slot in plan.slots:
                 if slot.stem and (to, slot.stem) not in self.cache and not self._well_attested(to, slot.stem):
@@ -220,7 +219,7 @@ class Transliterator:
             if plan is None:
                 results.append([])
                 continue
-            guesses = self._compose(plan, to, top, region, use_model=not conf)
+            guesses = self._compose(plan, to, top, region, use_model=True)
             results.append(merge([conf, guesses], top))
         return results
 
@@ -246,9 +245,9 @@ class Transliterator:
             table = self._lexicon_table(lex)
             key = _lex_key(name)
             hits = table.get(("ar" if want_arabic else "en", key), [])
-            words = len(name.split())
-            # "Guterres" is a variant of António Guterres: the one-word Arabic name answers it first
-            hits = sorted(hits, key=lambda ts: (ts[1] < 1.0, abs(len(ts[0].split()) - words), -ts[1]))
+            # "Guterres" is a variant of António Guterres: the Arabic name of about its length comes first
+            expected = len(name) * (0.75 if want_arabic else 1.3)  # typical length ratio across scripts
+            hits = sorted(hits, key=lambda ts: (ts[1] < 1.0, round(abs(len(ts[0]) - expected) / max(1.0, expected), 1), -ts[1]))
             out_hits: list[Candidate] = []
             ceiling = 1.0
             for text, score in hits[:top]:
