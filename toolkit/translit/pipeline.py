@@ -335,10 +335,9 @@ class Transliterator:
         if use_model and not vocalized:
             for text, prob in self.cache.get((to, stem), []):
                 found.append((text, min(prob, floor * 0.99) if attested else prob, "model"))
-        if to == "latin":
-            rules = ar2lat.rule_stems(unit.stem, region, top=3)
-        else:
-            rules = lat2ar.rule_stems(stem, top=3)
+        rules: list[tuple[str, float]] = []
+        if len(found) < 5 or vocalized:  # rules only fill a short list: they never outrank the model
+            rules = ar2lat.rule_stems(unit.stem, region, top=3) if to == "latin" else lat2ar.rule_stems(stem, top=3)
         for text, score in rules:
             found.append((text, 0.99 if vocalized else score, "rules"))
         if to == "latin" and region and found:
