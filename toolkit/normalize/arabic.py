@@ -271,9 +271,12 @@ class _Plan:
     """The table of a level split into C-speed passes (see :func:`_plan`)."""
 
     delete: re.Pattern[str] | None
-    replace: tuple[tuple[str, str], ...]
+    replace: tuple[tuple[str | re.Pattern[str], str], ...]
     rare: re.Pattern[str] | None
     rare_map: dict[str, str]
+
+    def rare_repl(self, m: re.Match[str]) -> str:
+        return self.rare_map[m.group()]
 
 
 @lru_cache(maxsize=None)
@@ -287,8 +290,17 @@ def _plan(level: Level) -> _Plan:
     """
     t = table(level)
     delete = [cp for cp, v in t.items() if v == ""]
-    frequent = tuple((c, t[ord(c)]) for c in _FREQUENT if ord(c) in t)
-    freq_cps = {ord(c) for c, _ in frequent}
+    # Group the frequent characters by their replacement: one pass per group (a plain
+    # str.replace for one character, a regex for several: أ إ آ -> ا in one call).
+    groups: dict[str, str] = {}
+    for c in _FREQUENT:
+        if ord(c) in t:
+            groups[t[ord(c)]] = groups.get(t[ord(c)], "") + c
+    frequent = tuple(
+        (chars if len(chars) == 1 else re.compile(_char_class([ord(c) for c in chars])), rep)
+        for rep, chars in groups.items()
+    )
+    freq_cps = {ord(c) for chars in groups.values() for c in chars}
     rare = {chr(cp): v for cp, v in t.items() if v != "" and cp not in freq_cps}
     return _Plan(
         re.compile(_char_class(delete)) if delete else None,
@@ -335,12 +347,14 @@ def _apply(text: str, level: Level) -> str:
     plan = _plan(level)
     if plan.delete is not None:
         text = plan.delete.sub("", text)
-    for ch, rep in plan.replace:
-        if ch in text:
-            text = text.replace(ch, rep)
-    if plan.rare is not None:
-        rare_map = plan.rare_map
-        text = plan.rare.sub(lambda m: rare_map[m.group()], text)
+    for what, rep in plan.replace:
+        if isinstance(what, str):
+            if what in text:
+                text = text.replace(what, rep)
+        else:
+            text = what.sub(rep, text)
+    if plan.rare is not None and plan.rare.search(text) is not None:
+        text = plan.rare.sub(plan.rare_repl, text)
     return text
 
 
