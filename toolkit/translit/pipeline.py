@@ -336,7 +336,7 @@ class Transliterator:
             for text, prob in self.cache.get((to, stem), []):
                 found.append((text, min(prob, floor * 0.99) if attested else prob, "model"))
         rules: list[tuple[str, float]] = []
-        if len(found) < 5 or vocalized:  # rules only fill a short list: they never outrank the model
+        if to == "arabic" or len(found) < 5 or vocalized:  # Arabic->Latin rules only fill a short list
             rules = ar2lat.rule_stems(unit.stem, region, top=3) if to == "latin" else lat2ar.rule_stems(stem, top=3)
         for text, score in rules:
             found.append((text, 0.99 if vocalized else score, "rules"))
