@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "Lexicon": "toolkit.lexicon",
     "lookup": "toolkit.lexicon",
     "transliterate": "toolkit.translit",
+    "transliterate_many": "toolkit.translit",
     "align_reports": "toolkit.align",
     "extract_entities": "toolkit.entities",
     "normalize_file": "toolkit.corpus",
