@@ -73,19 +73,23 @@ def read_lines(text: str | None, what: str = "stdin") -> Iterator[tuple[int, str
         yield number, line
 
 
+def read_bytes(path: Path) -> bytes:
+    """A whole file (or stdin for '-'), with a one-line error when it cannot be read."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        fail(f"{path}: no such file")
+    except IsADirectoryError:
+        fail(f"{path}: is a directory, expected a text file")
+    except OSError as exc:
+        fail(f"{path}: cannot read: {exc.strerror}")
+
+
 def read_text_file(path: Path) -> str:
     """Read a whole UTF-8 file with a clear error when it is missing or not text."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            fail(f"{path}: no such file")
-        except IsADirectoryError:
-            fail(f"{path}: is a directory, expected a text file")
-        except OSError as exc:
-            fail(f"{path}: cannot read: {exc.strerror}")
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -651,18 +655,7 @@ def _print_pairs(alignment) -> None:  # type: ignore[no-untyped-def]
 def _read_report(path: Path) -> str:
     """A report file as text; bad bytes become U+FFFD so binary input is reported as
     such by the entity pipeline (an empty list and a message), not as a traceback."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            fail(f"{path}: no such file")
-        except IsADirectoryError:
-            fail(f"{path}: is a directory, expected a text file")
-        except OSError as exc:
-            fail(f"{path}: cannot read: {exc.strerror}")
-    return data.decode("utf-8-sig", errors="replace")
+    return read_bytes(path).decode("utf-8-sig", errors="replace")
 
 
 @app.command()
