@@ -11,6 +11,7 @@ that needs them, so ``toolkit --help`` and ``toolkit lookup`` start fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -71,6 +72,32 @@ def read_lines(text: str | None, what: str = "stdin") -> Iterator[tuple[int, str
             warn(f"{what} line {number}: invalid UTF-8 at byte {exc.start}; bad bytes replaced with U+FFFD")
             line = raw.decode("utf-8", errors="surrogateescape")
         yield number, line
+
+
+def read_line_batches(text: str | None, what: str = "stdin", size: int = 512) -> Iterator[list[tuple[int, str]]]:
+    """:func:`read_lines` in batches, for commands that are faster a batch at a time.
+
+    A batch ends at ``size`` lines or when no more input is waiting, so a slow pipe
+    (one query typed at a time) still gets each answer at once.
+    """
+    batch: list[tuple[int, str]] = []
+    for item in read_lines(text, what):
+        batch.append(item)
+        if len(batch) >= size or not _input_waiting():
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _input_waiting() -> bool:
+    """True when stdin has more bytes (or its end) ready to read without blocking."""
+    try:
+        import select
+
+        return bool(select.select([sys.stdin], [], [], 0)[0])
+    except (OSError, ValueError, TypeError, AttributeError):
+        return True  # not a selectable stream (a test's buffer, Windows): all of it is there
 
 
 def read_bytes(path: Path) -> bytes:
@@ -353,6 +380,9 @@ def lookup(
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many matches per query.")] = 5,
     type_: Annotated[Optional[TypeOption], typer.Option("--type", "-t", case_sensitive=False, help="Only entities of this type.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per query (JSONL).")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=0, help="Processes for queries on stdin (0: one per core, at most 4).")
+    ] = 0,
 ) -> None:
     """Find the entity behind any spelling of a name, in English or Arabic.
 
@@ -368,20 +398,37 @@ def lookup(
     """
     lex = _open_lexicon(lexicon, with_shipped)
     type_value = type_.value if type_ else None
-    for _, line in read_lines(query):
-        line = line.encode("utf-8", "replace").decode("utf-8")
-        if not line.strip():
-            if as_json:
-                emit_json({"query": line, "matches": []})
-            continue
-        matches = lex.lookup(line, top=top, type=type_value)
+    from .lexicon.parallel import lookup_batches
+
+    if workers == 0:
+        workers = min(4, os.cpu_count() or 1)
+    batches = (
+        [line.encode("utf-8", "replace").decode("utf-8") for _, line in batch]
+        for batch in read_line_batches(query, size=_LOOKUP_BATCH)
+    )
+    answers = lookup_batches(lex, batches, top=top, type=type_value, workers=workers, drain_below=_LOOKUP_BATCH)
+    for lines, matches_of_batch in answers:
+        for line, matches in zip(lines, matches_of_batch):
+            _emit_matches(line, matches, as_json, single=query is not None)
+
+
+#: Queries read from stdin per batch (a batch shares one search of the part vocabulary).
+_LOOKUP_BATCH = 512
+
+
+def _emit_matches(line: str, matches: list, as_json: bool, single: bool) -> None:  # type: ignore[type-arg]
+    """One query's answer: a JSON line, a table (a single query) or a tab-separated line."""
+    if not line.strip():
         if as_json:
-            emit_json({"query": line, "matches": [m.as_dict() for m in matches]})
-        elif query is not None:
-            _print_matches(line, matches)
-        else:
-            found = "; ".join(f"{m.id} {m.score:.2f} {m.why} ({m.en or m.ar})" for m in matches)
-            out(f"{line}\t{found or '-'}")
+            emit_json({"query": line, "matches": []})
+        return
+    if as_json:
+        emit_json({"query": line, "matches": [m.as_dict() for m in matches]})
+    elif single:
+        _print_matches(line, matches)
+    else:
+        found = "; ".join(f"{m.id} {m.score:.2f} {m.why} ({m.en or m.ar})" for m in matches)
+        out(f"{line}\t{found or '-'}")
 
 
 def _print_matches(query: str, matches: list) -> None:  # type: ignore[type-arg]

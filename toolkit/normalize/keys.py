@@ -293,8 +293,41 @@ def _sub_cost(a: str, b: str, written: bool = False) -> float:
     return 0.45 if frozenset((a, b)) in _NEAR else 1.0
 
 
+@lru_cache(maxsize=65536)
 def _weight(s: str, written: bool = False) -> float:
     return sum(_indel(c, written) for c in s)
+
+
+class _SubRow(dict):
+    """Substitution costs from one symbol to any other, filled on first use."""
+
+    def __init__(self, a: str, written: bool) -> None:
+        super().__init__()
+        self.a, self.written = a, written
+
+    def __missing__(self, b: str) -> float:
+        cost = self[b] = _sub_cost(self.a, b, self.written)
+        return cost
+
+
+class _SubTable(dict):
+    def __init__(self, written: bool) -> None:
+        super().__init__()
+        self.written = written
+
+    def __missing__(self, a: str) -> _SubRow:
+        row = self[a] = _SubRow(a, self.written)
+        return row
+
+
+#: Costs looked up, not recomputed, inside the edit distance (its inner loop is the
+#: hot spot of fuzzy lookup): substitution rows by symbol, indel costs by string.
+_SUB = {False: _SubTable(False), True: _SubTable(True)}
+
+
+@lru_cache(maxsize=65536)
+def _indels(s: str, written: bool) -> tuple[float, ...]:
+    return tuple(_indel(c, written) for c in s)
 
 
 @lru_cache(maxsize=262144)
@@ -308,15 +341,27 @@ def token_similarity(a: str, b: str, written: bool = False) -> float:
         return 1.0 if a else 0.0
     if not a or not b:
         return 0.0
+    ind_b = _indels(b, written)
     prev = [0.0]
-    for ch in b:
-        prev.append(prev[-1] + _indel(ch, written))
-    for ca in a:
-        ins_a = _indel(ca, written)
-        cur = [prev[0] + ins_a]
-        for j, cb in enumerate(b, start=1):
-            ins_b = _indel(cb, written)
-            cur.append(min(prev[j] + ins_a, cur[j - 1] + ins_b, prev[j - 1] + _sub_cost(ca, cb, written)))
+    for cost in ind_b:
+        prev.append(prev[-1] + cost)
+    subs = _SUB[written]
+    js = range(len(b))
+    for ca, ins_a in zip(a, _indels(a, written)):
+        row = subs[ca]
+        left = prev[0] + ins_a
+        cur = [left]
+        for j in js:
+            # min(delete from a, insert from b, substitute), as plain comparisons
+            best = prev[j + 1] + ins_a
+            other = left + ind_b[j]
+            if other < best:
+                best = other
+            other = prev[j] + row[b[j]]
+            if other < best:
+                best = other
+            cur.append(best)
+            left = best
         prev = cur
     dist = prev[-1]
     denom = max(_weight(a, written), _weight(b, written))
@@ -328,6 +373,10 @@ def parts_similarity(qa: tuple[str, ...], qb: tuple[str, ...], written: bool = F
     matrix), weighted by part length, mildly penalizing parts left unmatched."""
     if not qa or not qb:
         return 0.0
+    if len(qa) == 1 and len(qb) == 1:
+        # One part each: the assignment is that pair and the coverage is whole.
+        s = token_similarity(qa[0], qb[0], written)
+        return s if s > 0.3 else 0.0
     pairs = sorted(
         ((token_similarity(x, y, written), i, j) for i, x in enumerate(qa) for j, y in enumerate(qb)),
         reverse=True,
@@ -337,7 +386,9 @@ def parts_similarity(qa: tuple[str, ...], qb: tuple[str, ...], written: bool = F
     matched = 0.0
     matched_w = 0.0
     for s, i, j in pairs:
-        if i in used_a or j in used_b or s <= 0.3:
+        if s <= 0.3:
+            break
+        if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
