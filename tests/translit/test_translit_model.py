@@ -65,22 +65,86 @@ def test_numpy_inference_matches_transformers(tiny_model_dir: Path) -> None:
     import numpy as np
     import torch
 
+    from toolkit.translit.infer import _log_softmax
     from toolkit.translit.model import load_torch_model
 
     ours = Seq2SeqTransliterator.load(tiny_model_dir)
     ref = load_torch_model(tiny_model_dir)
-    ids = np.array([ours.vocab.encode_source("سمير", "latin")])
-    mask = np.ones_like(ids)
-    dec = [1, *ours.vocab.encode_target("sam")[:-1]]
+    words = ["سمير", "جو"]  # two lengths: the shorter one is padded
+    encoded = [ours.vocab.encode_source(w, "latin") for w in words]
+    width = max(map(len, encoded))
+    ids = np.zeros((2, width), dtype=np.int64)
+    mask = np.zeros((2, width), dtype=np.int64)
+    for r, e in enumerate(encoded):
+        ids[r, : len(e)] = e
+        mask[r, : len(e)] = 1
+    dec = np.array([[1, *ours.vocab.encode_target("sam")[:-1]], [1, *ours.vocab.encode_target("jon")[:-1]]])
     with torch.no_grad():
         want = ref(input_ids=torch.tensor(ids), attention_mask=torch.tensor(mask),
-                   decoder_input_ids=torch.tensor([dec])).logits.log_softmax(-1).numpy()[0]
+                   decoder_input_ids=torch.tensor(dec)).logits.log_softmax(-1).numpy()
     cross = ours.net.cross_cache(ours.net.encode(ids, mask))
-    bias = np.zeros((1, 1, 1, ids.shape[1]), np.float32)
+    bias = np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(np.float32)
     cache = None
-    for pos, tok in enumerate(dec):
-        got, cache = ours.net.decode_step(np.array([tok]), pos, cache, cross, bias)
-        assert np.abs(got[0] - want[pos]).max() < 1e-4
+    for pos in range(dec.shape[1]):
+        logits, cache = ours.net.decode_step(dec[:, pos], pos, cache, cross, bias)
+        assert np.abs(_log_softmax(logits) - want[:, pos]).max() < 1e-4
+
+
+def _reference_beam_search(model, vocab, word: str, beams: int, max_len: int, banned):  # type: ignore[no-untyped-def]
+    """The beam search of ``infer.beam_search``, written plainly: one name, full transformers
+    forward passes (no cache, no batching), float64 scores."""
+    import numpy as np
+    import torch
+
+    ids = torch.tensor([vocab.encode_source(word, "latin")])
+    live: list[tuple[float, list[int]]] = [(0.0, [])]
+    finished: list[tuple[float, list[int]]] = []
+    for step in range(max_len):
+        cands = []
+        for score, seq in live:
+            with torch.no_grad():
+                logits = model(input_ids=ids, decoder_input_ids=torch.tensor([[1, *seq]])).logits[0, -1]
+            logp = logits.double().log_softmax(-1).numpy() + banned
+            cands += [(score + float(lp), seq, t) for t, lp in enumerate(logp) if np.isfinite(lp)]
+        cands.sort(key=lambda c: -c[0])
+        nxt = []
+        for score, seq, t in cands[: 2 * beams]:
+            if t == 2:
+                if len(finished) < beams:
+                    finished.append((score / (step + 1), seq))
+            elif len(nxt) < beams:
+                nxt.append((score, [*seq, t]))
+        if step + 1 == max_len:
+            finished += [(score / (step + 2), seq) for score, seq in nxt][: beams - len(finished)]
+            break
+        if not nxt or len(finished) >= beams:
+            break
+        live = nxt
+    return sorted(finished, key=lambda f: -f[0])
+
+
+def test_batched_beam_search_matches_a_plain_one(tiny_model_dir: Path) -> None:
+    """Batching, caches, shared cross-attention and vectorised selection change nothing."""
+    from toolkit.translit.model import load_torch_model
+
+    ours = Seq2SeqTransliterator.load(tiny_model_dir)
+    ref = load_torch_model(tiny_model_dir)
+    words = ["سميث", "جونز", "سمير", "كريم", "مراد", "سم", "كمالي"]
+    banned = ours._banned_for("latin")
+    for beams in (1, 3):
+        got = ours.generate(words, "latin", beams=beams)
+        for word, hyps in zip(words, got):
+            width = len(ours.vocab.encode_source(word, "latin"))
+            # generate() pads a batch to its longest word; max_len follows the batch width
+            batch_width = max(len(ours.vocab.encode_source(w, "latin")) for w in words)
+            want = _reference_beam_search(ref, ours.vocab, word, beams, min(40, int(batch_width * 2.5) + 4), banned)
+            texts: list[str] = []
+            for _, seq in want:
+                text = ours.vocab.decode(seq)
+                if text and text not in texts:
+                    texts.append(text)
+            assert [h.text for h in hyps] == texts, (word, beams, width)
+            assert abs(hyps[0].logprob - want[0][0]) < 1e-4
 
 
 def test_loading_does_not_import_torch(tiny_model_dir: Path) -> None:
