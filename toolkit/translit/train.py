@@ -254,7 +254,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lr", type=float, default=1.5e-3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--encoder-layers", type=int, default=None, help="default: model.DEFAULT_ARCH")
+    parser.add_argument("--decoder-layers", type=int, default=None, help="default: model.DEFAULT_ARCH")
+    parser.add_argument("--d-model", type=int, default=None, help="default: model.DEFAULT_ARCH")
     args = parser.parse_args(argv)
+    arch = {key: value for key, value in (("encoder_layers", args.encoder_layers), ("decoder_layers", args.decoder_layers),
+                                          ("d_model", args.d_model)) if value is not None}
     if not (args.data / "names").is_dir():
         parser.error(f"{args.data}: no names/ folder; pass --data PATH to the shared data")
     train_pairs, dev, g_test = load_splits(args.data)
@@ -263,7 +268,7 @@ def main(argv: list[str] | None = None) -> None:
     build_memory(train_pairs).save(args.out / "attested.tsv")
     started = time.monotonic()
     model = train(train_pairs, args.out, minutes=args.minutes, epochs=args.epochs, batch_size=args.batch_size,
-                  lr=args.lr, seed=args.seed, threads=args.threads, dev=dev)
+                  lr=args.lr, seed=args.seed, threads=args.threads, arch=arch, dev=dev)
     metrics = {
         "train_minutes": round((time.monotonic() - started) / 60, 1),
         "train_pairs": len(train_pairs),
