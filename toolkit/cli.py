@@ -383,6 +383,13 @@ def lookup(
     workers: Annotated[
         int, typer.Option("--workers", "-j", min=0, help="Processes for queries on stdin (0: one per core, at most 4).")
     ] = 0,
+    translit: Annotated[
+        bool,
+        typer.Option(
+            "--translit/--no-translit",
+            help="Ask the transliteration model for the Arabic spellings of a Latin query that found no sure match.",
+        ),
+    ] = True,
 ) -> None:
     """Find the entity behind any spelling of a name, in English or Arabic.
 
@@ -406,7 +413,9 @@ def lookup(
         [line.encode("utf-8", "replace").decode("utf-8") for _, line in batch]
         for batch in read_line_batches(query, size=_LOOKUP_BATCH)
     )
-    answers = lookup_batches(lex, batches, top=top, type=type_value, workers=workers, drain_below=_LOOKUP_BATCH)
+    answers = lookup_batches(
+        lex, batches, top=top, type=type_value, workers=workers, drain_below=_LOOKUP_BATCH, translit=translit
+    )
     for lines, matches_of_batch in answers:
         for line, matches in zip(lines, matches_of_batch):
             _emit_matches(line, matches, as_json, single=query is not None)

@@ -72,3 +72,47 @@ def test_cli_stdin_workers_keep_order_and_blank_lines(arabic_only: Path) -> None
     lines = one.splitlines()
     assert len(lines) == len(qs)  # one JSON line per query, blank ones included
     assert lines[0].startswith('{"query": "Mohammed al-Sudani"')
+
+
+class _StubTransliterator:
+    """Stands in for the learned model: fixed Arabic spellings, and a record of calls."""
+
+    def __init__(self, spellings: dict[str, list[str]]) -> None:
+        self.spellings = spellings
+        self.asked: list[str] = []
+
+    def transliterate_many(self, names, to, top=5):  # type: ignore[no-untyped-def]
+        from toolkit.translit import Candidate
+
+        assert to == "arabic"
+        self.asked.extend(names)
+        return [[Candidate(t, 0.9 - 0.1 * i, "model") for i, t in enumerate(self.spellings.get(n, []))][:top] for n in names]
+
+
+@pytest.fixture
+def foreign(tmp_path: Path) -> Path:
+    """Arabic-only list where the English spelling "Reza" is closer, letter by letter,
+    to other names than to its own (رضا: the z is written with dad)."""
+    path = tmp_path / "foreign.tsv"
+    path.write_text("id\tar\nreza\tرضا\narizza\tأريزا\nrosa\tروزا\nreese\tريز\n", encoding="utf-8")
+    return path
+
+
+def test_translit_spelling_lifts_the_entry_it_names(foreign: Path) -> None:
+    lex = Lexicon.from_paths([foreign])
+    without = lex.lookup("Reza", translit=False)
+    assert without[0].id != "reza"
+    lex._translit = stub = _StubTransliterator({"Reza": ["رضا", "ريزا"]})
+    got = lex.lookup("Reza")
+    assert stub.asked == ["Reza"]
+    assert (got[0].id, got[0].why) == ("reza", "translit")
+    assert got[0].score <= 0.945  # under the key tier
+
+
+def test_translit_not_asked_for_sure_or_arabic_queries(news_tsv: Path) -> None:
+    lex = Lexicon.from_paths([news_tsv])
+    lex._translit = stub = _StubTransliterator({})
+    assert lex.lookup("Kata'ib Hizballah")[0].why == "variant"
+    assert lex.lookup("حزب الله")[0].why == "exact"
+    lex.lookup("Qais Khazaly", translit=False)
+    assert stub.asked == []

@@ -33,16 +33,17 @@ def lookup_batches(
     type: str | None = None,
     workers: int = 1,
     drain_below: int = 0,
+    translit: bool = True,
 ) -> Iterator[tuple[list[str], list[list[Match]]]]:
     """Every batch of queries with its matches (one list per query), in input order."""
     it = (list(b) for b in batches)
     first = next(it, None)
     if first is None:
         return
-    yield first, lex.lookup_many(first, top=top, type=type)
+    yield first, lex.lookup_many(first, top=top, type=type, translit=translit)
     if workers <= 1:
         for batch in it:
-            yield batch, lex.lookup_many(batch, top=top, type=type)
+            yield batch, lex.lookup_many(batch, top=top, type=type, translit=translit)
         return
     second = next(it, None)
     if second is None:
@@ -53,7 +54,7 @@ def lookup_batches(
     pending: deque[tuple[list[str], Future[list[list[Match]]]]] = deque()
     try:
         for batch in chain([second], it):
-            pending.append((batch, pool.submit(_lookup_batch, batch, top, type)))
+            pending.append((batch, pool.submit(_lookup_batch, batch, top, type, translit)))
             slow_input = len(batch) < drain_below
             while pending and (slow_input or len(pending) >= 2 * workers or pending[0][1].done()):
                 done, future = pending.popleft()
@@ -89,6 +90,6 @@ def _init_worker(path: str, sources: tuple[str, ...]) -> None:
         _WORKER_LEX = Lexicon(Path(path), [Path(s) for s in sources])
 
 
-def _lookup_batch(queries: list[str], top: int, type: str | None) -> list[list[Match]]:
+def _lookup_batch(queries: list[str], top: int, type: str | None, translit: bool) -> list[list[Match]]:
     assert _WORKER_LEX is not None, "worker not initialised"
-    return _WORKER_LEX.lookup_many(queries, top=top, type=type)
+    return _WORKER_LEX.lookup_many(queries, top=top, type=type, translit=translit)
