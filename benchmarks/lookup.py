@@ -27,6 +27,7 @@ import argparse
 import csv
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -275,26 +276,42 @@ def throughput_table(data: Path, workdir: Path, n: int = 10_000, in_process: boo
 
     env = dict(os.environ, TOOLKIT_CACHE=str(workdir / "cache"))
     lex = Lexicon.from_paths([list_path], cache=workdir / "cache")
-    print("| how | lexicon | queries | seconds | queries/s |")
-    print("|---|---:|---:|---:|---:|")
+    print("| how | lexicon | queries | seconds | queries/s | CPU s |")
+    print("|---|---:|---:|---:|---:|---:|")
     if in_process:
         start = time.perf_counter()
-        for q in queries:
-            lex.lookup(q, top=5)
+        for i in range(0, len(queries), 512):
+            lex.lookup_many(queries[i : i + 512], top=5)
         secs = time.perf_counter() - start
-        print(f"| Lexicon.lookup, in process | {len(names):,} | {len(queries):,} | {secs:.1f} | {len(queries) / secs:,.0f} |")
+        print(f"| Lexicon.lookup_many, in process | {len(names):,} | {len(queries):,} | {secs:.1f} | {len(queries) / secs:,.0f} | |")
     toolkit = shutil.which("toolkit") or str(Path(sys.executable).parent / "toolkit")
-    start = time.perf_counter()
-    done = subprocess.run(
-        [toolkit, "lookup", "--lexicon", str(list_path), "--json"],
-        input="\n".join(queries) + "\n", capture_output=True, text=True, env=env,
-    )
-    secs = time.perf_counter() - start
-    lines = done.stdout.count("\n")
-    print(f"| `toolkit lookup --json` stdin, English queries, Arabic-only list (process start included) | {len(names):,} | {lines:,} | {secs:.1f} | {lines / secs:,.0f} |")
-    start = time.perf_counter()
-    subprocess.run([toolkit, "lookup", queries[0], "--lexicon", str(list_path)], capture_output=True, env=env)
-    print(f"| one cold `toolkit lookup QUERY` (index built) | {len(names):,} | 1 | {time.perf_counter() - start:.2f} | |")
+
+    def stdin_row(label: str, size: int, args: list[str], lines_in: list[str]) -> None:
+        """Run one stdin lookup; wall time and CPU time (all processes), process start included."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run([toolkit, "lookup", *args], input="\n".join(lines_in) + "\n", capture_output=True, text=True, env=env)
+        secs = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        lines = done.stdout.count("\n")
+        if done.returncode != 0:
+            print(f"| {label} | {size:,} | failed: {done.stderr.strip()[-200:]} | | | |")
+            return
+        print(f"| {label} | {size:,} | {lines:,} | {secs:.1f} | {lines / secs:,.0f} | {cpu:.1f} |")
+        sys.stdout.flush()
+
+    def cold_row(label: str, size: int, args: list[str]) -> None:
+        start = time.perf_counter()
+        subprocess.run([toolkit, "lookup", *args], capture_output=True, env=env)
+        print(f"| {label} | {size:,} | 1 | {time.perf_counter() - start:.2f} | | |")
+
+    lst = ["--lexicon", str(list_path), "--json"]
+    stdin_row("English queries, Arabic-only list: `toolkit lookup --json` (defaults: model on, one worker per core)", len(names), lst, queries)
+    stdin_row("same, `--no-translit`", len(names), [*lst, "--no-translit"], queries)
+    stdin_row("same, `-j 1`", len(names), [*lst, "-j", "1"], queries)
+    stdin_row("same, `-j 1 --no-translit`", len(names), [*lst, "-j", "1", "--no-translit"], queries)
+    cold_row("one cold `toolkit lookup QUERY` (index built)", len(names), [queries[0], "--lexicon", str(list_path)])
     # The shipped lexicons queried with their own names, English and Arabic (the news
     # use: most queries hit a listed spelling), lower-cased so none is verbatim.
     from toolkit.lexicon import LexiconError
@@ -302,7 +319,7 @@ def throughput_table(data: Path, workdir: Path, n: int = 10_000, in_process: boo
     try:
         shipped = Lexicon.default(cache=workdir / "cache")
     except LexiconError as exc:
-        print(f"| shipped lexicons | - | - | do not compile: {exc} | |")
+        print(f"| shipped lexicons | - | - | do not compile: {exc} | | |")
         return
     own = list(dict.fromkeys(name.lower() for lang in ("en", "ar") for name, _ in shipped.names(lang)))[:n]
     if in_process:
@@ -310,15 +327,10 @@ def throughput_table(data: Path, workdir: Path, n: int = 10_000, in_process: boo
         for q in own:
             shipped.lookup(q, top=5)
         secs = time.perf_counter() - start
-        print(f"| Lexicon.lookup, shipped lexicons, their own names | {len(shipped):,} | {len(own):,} | {secs:.1f} | {len(own) / secs:,.0f} |")
-    start = time.perf_counter()
-    done = subprocess.run([toolkit, "lookup", "--json"], input="\n".join(own) + "\n", capture_output=True, text=True, env=env)
-    secs = time.perf_counter() - start
-    lines = done.stdout.count("\n")
-    print(f"| `toolkit lookup --json` stdin, shipped lexicons, their own names lower-cased | {len(shipped):,} | {lines:,} | {secs:.1f} | {lines / secs:,.0f} |")
-    start = time.perf_counter()
-    subprocess.run([toolkit, "lookup", "Kata'ib Hizballah"], capture_output=True, env=env)
-    print(f"| one cold `toolkit lookup \"Kata'ib Hizballah\"` (index built) | {len(shipped):,} | 1 | {time.perf_counter() - start:.2f} | |")
+        print(f"| Lexicon.lookup, shipped lexicons, their own names | {len(shipped):,} | {len(own):,} | {secs:.1f} | {len(own) / secs:,.0f} | |")
+    stdin_row("shipped lexicons, their own names lower-cased: `toolkit lookup --json`", len(shipped), ["--json"], own)
+    stdin_row("same, `-j 1`", len(shipped), ["--json", "-j", "1"], own)
+    cold_row("one cold `toolkit lookup \"Kata'ib Hizballah\"` (index built)", len(shipped), ["Kata'ib Hizballah"])
 
 
 def scale_table(data: Path, workdir: Path, rows: int, seed: int, n_queries: int = 1000) -> None:

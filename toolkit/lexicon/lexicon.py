@@ -9,6 +9,11 @@ missing parts cheap), scaled under 0.94 so it never outranks the tiers above; a
 candidate whose whole consonant skeleton equals the query's is labelled
 ``translit`` and gets a small bonus over a plain ``fuzzy`` one.
 
+A Latin query whose best match is still unsure (under 0.80, or within 0.03 of the
+next) also asks the transliteration model for its Arabic spellings; an entity one of
+them names is lifted (``translit``), because the model reads foreign names the phonetic
+key, built for Arabic names, misreads (Thomas / توماس).
+
 Candidates for the similarity come from the index, never from a scan of the names:
 names whose whole skeleton equals the query's, then the names holding the query's
 part skeletons or their neighbours in the part vocabulary (found with rapidfuzz),
@@ -70,7 +75,7 @@ _PROXY_INDEX_WEIGHT = 1.0
 #: When the query already matched a name exactly or by key, the other candidates
 #: only fill the list.
 _FILL_RERANK = 8
-_FILL_POOL = 200
+_FILL_POOL = 100
 #: Lexicons up to this many names keep their name keys in memory once fuzzy lookup
 #: is needed (a few MB); larger ones read candidates from SQLite.
 _IN_MEMORY_NAMES = 60_000
@@ -546,7 +551,8 @@ class Lexicon:
         # proxy need not), and the index weight (closeness times rarity of the shared
         # parts) counts too, so a rare shared part outweighs a common one.
         q_syms = " ".join(q.syms).lower()
-        w_ratio, w_set, w_skel = _PROXY_WEIGHTS
+        # Only filling the list: the symbols, whole and as a set of parts, are proxy enough.
+        w_ratio, w_set, w_skel = (1.0, 1.0, 0.0) if fill_only else _PROXY_WEIGHTS
         syms_list = [r[4].lower() for r in rows]
         proxy = w_ratio * process.cdist([q_syms], syms_list, scorer=fuzz.ratio, workers=1)[0]
         if w_set:
