@@ -104,8 +104,13 @@ class Transliterator:
         beams: int = 5,
         batch_size: int = 256,
         lexicon: Any = None,
+        lm_weight: float | None = None,
     ) -> None:
-        """``lexicon``: any object with ``lookup(query, top)`` (default: the shipped lexicons)."""
+        """``lexicon``: any object with ``lookup(query, top)`` (default: the shipped lexicons).
+
+        ``lm_weight``: weight of the Latin spelling model when reranking the model's
+        Arabic → Latin n-best (default ``lm.LM_WEIGHT``; 0 turns reranking off).
+        """
         if model_dir is None:
             from ..resources import models_dir
 
@@ -115,6 +120,13 @@ class Transliterator:
         self.use_lexicon = use_lexicon
         self.beams = beams
         self.batch_size = batch_size
+        if lm_weight is None:
+            from .lm import LM_WEIGHT
+
+            lm_weight = LM_WEIGHT
+        self.lm_weight = lm_weight
+        self._latin_lm: Any = None
+        self._latin_lm_loaded = False
         self._model: Any = None
         self._model_failed: str | None = None
         self._memory: Memory | None = None
@@ -145,6 +157,19 @@ class Transliterator:
                     self._model_failed = str(exc)
                     return None
         return self._model
+
+    @property
+    def latin_lm(self) -> Any:
+        """The Latin spelling n-gram model (``lm.py``), or None when it is not shipped."""
+        if not self._latin_lm_loaded:
+            from .lm import FILENAME, LatinLM
+
+            try:
+                self._latin_lm = LatinLM.load(self.model_dir / FILENAME)
+            except (OSError, ValueError, KeyError):
+                self._latin_lm = None
+            self._latin_lm_loaded = True
+        return self._latin_lm
 
     @property
     def model_error(self) -> str | None:
@@ -212,8 +237,8 @@ class Transliterator:
         if need and self.model is not None:
             words = sorted(need)
             hyps = self.model.generate(words, to, beams=self.beams, batch_size=self.batch_size)
-            for w, h in zip(words, hyps):
-                self.cache[(to, w)] = [(x.text, x.prob) for x in h]
+            for w, h in zip(words, self._rerank(hyps, to)):
+                self.cache[(to, w)] = h
         results = []
         for name, plan, conf in zip(cleaned, plans, confirmed):
             if plan is None:
@@ -224,6 +249,32 @@ class Transliterator:
         return results
 
     # ------------------------------------------------------------ steps
+    def _rerank(self, hyps: list[list[Any]], to: Target) -> list[list[tuple[str, float]]]:
+        """The model's n-best of each word as (text, score), reranked by the Latin spelling model.
+
+        score = exp(mean log p_model + w · (mean log p_lm − the best mean log p_lm of the list)):
+        the spelling the n-gram model likes best keeps the model's probability, the others
+        lose in proportion to how unusual their spelling is (``lm.py``).
+        """
+        plain = [[(x.text, x.prob) for x in h] for h in hyps]
+        lm = self.latin_lm if to == "latin" and self.lm_weight > 0 else None
+        if lm is None:
+            return plain
+        import math
+
+        flat = [x.text for h in hyps for x in h]
+        scores = iter(lm.mean_logprob(flat).tolist()) if flat else iter(())
+        out = []
+        for h in hyps:
+            lms = [next(scores) for _ in h]
+            if not h:
+                out.append([])
+                continue
+            best = max(lms)
+            ranked = [(x.text, math.exp(x.logprob + self.lm_weight * (v - best))) for x, v in zip(h, lms)]
+            out.append(sorted(ranked, key=lambda ts: -ts[1]))
+        return out
+
     def _well_attested(self, to: Target, stem: str) -> bool:
         """A word seen often in training needs no guess from the model (and no torch)."""
         return any(a.count >= WELL_ATTESTED for a in self.memory.get(to, stem))

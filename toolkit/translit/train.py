@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lm import FILENAME as LM_FILENAME
+from .lm import LatinLM
 from .memory import Memory
 from .model import CharVocab, Direction, Seq2SeqTransliterator, build_model, clean_arabic, clean_latin, save_model
 
@@ -133,6 +135,14 @@ def build_memory(pairs: list[Pair]) -> Memory:
         rows.append(("latin", p.arabic, p.latin, p.count))
         rows.append(("arabic", p.latin, p.arabic, p.count))
     return Memory.build(rows)
+
+
+def build_latin_lm(pairs: list[Pair]) -> LatinLM:
+    """The Latin spelling n-gram model of the training pairs, for reranking (``lm.py``)."""
+    counts: dict[str, int] = defaultdict(int)
+    for p in pairs:
+        counts[p.latin] += p.count
+    return LatinLM.build(counts.items())
 
 
 def batches(data: list[tuple[str, Direction, str]], size: int, rng: random.Random) -> list[list[int]]:
@@ -266,6 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"train pairs {len(train_pairs)}, dev pairs {len(dev)}, google test {len(g_test)}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     build_memory(train_pairs).save(args.out / "attested.tsv")
+    build_latin_lm(train_pairs).save(args.out / LM_FILENAME)
     started = time.monotonic()
     model = train(train_pairs, args.out, minutes=args.minutes, epochs=args.epochs, batch_size=args.batch_size,
                   lr=args.lr, seed=args.seed, threads=args.threads, arch=arch, dev=dev)
