@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Source = Literal["lexicon", "model", "rules", "scheme"]
@@ -42,8 +43,14 @@ class Option:
     source: Source | None
 
 
+_ASCII_DROP = str.maketrans("", "", " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85-'`")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Identity for duplicates: case, accents, hyphens and apostrophes do not make a new spelling."""
+    if text.isascii():  # the usual case, same result without NFKD and the regex
+        return text.lower().translate(_ASCII_DROP)
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[\s\-'’ʼʻʿʾ`]+", "", text)
@@ -67,6 +74,23 @@ def combine(slots: list[list[Option]], separators: list[str], top: int) -> list[
     def logscore(idx: tuple[int, ...]) -> float:
         return sum(math.log(max(slots[i][j].score, 1e-9)) for i, j in enumerate(idx))
 
+    varying = [i for i, s in enumerate(slots) if len(s) > 1]
+    if len(varying) <= 1:  # one slot with choices (a one-word name): its order is the answer
+        i = varying[0] if varying else 0
+        fixed = [s[0] for s in slots]
+        out_fast: list[Candidate] = []
+        seen_fast: set[str] = set()
+        for option in slots[i]:
+            parts = fixed[:i] + [option] + fixed[i + 1 :]
+            text = "".join(sep + p.text for sep, p in zip(separators, parts)).strip()
+            key = fold(text)
+            if key and key not in seen_fast:
+                seen_fast.add(key)
+                neg = -sum(math.log(max(p.score, 1e-9)) for p in parts)
+                out_fast.append(Candidate(text, math.exp(-neg / real), worst_source([p.source for p in parts])))
+                if len(out_fast) >= top:
+                    break
+        return out_fast
     start = tuple(0 for _ in slots)
     heap = [(-logscore(start), start)]
     seen = {start}
