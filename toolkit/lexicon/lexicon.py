@@ -63,6 +63,10 @@ _NEIGHBOUR_CUTOFF_EXACT = 80.0
 #: Candidates kept by index weight (the pool), then by a fast rapidfuzz proxy, then
 #: scored by the full similarity (pure Python, so only a few).
 _POOL = 1500
+#: The pool when its rows are read from SQLite (large lexicons): random reads are the
+#: cost there, and on a 300,000-name list 500 finds the same first match as 1,500
+#: (acc@1 0.975 both) at twice the speed.
+_POOL_SQL = 500
 _RERANK = 20
 #: Candidates whose proxy trails the best by more than this share are not reranked
 #: (after the first few).
@@ -537,7 +541,8 @@ class Lexicon:
         names, where = np.unique(flat, return_inverse=True)
         weights = np.bincount(where, weights=np.repeat(np.asarray(wts), [len(a) for a in ids]))
         chosen = names
-        pool = _FILL_POOL if fill_only else _POOL
+        in_memory = self._rows is not None or self._n_names <= _IN_MEMORY_NAMES
+        pool = _FILL_POOL if fill_only else (_POOL if in_memory else _POOL_SQL)
         if len(names) > pool:
             chosen = names[np.sort(np.argpartition(-weights, pool)[:pool])]
         rows = self._name_rows(chosen.tolist())
