@@ -77,6 +77,19 @@ def combine(slots: list[list[Option]], separators: list[str], top: int) -> list[
     varying = [i for i, s in enumerate(slots) if len(s) > 1]
     if len(varying) <= 1:  # one slot with choices (a one-word name): its order is the answer
         i = varying[0] if varying else 0
+        if n == 1:  # one unit: no products to form
+            out_one: list[Candidate] = []
+            seen_one: set[str] = set()
+            for option in slots[0]:
+                text = (separators[0] + option.text).strip()
+                key = fold(text)
+                if key and key not in seen_one:
+                    seen_one.add(key)
+                    score = math.exp(math.log(max(option.score, 1e-9)) / real)
+                    out_one.append(Candidate(text, score, option.source or "rules"))
+                    if len(out_one) >= top:
+                        break
+            return out_one
         fixed = [s[0] for s in slots]
         out_fast: list[Candidate] = []
         seen_fast: set[str] = set()
