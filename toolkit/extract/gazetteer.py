@@ -10,13 +10,13 @@ an acronym must be written in capitals); Arabic hits are found after clitic stri
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon.schema import Entry
 from ..normalize.arabic import normalize_arabic, normalize_arabic_offsets
 from ..normalize.latin import normalize_latin
 
@@ -31,18 +31,8 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class LexEntry:
-    """The part of a lexicon entry the extractors need."""
-
-    id: str
-    type: str
-    en: str
-    ar: str
-    en_variants: tuple[str, ...] = ()
-    ar_variants: tuple[str, ...] = ()
-    acronyms: tuple[str, ...] = ()
-    parent: str = ""
+#: The lexicon's own entry class: the gazetteer reads the same files the index does.
+LexEntry = Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,29 +113,13 @@ def clitic_readings(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def _split_multi(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split("|") if v.strip()) if value else ()
-
-
 def read_tsv_entries(paths: Iterable[Path]) -> Iterator[LexEntry]:
-    """Read lexicon TSV files directly (used when :mod:`toolkit.lexicon` is not available)."""
+    """The entries of lexicon files, read by the lexicon loader (errors name file and
+    line), without compiling the fuzzy-lookup index."""
+    from ..lexicon.load import load_file
+
     for path in paths:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = [line for line in fh if line.strip() and not line.startswith("#")]
-        reader = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in reader:
-            if not row.get("id"):
-                continue
-            yield LexEntry(
-                id=row["id"].strip(),
-                type=(row.get("type") or "MISC").strip() or "MISC",
-                en=(row.get("en") or "").strip(),
-                ar=(row.get("ar") or "").strip(),
-                en_variants=_split_multi(row.get("en_variants") or ""),
-                ar_variants=_split_multi(row.get("ar_variants") or ""),
-                acronyms=_split_multi(row.get("acronyms") or ""),
-                parent=(row.get("parent") or "").strip(),
-            )
+        yield from load_file(path).entries
 
 
 def _as_entry(e: object) -> LexEntry:
