@@ -7,8 +7,9 @@ The flow for each name:
 2. The whole name is looked up in the lexicon (when it is installed): confirmed names
    (exact, variant or key matches) come first and win.
 3. The rest is cut into units (article and compounds kept together); each unit's stem gets
-   spellings from the attested memory, the model (batched over every stem of every name,
-   beam search), and the rules.
+   spellings from the attested memory, the model (batched over every distinct stem of every
+   name, beam search; Arabic → Latin n-best reranked by the Latin spelling model, ``lm.py``),
+   and the rules.
 4. Units are recombined into whole-name candidates and merged into one ranked list.
 
 The model runs in numpy (``infer.py``), so no answer imports torch or transformers.
