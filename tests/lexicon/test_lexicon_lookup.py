@@ -161,3 +161,19 @@ def test_acronyms_match_only_as_written(tmp_path: Path, write_lexicon) -> None: 
     assert lex.lookup("KSM")[0].id == "per:ksm"
     assert all(m.matched != "KSM" for m in lex.lookup("Qassem"))  # same skeleton, not a spelling
     assert lex.lookup("Qassem", type="PER")[0].id == "per:naim-qassem"
+
+
+def test_generic_place_words_are_translated(tmp_path: Path) -> None:
+    from toolkit.lexicon.names import translate_generic_words
+
+    assert translate_generic_words("North Sinai") == "شمال Sinai"
+    assert translate_generic_words("Republic of the Congo") == "جمهورية Congo"
+    assert translate_generic_words("Kataeb Hezbollah") is None
+    assert translate_generic_words("شمال سيناء") is None
+    path = tmp_path / "places.tsv"
+    path.write_text("id\tar\nnorth\tشمال سيناء\nsouth\tجنوب سيناء\nsinai\tسيناء\nlj\tجوبا السفلى\njuba\tجوبا\n", encoding="utf-8")
+    lex = Lexicon.from_paths([path])
+    assert lex.lookup("North Sinai")[0].id == "north"
+    assert lex.lookup("South Sinai")[0].id == "south"
+    assert lex.lookup("Sinai")[0].id == "sinai"
+    assert lex.lookup("Lower Juba")[0].id == "lj"

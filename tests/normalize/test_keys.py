@@ -93,3 +93,14 @@ def test_normalize_many_equals_normalize(records: list[str], level: str, lang: s
     from toolkit.normalize import normalize_many
 
     assert normalize_many(records, lang, level) == [normalize(r, lang, level) for r in records]  # type: ignore[arg-type]
+
+
+def test_mixed_script_name_reads_each_run_in_its_own_script() -> None:
+    from toolkit.normalize.keys import skeleton, symbols
+
+    # Latin words keep their digraphs (sh, th, kh) inside a mixed name.
+    assert symbols("شمال Sinai") == symbols("شمال") + symbols("Sinai")
+    assert skeleton("Sheikh حمد") == skeleton("Sheikh") + " " + skeleton("حمد")
+    assert similarity("شمال Sinai", "شمال سيناء") > 0.95
+    # A single word holding both scripts is still one part, and never loops.
+    assert len(symbols("حزبHezbollah")) == 1

@@ -9,7 +9,9 @@ missing parts cheap), scaled under 0.94 so it never outranks the tiers above; a
 candidate whose whole consonant skeleton equals the query's is labelled
 ``translit`` and gets a small bonus over a plain ``fuzzy`` one.
 
-A Latin query whose best match is still unsure (under 0.80, or within 0.03 of the
+A Latin query holding generic place words is also tried with them in Arabic ("North
+Sinai" as "شمال Sinai"), since Arabic translates those words and transliterates the
+rest.  A Latin query whose best match is still unsure (under 0.80, or within 0.03 of the
 next) also asks the transliteration model for its Arabic spellings; an entity one of
 them names is lifted (``translit``), because the model reads foreign names the phonetic
 key, built for Arabic names, misreads (Thomas / توماس).
@@ -39,7 +41,7 @@ from rapidfuzz import fuzz, process
 
 from ..normalize.keys import match_key, parts_similarity, symbols, token_similarity
 from . import index as _index
-from .names import NameKeys, name_keys, script_of, strip_titles
+from .names import NameKeys, name_keys, script_of, strip_titles, translate_generic_words
 from .schema import Entry
 
 Why = Literal["exact", "variant", "key", "translit", "fuzzy"]
@@ -261,8 +263,10 @@ class Lexicon:
             for q in cleaned:
                 if not q:
                     continue
-                for v in (q, strip_titles(q)):
-                    units.extend(_query_units(name_keys(v).btoks))
+                stripped = strip_titles(q)
+                for v in (q, stripped, translate_generic_words(stripped)):
+                    if v:
+                        units.extend(_query_units(name_keys(v).btoks))
             self._prefetch_neighbours(units)
         depth = max(top, _TRANSLIT_DEPTH) if translit else top
         found = [self._lookup_cached(q, depth, type) if q else () for q in cleaned]
@@ -358,6 +362,9 @@ class Lexicon:
         stripped = strip_titles(query)
         if stripped != query:
             variants.append(stripped)
+        translated = translate_generic_words(stripped)
+        if translated:
+            variants.append(translated)
         for v in variants:
             for ent, score, why, matched in self._candidates(name_keys(v), type):
                 old = best.get(ent)

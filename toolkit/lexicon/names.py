@@ -113,6 +113,47 @@ def strip_titles(query: str) -> str:
     return " ".join(tokens[start:])
 
 
+#: English words of place and institution names that Arabic translates rather than
+#: transliterates ("North Sinai" / شمال سيناء, "Lower Juba" / جوبا السفلى, "West Bank" /
+#: الضفة الغربية).  Only a query variant uses them, so a name that merely contains one
+#: ("New York") still matches as written.
+GENERIC_EN_AR: dict[str, str] = {
+    "north": "شمال", "northern": "الشمالية", "south": "جنوب", "southern": "الجنوبية",
+    "east": "شرق", "eastern": "الشرقية", "west": "غرب", "western": "الغربية",
+    "northeast": "الشمال الشرقي", "northwest": "الشمال الغربي", "southeast": "الجنوب الشرقي",
+    "southwest": "الجنوب الغربي", "northeastern": "الشمالية الشرقية", "northwestern": "الشمالية الغربية",
+    "southeastern": "الجنوبية الشرقية", "southwestern": "الجنوبية الغربية",
+    "central": "الوسطى", "centre": "وسط", "center": "وسط", "middle": "الوسطى",
+    "upper": "العليا", "lower": "السفلى", "greater": "الكبرى", "great": "الكبرى", "lesser": "الصغرى",
+    "little": "الصغرى", "new": "الجديدة", "old": "القديمة",
+    "island": "جزيرة", "islands": "جزر", "republic": "جمهورية", "kingdom": "المملكة",
+    "united": "المتحدة", "state": "ولاية", "states": "الولايات", "governorate": "محافظة",
+    "governerate": "محافظة", "province": "محافظة", "region": "منطقة", "district": "منطقة",
+    "city": "مدينة", "capital": "العاصمة", "mount": "جبل", "mountain": "جبل", "mountains": "جبال",
+    "sea": "البحر", "gulf": "الخليج", "lake": "بحيرة", "river": "نهر", "desert": "الصحراء",
+    "coast": "الساحل", "bank": "الضفة", "valley": "وادي", "plain": "سهل", "oasis": "واحة",
+    "port": "ميناء", "red": "الأحمر", "white": "الأبيض", "black": "الأسود", "green": "الأخضر",
+    "blue": "الأزرق", "holy": "المقدس", "interior": "الداخلية", "democratic": "الديمقراطية",
+    "arab": "العربية", "islamic": "الإسلامية", "federal": "الاتحادية", "autonomous": "ذاتي الحكم",
+}
+_GENERIC_STOP = frozenset({"the", "of", "and"})
+
+
+def translate_generic_words(query: str) -> str | None:
+    """``query`` with its generic place words in Arabic ("North Sinai" -> "شمال Sinai"),
+    or None when it is not a Latin query holding one.  "of", "the" and "and" between
+    them go ("Republic of the Congo" -> "جمهورية Congo")."""
+    if has_arabic(query):
+        return None
+    words = query.replace(",", " ").split()
+    keys = [_latin_word(w) for w in words]
+    if not any(k in GENERIC_EN_AR for k in keys):
+        return None
+    out = [GENERIC_EN_AR.get(k, w) for w, k in zip(words, keys) if k not in _GENERIC_STOP]
+    translated = " ".join(out)
+    return translated if translated and translated != query else None
+
+
 def script_of(text: str) -> str:
     """``ar`` when the text holds Arabic letters, else ``en``."""
     return "ar" if has_arabic(text) else "en"

@@ -230,14 +230,38 @@ def _finish(syms: list[str]) -> str:
 def symbols(text: str) -> tuple[str, ...]:
     """The phonetic symbol string of every name part of ``text`` (either script)."""
     script = detect_script(text)
-    if script in ("arabic", "mixed"):
-        words = _arabic_tokens(text)
-        parts = [_arabic_symbols(w, construct=i + 1 < len(words)) for i, w in enumerate(words)]
+    if script == "mixed":
+        # Each run of words in its own script ("شمال Sinai", "Hezbollah حزب الله"), in order.
+        parts = [p for run, arabic in _script_runs(text) for p in (_arabic_parts(run) if arabic else _latin_parts(run))]
+    elif script == "arabic":
+        parts = _arabic_parts(text)
     elif script == "latin":
-        parts = [_latin_symbols(t) for t in name_tokens(text)]
+        parts = _latin_parts(text)
     else:
         parts = [t for t in re.findall(r"\d+", text)]
     return tuple(p for p in parts if p)
+
+
+def _arabic_parts(text: str) -> list[str]:
+    words = _arabic_tokens(text)
+    return [_arabic_symbols(w, construct=i + 1 < len(words)) for i, w in enumerate(words)]
+
+
+def _latin_parts(text: str) -> list[str]:
+    return [_latin_symbols(t) for t in name_tokens(text)]
+
+
+def _script_runs(text: str) -> list[tuple[str, bool]]:
+    """Whitespace words grouped into runs of one script: (run, is Arabic).  A word
+    holding both scripts counts as Arabic, as a whole mixed name did before."""
+    runs: list[tuple[str, bool]] = []
+    for word in text.split():
+        arabic = has_arabic(word) or not _OTHER_LETTER_RE.search(word)
+        if runs and runs[-1][1] == arabic:
+            runs[-1] = (runs[-1][0] + " " + word, arabic)
+        else:
+            runs.append((word, arabic))
+    return runs
 
 
 def skeleton(text: str) -> str:
