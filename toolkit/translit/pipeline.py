@@ -121,11 +121,7 @@ class Transliterator:
         self.use_lexicon = use_lexicon
         self.beams = beams
         self.batch_size = batch_size
-        if lm_weight is None:
-            from .lm import LM_WEIGHT
-
-            lm_weight = LM_WEIGHT
-        self.lm_weight = lm_weight
+        self.lm_weight = lm_weight  # None: lm.LM_WEIGHT (resolved when needed: lm.py imports numpy)
         self._latin_lm: Any = None
         self._latin_lm_loaded = False
         self._model: Any = None
@@ -258,7 +254,10 @@ class Transliterator:
         lose in proportion to how unusual their spelling is (``lm.py``).
         """
         plain = [[(x.text, x.prob) for x in h] for h in hyps]
-        lm = self.latin_lm if to == "latin" and self.lm_weight > 0 else None
+        from .lm import LM_WEIGHT
+
+        weight = LM_WEIGHT if self.lm_weight is None else self.lm_weight
+        lm = self.latin_lm if to == "latin" and weight > 0 else None
         if lm is None:
             return plain
         import math
@@ -272,7 +271,7 @@ class Transliterator:
                 out.append([])
                 continue
             best = max(lms)
-            ranked = [(x.text, math.exp(x.logprob + self.lm_weight * (v - best))) for x, v in zip(h, lms)]
+            ranked = [(x.text, math.exp(x.logprob + weight * (v - best))) for x, v in zip(h, lms)]
             out.append(sorted(ranked, key=lambda ts: -ts[1]))
         return out
 
