@@ -416,9 +416,14 @@ def lookup(
     answers = lookup_batches(
         lex, batches, top=top, type=type_value, workers=workers, drain_below=_LOOKUP_BATCH, translit=translit
     )
-    for lines, matches_of_batch in answers:
-        for line, matches in zip(lines, matches_of_batch):
-            _emit_matches(line, matches, as_json, single=query is not None)
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        for lines, matches_of_batch in answers:
+            for line, matches in zip(lines, matches_of_batch):
+                _emit_matches(line, matches, as_json, single=query is not None)
+    except BrokenProcessPool:
+        fail(f"a lookup worker process died (out of memory?); rerun with --workers 1 (was {workers})")
 
 
 #: Queries read from stdin per batch (a batch shares one search of the part vocabulary).
