@@ -11,8 +11,11 @@ One run prints four tables:
    * full names: 2- and 3-part names built from Wikidata person-name tokens, queried
      with English spellings drawn from the real spellings of each token by their
      counts, in full and with a part left out (partial queries);
+   * the other direction: every English name of the google pairs as an English-only
+     list, queried with the Arabic names of the test split;
    peers: ICU ``Any-Latin; Latin-ASCII``, uroman and arabic-name-romanizer each
-   romanize the list, and rapidfuzz (WRatio) ranks it against the query;
+   romanize the list (the Arabic query, in the other direction), and rapidfuzz
+   (WRatio) ranks it against the query;
 2. the issue's demo queries against the shipped lexicons;
 3. throughput: 10,000 distinct queries in process and through ``toolkit lookup`` stdin;
 4. scale: build time, index size and query speed of a generated Arabic-only lexicon
@@ -103,6 +106,35 @@ def person_names(data: Path) -> Dataset:
     return b.dataset("person names (google test)")
 
 
+#: Lists of English names queried in Arabic (the other direction): the toolkit gets an
+#: ``id, en`` list, and the peers romanize the query instead of the list.
+ENGLISH_LISTS: set[str] = set()
+
+
+def person_names_reverse(data: Path) -> Dataset:
+    """Every English name of the google pairs as an English-only list, queried with
+    the Arabic names of the test split."""
+    names: list[str] = []
+    index: dict[str, int] = {}
+    queries: dict[str, set[int]] = {}
+    for split in ("train", "eval", "test"):
+        with (data / "names" / f"google_ar2en_{split}.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                ar, _, en = line.rstrip("\n").partition("\t")
+                en = " ".join(en.split()).title()
+                if not en or any("\u0600" <= c <= "\u06ff" for c in en):
+                    continue
+                i = index.setdefault(en, len(names))
+                if i == len(names):
+                    names.append(en)
+                ar = " ".join(ar.split())
+                if split == "test" and ar:
+                    queries.setdefault(ar, set()).add(i)
+    name = "person names, English list, Arabic queries (google test)"
+    ENGLISH_LISTS.add(name)
+    return name, names, sorted(queries.items())
+
+
 def _token_spellings(data: Path, min_total: int = 5) -> list[tuple[str, list[str], list[int]]]:
     """Arabic name tokens with their real English spellings and counts (noise removed:
     a spelling needs 2 occurrences and letters only)."""
@@ -146,12 +178,12 @@ def full_names(data: Path, n: int, seed: int) -> tuple[Dataset, Dataset]:
 # ---------------------------------------------------------------- systems
 
 
-def toolkit_system(names: list[str], workdir: Path) -> Callable[[str], list[int]]:
+def toolkit_system(names: list[str], workdir: Path, column: str = "ar") -> Callable[[str], list[int]]:
     from toolkit.lexicon import Lexicon
 
     path = workdir / f"list-{abs(hash(tuple(names[:50])))}.tsv"
     with path.open("w", encoding="utf-8") as fh:
-        fh.write("id\tar\n")
+        fh.write(f"id\t{column}\n")
         for i, ar in enumerate(names):
             fh.write(f"{i}\t{ar}\n")
     lex = Lexicon.from_paths([path], cache=workdir / "cache")
@@ -163,6 +195,13 @@ def romanize_peer(romanize: Callable[[str], str], names: list[str]) -> Callable[
 
     roman = [romanize(ar) for ar in names]
     return lambda q: [i for _, _, i in process.extract(q, roman, scorer=fuzz.WRatio, processor=utils.default_process, limit=5)]
+
+
+def romanize_query_peer(romanize: Callable[[str], str], names: list[str]) -> Callable[[str], list[int]]:
+    """The other direction: romanize the Arabic query, rank the English list."""
+    from rapidfuzz import fuzz, process, utils
+
+    return lambda q: [i for _, _, i in process.extract(romanize(q), names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5)]
 
 
 def peers() -> dict[str, Callable[[str], str] | str]:
@@ -215,12 +254,13 @@ def accuracy_table(datasets: list[Dataset], workdir: Path, skip_peers: bool) -> 
     print("|---|---:|---:|---|---:|---:|---:|---:|")
     peer_systems = {} if skip_peers else peers()
     for name, names, queries in datasets:
-        rows = [("toolkit.lexicon", toolkit_system(names, workdir))]
+        english = name in ENGLISH_LISTS
+        rows = [("toolkit.lexicon", toolkit_system(names, workdir, "en" if english else "ar"))]
         for pname, romanizer in peer_systems.items():
             if isinstance(romanizer, str):
                 print(f"| {name} | {len(names):,} | {len(queries):,} | {pname} | {romanizer} | | | |")
                 continue
-            rows.append((pname, romanize_peer(romanizer, names)))
+            rows.append((pname, (romanize_query_peer if english else romanize_peer)(romanizer, names)))
         for sname, system in rows:
             a1, a5, mrr, ms = evaluate(system, queries)
             print(f"| {name} | {len(names):,} | {len(queries):,} | {sname} | {a1:.3f} | {a5:.3f} | {mrr:.3f} | {ms:.2f} |")
@@ -409,7 +449,7 @@ def main() -> None:
         work = Path(tmp)
         if "accuracy" in only:
             full, partial = full_names(args.data, args.full_names, args.seed)
-            sets = [places(args.data), person_names(args.data), full, partial]
+            sets = [places(args.data), person_names(args.data), person_names_reverse(args.data), full, partial]
             if args.max_queries:
                 rng = random.Random(args.seed)
                 sets = [(n, names, sorted(rng.sample(qs, min(args.max_queries, len(qs))))) for n, names, qs in sets]

@@ -109,7 +109,7 @@ def test_translit_spelling_lifts_the_entry_it_names(foreign: Path) -> None:
     assert got[0].score <= 0.945  # under the key tier
 
 
-def test_translit_not_asked_for_sure_or_arabic_queries(news_tsv: Path) -> None:
+def test_translit_not_asked_for_sure_answers_or_when_off(news_tsv: Path) -> None:
     lex = Lexicon.from_paths([news_tsv])
     lex._translit = stub = _StubTransliterator({})
     assert lex.lookup("Kata'ib Hizballah")[0].why == "variant"

@@ -100,6 +100,8 @@ _TRANSLIT_MARGIN = 0.03
 _TRANSLIT_TOP = 5
 _TRANSLIT_MAX_CHARS = 200
 TRANSLIT_WEIGHT = 0.1
+#: Scores found through the query with its generic place words in Arabic are scaled by this.
+GENERIC_DISCOUNT = 0.95
 TRANSLIT_FLOOR = 0.85
 SCORE_TRANSLIT_MAX = 0.945
 #: A similarity under this is no match at all.
@@ -144,7 +146,7 @@ class Lexicon:
         self._vocab_index: dict[str, int] = {}
         self._rows: list | None = None
         self._entities: dict[int, tuple[str, str, str, str]] | None = None
-        self._any_arabic: bool | None = None
+        self._scripts: dict[str, bool] = {}  # does the lexicon hold names in this script
         self._translit: Any = None  # a toolkit.translit.Transliterator, loaded on first need
         self._pool_reads = 0
         # Per-part results that repeat across queries (first names, family names):
@@ -271,18 +273,21 @@ class Lexicon:
         depth = max(top, _TRANSLIT_DEPTH) if translit else top
         found = [self._lookup_cached(q, depth, type) if q else () for q in cleaned]
         if translit:
-            need = [i for i, q in enumerate(cleaned) if q and self._needs_translit(q, found[i])]
-            spellings = self._arabic_spellings([strip_titles(cleaned[i]) for i in need])
-            for i, cands in zip(need, spellings):
-                found[i] = self._with_translit(cleaned[i], found[i], cands, type)
+            for target in ("ar", "en"):
+                # Latin queries get Arabic spellings, Arabic queries Latin ones.
+                need = [i for i, q in enumerate(cleaned) if q and self._needs_translit(q, found[i], target)]
+                spellings = self._spellings([strip_titles(cleaned[i]) for i in need], target)
+                for i, cands in zip(need, spellings):
+                    found[i] = self._with_translit(cleaned[i], found[i], cands, type, target)
         return [list(f[:top]) for f in found]
 
-    # -- the learned model's spellings of a Latin query (why ``translit``)
+    # -- the learned model's spellings of a query in the other script (why ``translit``)
 
-    def _needs_translit(self, query: str, matches: tuple[Match, ...]) -> bool:
-        """Only Latin queries without a sure answer pay for the model: nothing found,
-        or a best fuzzy match that is weak or barely ahead of the next."""
-        if len(query) > _TRANSLIT_MAX_CHARS or script_of(query) != "en" or not self._has_arabic_names():
+    def _needs_translit(self, query: str, matches: tuple[Match, ...], target: str) -> bool:
+        """Only queries without a sure answer pay for the model: nothing found, or a
+        best fuzzy match that is weak or barely ahead of the next; and only when the
+        lexicon has names in the ``target`` script and the query is in the other."""
+        if len(query) > _TRANSLIT_MAX_CHARS or script_of(query) == target or not self._has_names(target):
             return False
         if not matches:
             return True
@@ -291,14 +296,15 @@ class Lexicon:
         margin = matches[0].score - matches[1].score if len(matches) > 1 else 1.0
         return matches[0].score < _TRANSLIT_GATE or margin < _TRANSLIT_MARGIN
 
-    def _has_arabic_names(self) -> bool:
-        if self._any_arabic is None:
-            self._any_arabic = self._con.execute("SELECT 1 FROM name WHERE script = 'ar' LIMIT 1").fetchone() is not None
-        return self._any_arabic
+    def _has_names(self, script: str) -> bool:
+        if script not in self._scripts:
+            found = self._con.execute("SELECT 1 FROM name WHERE script = ? LIMIT 1", (script,)).fetchone()
+            self._scripts[script] = found is not None
+        return self._scripts[script]
 
-    def _arabic_spellings(self, queries: list[str]) -> list[list[tuple[str, float]]]:
-        """(Arabic spelling, model score) n-best of each query; empty lists when the
-        model is not available (then lookup is what it was without it)."""
+    def _spellings(self, queries: list[str], target: str) -> list[list[tuple[str, float]]]:
+        """(spelling in the ``target`` script, model score) n-best of each query; empty
+        lists when the model is not available (then lookup is what it was without it)."""
         if not queries:
             return []
         if self._translit is None:
@@ -308,13 +314,13 @@ class Lexicon:
         from ..translit import TranslitError
 
         try:
-            lists = self._translit.transliterate_many(queries, "arabic", top=_TRANSLIT_TOP)
+            lists = self._translit.transliterate_many(queries, "arabic" if target == "ar" else "latin", top=_TRANSLIT_TOP)
         except TranslitError:
             return [[] for _ in queries]
         return [[(c.text, c.score) for c in cands] for cands in lists]
 
     def _with_translit(
-        self, query: str, matches: tuple[Match, ...], spellings: list[tuple[str, float]], type: str | None
+        self, query: str, matches: tuple[Match, ...], spellings: list[tuple[str, float]], type: str | None, target: str = "ar"
     ) -> tuple[Match, ...]:
         """The matches re-ranked with the model's spellings: an entity one of them
         names (by Arabic match key) is raised to at least ``TRANSLIT_FLOOR`` and gains
@@ -333,7 +339,7 @@ class Lexicon:
             key = match_key(text)
             if not key:
                 continue
-            for ent, surface in self._con.execute("SELECT entity, surface FROM name WHERE mkey = ? AND script = 'ar'", (key,)):
+            for ent, surface in self._con.execute("SELECT entity, surface FROM name WHERE mkey = ? AND script = ?", (key, target)):
                 gain = TRANSLIT_WEIGHT * p / rank
                 if ent not in gains or gain > gains[ent][0]:
                     gains[ent] = (gain, surface)
@@ -366,7 +372,11 @@ class Lexicon:
         if translated:
             variants.append(translated)
         for v in variants:
+            # The translated reading must be clearly better to win: North, West, Green
+            # and Lake are surnames too.
+            factor = GENERIC_DISCOUNT if v is translated else 1.0
             for ent, score, why, matched in self._candidates(name_keys(v), type):
+                score *= factor
                 old = best.get(ent)
                 if old is None or score > old[0]:
                     best[ent] = (score, why, matched)
