@@ -79,40 +79,39 @@ _MALLOC_TUNED: bool | None = None
 def _gelu(x: np.ndarray) -> np.ndarray:
     """Exact GELU, 0.5·x·(1 + erf(x/√2)), erf by Abramowitz–Stegun 7.1.26 (error < 1.5e-7).
 
-    Written as max(x, 0) − |x|·½·(1 − erf(|x|/√2)) with in-place float32 operations: a
-    fresh array per operation costs more than the arithmetic at these sizes.
+    Written as max(x, 0) − |x|·½·(1 − erf(|x|/√2)) with in-place float32 operations (a fresh
+    array per operation costs more than the arithmetic at these sizes); the ½ is folded
+    into the polynomial's coefficients.
     """
     a = np.abs(x)
-    z = a * _F32(1 / math.sqrt(2.0))
-    t = z * _F32(0.3275911)
+    t = a * _F32(0.3275911 / math.sqrt(2.0))
     t += _F32(1.0)
     np.divide(_F32(1.0), t, out=t)
-    p = t * _F32(1.061405429)
-    p += _F32(-1.453152027)
+    p = t * _F32(0.5 * 1.061405429)
+    p += _F32(0.5 * -1.453152027)
     p *= t
-    p += _F32(1.421413741)
+    p += _F32(0.5 * 1.421413741)
     p *= t
-    p += _F32(-0.284496736)
+    p += _F32(0.5 * -0.284496736)
     p *= t
-    p += _F32(0.254829592)
+    p += _F32(0.5 * 0.254829592)
     p *= t
-    np.square(z, out=z)
-    np.minimum(z, _F32(80.0), out=z)  # exp(-80) is already 0 for the sum; avoids denormals
-    np.negative(z, out=z)
-    np.exp(z, out=z)
-    p *= z
-    p *= _F32(0.5)
-    p *= a  # |x|·½·(1 − erf|z|)
+    e = np.square(a)
+    np.multiply(e, _F32(-0.5), out=e)
+    np.maximum(e, _F32(-80.0), out=e)  # exp(-80) is already 0 for the sum; avoids denormals
+    np.exp(e, out=e)
+    p *= e
+    p *= a  # |x|·½·(1 − erf(|x|/√2))
     np.maximum(x, _F32(0.0), out=a)
     a -= p
     return a
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-5) -> np.ndarray:
-    """LayerNorm over the last axis; the row means are matrix-vector products (BLAS)."""
+    """LayerNorm over the last axis, in place (``x`` is a temporary the caller gives away)."""
     d = x.shape[-1]
     avg = np.full(d, 1.0 / d, dtype=np.float32)
-    x = x - (x @ avg)[..., None]
+    x -= (x @ avg)[..., None]
     var = np.square(x) @ avg
     var += _F32(eps)
     np.sqrt(var, out=var)
@@ -351,7 +350,11 @@ def beam_search(
     width = 2 * k
     for step in range(max_len):
         logits, cache = net.decode_step(tokens, step, cache, cross, cross_bias, group)
-        logp = _log_softmax(logits)[:, allowed]  # normalised over the whole vocabulary, as before
+        top_logit = logits.max(1, keepdims=True)
+        logits -= top_logit
+        norm = np.log(np.exp(logits) @ np.ones(logits.shape[1], dtype=np.float32))[:, None]
+        logp = logits[:, allowed]  # normalised over the whole vocabulary, as before
+        logp -= norm
         m = len(active)
         total = (scores[:, :, None] + logp.reshape(m, group, n_allowed)).reshape(m, group * n_allowed)
         cand = min(width, total.shape[1])
