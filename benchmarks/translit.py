@@ -215,6 +215,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beams", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per system (the median is reported)")
+    parser.add_argument("--also-beams", type=int, nargs="*", default=[], help="extra toolkit rows with these beam widths")
     args = parser.parse_args()
     import torch
 
@@ -231,6 +232,8 @@ def main() -> None:
     systems: dict[str, System | str] = {}
     tk, _ = toolkit_system("latin", args.beams)
     systems[f"**toolkit** (beam {args.beams})"] = tk
+    for extra in args.also_beams:
+        systems[f"toolkit (beam {extra})"] = toolkit_system("latin", extra)[0]
     tk1, _ = toolkit_system("latin", 1)
     systems["**toolkit** (greedy)"] = tk1
     systems.update(peers_ar2lat())

@@ -267,9 +267,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--encoder-layers", type=int, default=None, help="default: model.DEFAULT_ARCH")
     parser.add_argument("--decoder-layers", type=int, default=None, help="default: model.DEFAULT_ARCH")
     parser.add_argument("--d-model", type=int, default=None, help="default: model.DEFAULT_ARCH")
+    parser.add_argument("--encoder-ffn-dim", type=int, default=None, help="default: model.DEFAULT_ARCH")
+    parser.add_argument("--decoder-ffn-dim", type=int, default=None, help="default: model.DEFAULT_ARCH")
     args = parser.parse_args(argv)
-    arch = {key: value for key, value in (("encoder_layers", args.encoder_layers), ("decoder_layers", args.decoder_layers),
-                                          ("d_model", args.d_model)) if value is not None}
+    arch = {key: getattr(args, key) for key in ("encoder_layers", "decoder_layers", "d_model", "encoder_ffn_dim", "decoder_ffn_dim")
+            if getattr(args, key) is not None}
     if not (args.data / "names").is_dir():
         parser.error(f"{args.data}: no names/ folder; pass --data PATH to the shared data")
     train_pairs, dev, g_test = load_splits(args.data)
