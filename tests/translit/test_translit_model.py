@@ -160,3 +160,29 @@ def test_loading_does_not_import_torch(tiny_model_dir: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_decoding_uses_one_blas_thread_and_restores_it(tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    import toolkit.translit.infer as infer
+
+    before = [p["num_threads"] for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"]
+    seen: list[list[int]] = []
+    real = infer.beam_search
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append([p["num_threads"] for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(infer, "beam_search", spy)
+    model = Seq2SeqTransliterator.load(tiny_model_dir)
+    assert model.generate(["سمير"], "latin", beams=2)[0]
+    assert seen and all(n == 1 for n in seen[0])
+    assert [p["num_threads"] for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"] == before
+
+
+def test_keep_freed_memory_is_idempotent() -> None:
+    from toolkit.translit.infer import keep_freed_memory
+
+    first = keep_freed_memory()
+    assert keep_freed_memory() is first
