@@ -51,8 +51,9 @@ def keep_freed_memory() -> bool:
     serves blocks that size with mmap (or trims the heap when they are freed), so every step
     page-faults its memory in afresh, which cost more than the arithmetic (≈40% of decoding
     time here). Raising the mmap and trim thresholds keeps that memory in the heap for reuse.
-    Process-wide and harmless (freed memory stays with the process, up to the thresholds);
-    called once when a model is loaded; ``TOOLKIT_DEFAULT_MALLOC=1`` turns it off.
+    Process-wide: up to 64 MB of freed memory at the top of the heap stays with the process
+    instead of going back to the OS. Called once when a model is loaded;
+    ``TOOLKIT_DEFAULT_MALLOC=1`` turns it off.
     Returns whether the thresholds were set.
     """
     global _MALLOC_TUNED
