@@ -116,3 +116,27 @@ def test_translit_not_asked_for_sure_answers_or_when_off(news_tsv: Path) -> None
     assert lex.lookup("حزب الله")[0].why == "exact"
     lex.lookup("Qais Khazaly", translit=False)
     assert stub.asked == []
+
+
+def test_cli_answers_a_slow_pipe_line_by_line(news_tsv: Path) -> None:
+    """Queries typed one at a time are answered one at a time, not held for a batch."""
+    import os
+    import select
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "toolkit.cli", "lookup", "--lexicon", str(news_tsv), "--json"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ),
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for query, expected in (("Hashd al-Shaabi", "org:pmf"), ("Kata'ib Hizballah", "org:kataeb-hezbollah")):
+            proc.stdin.write(query.encode() + b"\n")
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, f"no answer to {query!r} while the pipe stays open"
+            line = proc.stdout.readline().decode()
+            assert expected in line
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
