@@ -255,6 +255,10 @@ def translit(
     ] = None,
     region: Annotated[Optional[RegionOption], typer.Option(help="Prefer a region's press conventions (Arabic to Latin).")] = None,
     model: Annotated[Optional[Path], typer.Option(help="A model directory (default: the shipped one).")] = None,
+    beams: Annotated[
+        Optional[int],
+        typer.Option("--beams", min=1, max=16, help="Beam width of the model (default 5; 1 or 3 for volume: 2.5x / 1.4x faster, fewer good n-best)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON: one object per input line.")] = False,
 ) -> None:
     """Transliterate names Arabic to Latin or Latin to Arabic: ranked candidates with score and source.
@@ -273,7 +277,10 @@ def translit(
     """
     from .translit import TranslitError, Transliterator, default_transliterator, romanize
 
-    engine = Transliterator(model_dir=model) if model is not None else default_transliterator()
+    if model is not None or beams is not None:
+        engine = Transliterator(model_dir=model, beams=beams or 5)
+    else:
+        engine = default_transliterator()
     if model is not None and not model.is_dir():
         fail(f"{model}: no such model directory")
     single = name is not None

@@ -57,3 +57,11 @@ def test_schemes_and_errors() -> None:
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
     proc = run("محمد", "--model", "/nonexistent/dir")
     assert proc.returncode == 2 and b"no such model directory" in proc.stderr
+
+
+def test_beams_option_is_passed_and_checked(memory_only_dir: Path) -> None:
+    proc = run("محمد", "--to", "latin", "--beams", "1", "--json", "--model", str(memory_only_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["candidates"]
+    bad = run("محمد", "--beams", "0")
+    assert bad.returncode != 0 and b"Traceback" not in bad.stderr
