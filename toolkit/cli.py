@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -93,8 +94,6 @@ def read_line_batches(text: str | None, what: str = "stdin", size: int = 512) ->
 def _input_waiting() -> bool:
     """True when stdin has more bytes (or its end) ready to read without blocking."""
     try:
-        import select
-
         return bool(select.select([sys.stdin], [], [], 0)[0])
     except (OSError, ValueError, TypeError, AttributeError):
         return True  # not a selectable stream (a test's buffer, Windows): all of it is there
