@@ -259,6 +259,9 @@ def translit(
         typer.Option("--beams", min=1, max=16, help="Beam width of the model (default 5; 1 or 3 for volume: 2.5x / 1.4x faster, fewer good n-best)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON: one object per input line.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=0, help="Processes for names on stdin (0: one per core, at most 4).")
+    ] = 0,
 ) -> None:
     """Transliterate names Arabic to Latin or Latin to Arabic: ranked candidates with score and source.
 
@@ -273,6 +276,9 @@ def translit(
       toolkit translit "مُحَمَّد" --scheme ala-lc
 
       cut -f1 names.tsv | toolkit translit --to latin --json > out.jsonl
+
+    On stdin, names are read in batches of 512 and shared among --workers processes;
+    the answers keep the input order, one line (or JSON object) per input line.
     """
     from .translit import TranslitError, Transliterator, default_transliterator, romanize
 
@@ -305,53 +311,65 @@ def translit(
             return to.value
         return "latin" if any("\u0600" <= ch <= "\u06ff" for ch in line) else "arabic"
 
-    def run(batch: list[tuple[int, str]]) -> None:
+    scheme_value = scheme.value if scheme else None
+    region_value = region.value if region else None
+
+    def answer(batch: list[tuple[int, str]]) -> list[tuple[int, str, list, Optional[str]]]:
+        """(line number, line, candidates, error) for each line; runs in a worker process too."""
         lines = [line for _, line in batch]
-        results: list | None = [None] * len(lines)
+        results: list = [None] * len(lines)
         try:
             for direction in ("latin", "arabic"):
                 idx = [i for i, line in enumerate(lines) if target(line) == direction]
                 if idx:
-                    got = engine.transliterate_many([lines[i] for i in idx], direction, top,
-                                                    scheme.value if scheme else None, region.value if region else None)
+                    got = engine.transliterate_many([lines[i] for i in idx], direction, top, scheme_value, region_value)
                     for i, r in zip(idx, got):
-                        results[i] = r  # type: ignore[index]
+                        results[i] = r
+            return [(number, line, result, None) for (number, line), result in zip(batch, results)]
         except TranslitError:
-            results = None
-        if results is None:  # one bad line: redo line by line so the others still get answers
-            for number, line in batch:
-                try:
-                    report(line, engine.transliterate_many([line], target(line), top, scheme.value if scheme else None,
-                                                           region.value if region else None)[0])
-                except TranslitError as exc:
-                    if single:
-                        fail(str(exc))
-                    warn(f"stdin line {number}: {exc}")
-                    report(line, [], str(exc))
-            return
-        if scheme is not None:
-            for line in lines:
-                try:
-                    note = romanize(line, scheme.value, target(line)).note if line else ""
-                except ValueError:
-                    note = ""
-                if note and note not in warned:
-                    warned.add(note)
-                    warn(f"{scheme.value}: {note}")
-        if engine.model_error and "model" not in warned:
-            warned.add("model")
-            warn(f"transliteration model unavailable ({engine.model_error}); using attested spellings and rules")
-        for line, result in zip(lines, results):
-            report(line, result)
+            pass
+        answers = []  # one bad line: redo line by line so the others still get answers
+        for number, line in batch:
+            try:
+                answers.append((number, line, engine.transliterate_many([line], target(line), top, scheme_value, region_value)[0], None))
+            except TranslitError as exc:
+                answers.append((number, line, [], str(exc)))
+        return answers
 
-    batch: list[tuple[int, str]] = []
-    for number, line in read_lines(name):
-        batch.append((number, line))
-        if len(batch) >= 512:
-            run(batch)
-            batch = []
-    if batch:
-        run(batch)
+    def warn_once(key: str, message: str) -> None:
+        if key not in warned:
+            warned.add(key)
+            warn(message)
+
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .parallel import map_batches
+
+    if workers == 0:
+        workers = min(4, os.cpu_count() or 1)
+    try:
+        for _, answered in map_batches(answer, read_line_batches(name, size=_TRANSLIT_BATCH), workers, _TRANSLIT_BATCH):
+            for number, line, candidates, error in answered:
+                if error and single:
+                    fail(error)
+                if error:
+                    warn(f"stdin line {number}: {error}")
+                elif scheme is not None and line:
+                    try:
+                        note = romanize(line, scheme.value, target(line)).note
+                    except ValueError:
+                        note = ""
+                    if note:
+                        warn_once(note, f"{scheme.value}: {note}")
+                report(line, candidates, error)
+            if engine.model_error:
+                warn_once("model", f"transliteration model unavailable ({engine.model_error}); using attested spellings and rules")
+    except BrokenProcessPool:
+        fail(f"a transliteration worker process died (out of memory?); rerun with --workers 1 (was {workers})")
+
+
+#: Names read from stdin per batch (the model decodes a batch's distinct words together).
+_TRANSLIT_BATCH = 512
 
 
 # ---------------------------------------------------------------- lookup, lexicon (issue 3)

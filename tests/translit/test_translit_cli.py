@@ -65,3 +65,22 @@ def test_beams_option_is_passed_and_checked(memory_only_dir: Path) -> None:
     assert json.loads(proc.stdout)["candidates"]
     bad = run("محمد", "--beams", "0")
     assert bad.returncode != 0 and b"Traceback" not in bad.stderr
+
+
+def test_stdin_workers_keep_order_and_equal_one_process(memory_only_dir: Path) -> None:
+    """1,300 lines are three batches: two go to forked workers; the answers keep input order."""
+    words = ["محمد", "عزيز", "سمير", "Guterres", "", "نبيل السوداني", "Mohammed", "كريم"]
+    lines = [words[i % len(words)] + ("" if i % 3 else f" {i}") for i in range(1300)]
+    lines[700] = "ب" * 1000
+    data = ("\n".join(lines) + "\n").encode()
+    outputs = []
+    for workers in ("1", "2"):
+        proc = run("--json", "--model", str(memory_only_dir), "-j", workers, stdin=data)
+        assert proc.returncode == 0, proc.stderr
+        assert "stdin line 701:" in proc.stderr.decode() and b"Traceback" not in proc.stderr
+        outputs.append(proc.stdout)
+    rows = [json.loads(line) for line in outputs[1].decode().splitlines()]
+    assert [r["input"] for r in rows] == lines
+    assert rows[700]["candidates"] == [] and "error" in rows[700]
+    assert rows[1]["candidates"][0]["text"] == "Aziz"
+    assert outputs[0] == outputs[1]

@@ -270,21 +270,19 @@ class Seq2SeqTransliterator:
         return results
 
 
-_CONTROLLER: Any = None
-
-
 def _blas_threads(threads: int | None) -> Any:
-    """A context that limits numpy's BLAS to ``threads`` (threadpoolctl, when installed)."""
+    """A context that limits numpy's BLAS to ``threads`` (threadpoolctl, when installed).
+
+    The loaded libraries are scanned afresh each call (about 0.2 ms, once per batch): a
+    BLAS loaded later in the process (torch's, say) must be limited too.
+    """
     import contextlib
 
-    global _CONTROLLER
     if threads is None:
         return contextlib.nullcontext()
     try:
-        if _CONTROLLER is None:
-            from threadpoolctl import ThreadpoolController
+        from threadpoolctl import ThreadpoolController
 
-            _CONTROLLER = ThreadpoolController()
-        return _CONTROLLER.limit(limits=threads, user_api="blas")
+        return ThreadpoolController().limit(limits=threads, user_api="blas")
     except Exception:  # noqa: BLE001 - no threadpoolctl or an unknown BLAS: numpy's own setting
         return contextlib.nullcontext()
