@@ -14,7 +14,8 @@ spellings of the held-out Arabic forms. Throughput is names per second for each 
 the same names (the toolkit's per-process word cache cleared before every run), by wall
 time and by CPU time, median of ``--repeats`` runs; the load average of the machine is
 printed before and after. Cold start is one ``toolkit translit`` process, wall time.
-``--threads`` sets torch's threads (peers); the toolkit's numpy decoding uses one BLAS
+Batch mode is ``toolkit translit --to latin --json -j N`` fed every held-out Arabic form
+on stdin, process start included (``--cli-workers``). ``--threads`` sets torch's threads (peers); the toolkit's numpy decoding uses one BLAS
 thread by itself.
 """
 
@@ -208,6 +209,48 @@ def cold_start(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def unseen_arabic_names(data: Path) -> list[str]:
+    """Every Arabic form held out of training (Wikidata dev, google eval and test), once each."""
+    from toolkit.translit.model import clean_arabic
+    from toolkit.translit.train import is_dev_form
+
+    names: dict[str, None] = {}
+    with (data / "names" / "wikidata_arabic_to_english_variants.tsv").open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            arabic = line.split("\t", 1)[0]
+            if clean_arabic(arabic) and is_dev_form(clean_arabic(arabic)):
+                names[arabic] = None
+    for split in ("eval", "test"):
+        with (data / "names" / f"google_ar2en_{split}.tsv").open(encoding="utf-8") as handle:
+            for line in handle:
+                names[line.split("\t", 1)[0]] = None
+    return [n for n in names if n.strip()]
+
+
+def cli_batch(names: list[str], workers: int, repeats: int) -> tuple[float, float]:
+    """names/s of ``toolkit translit --to latin --json -j N`` over stdin, process start included.
+
+    Returns (names/s by wall time, CPU seconds of the process and its workers), median of
+    ``repeats`` runs. Every name is unseen in training, so every word goes to the model.
+    """
+    import resource
+
+    payload = ("\n".join(names) + "\n").encode("utf-8")
+    walls, cpus = [], []
+    for _ in range(max(1, repeats)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "toolkit.cli", "translit", "--to", "latin", "--json", "-j", str(workers)],
+                              input=payload, capture_output=True, check=True, cwd=ROOT)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        assert done.stdout.count(b"\n") == len(names), "one JSON line per input line"
+    wall = sorted(walls)[len(walls) // 2]
+    return len(names) / wall, sorted(cpus)[len(cpus) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -215,6 +258,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beams", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per system (the median is reported)")
+    parser.add_argument("--cli-workers", type=int, nargs="*", default=[1, 2],
+                        help="time the CLI's stdin batch mode with these --workers values")
     parser.add_argument("--also-beams", type=int, nargs="*", default=[], help="extra toolkit rows with these beam widths")
     args = parser.parse_args()
     import torch
@@ -265,12 +310,24 @@ def main() -> None:
                     f"| {speed:,.0f} | {cpu_speed:,.0f} |")
         print(rows[-1], file=sys.stderr, flush=True)
 
+    batch_names = unseen_arabic_names(args.data)
+    batch_rows = []
+    for workers in args.cli_workers:
+        speed, cpu = cli_batch(batch_names, workers, args.repeats)
+        batch_rows.append(f"| `toolkit translit --to latin --json -j {workers}` | {len(batch_names):,} | {speed:,.0f} | {cpu:.1f} |")
+        print(batch_rows[-1], file=sys.stderr, flush=True)
+
     env = {**os.environ}
     cold_known = cold_start(["translit", "محمد شياع السوداني", "--to", "latin"])
     cold_model = cold_start(["translit", "غوتيريشكوفا", "--to", "latin"])
     print(f"# load average after: {os.getloadavg()}", file=sys.stderr)
     print(header)
     print("\n".join(rows))
+    print()
+    print("batch mode on stdin, every name unseen in training, process start included:")
+    print()
+    print("| command | names | names/s (wall) | CPU s (all processes) |\n|---|---|---|---|")
+    print("\n".join(batch_rows))
     print()
     print(f"cold start, one `toolkit translit` process: {cold_known:.2f} s for an attested name "
           f"(no torch), {cold_model:.2f} s for a name that needs the model")
