@@ -40,6 +40,24 @@ def test_compounds_and_allah(memory_only_dir: Path) -> None:
     assert t.transliterate_many(["Guterres"], "arabic")[0][0].text == "غوتيريس"
 
 
+def test_chains_construct_and_sources_of_whole_names(tmp_path: Path) -> None:
+    (tmp_path / "attested.tsv").write_text(
+        "direction\tsource\ttarget\tcount\n"
+        "latin\tعزيز\taziz\t8\nlatin\tفاطمة\tfatima\t9\nlatin\tزهراء\tzahraa\t2\nlatin\tالزهراء\tzahra\t6\n"
+        "latin\tالزهراء\talzahra\t3\nlatin\tنصرة\tennasra\t3\nlatin\tنصرة\tnasra\t2\n",
+        encoding="utf-8",
+    )
+    t = Transliterator(model_dir=tmp_path, use_lexicon=False)
+    best = t.transliterate_many(["عبد العزيز بن عبد الله", "أبو عبد الله", "فاطمة الزهراء", "جبهة النصرة"], "latin")
+    assert best[0][0] == Candidate("Abdulaziz bin Abdullah", best[0][0].score, "model")  # fixed forms are no source
+    assert best[1][0].text == "Abu Abdullah" and best[1][0].source == "rules"
+    # a given name before al- is no construct; the whole word's attested spelling (zahra 6) outweighs the bare stem's
+    assert best[2][0].text == "Fatima al-Zahra" and "Fatimat al-Zahra" in {c.text for c in best[2]}
+    # a word never seen in a name is read in construct; an attested spelling that writes the article is dropped
+    assert best[3][0].text == "Jabhat al-Nasra"
+    assert all("nnasra" not in c.text.lower() for c in best[3])
+
+
 def test_lexicon_hits_win(memory_only_dir: Path, fake_lexicon: object) -> None:
     t = Transliterator(model_dir=memory_only_dir, lexicon=fake_lexicon)
     cands = t.transliterate_many(["كتائب حزب الله"], "latin", top=4)[0]

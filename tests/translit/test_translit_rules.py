@@ -26,6 +26,16 @@ def test_allah_endings_join_the_word_before() -> None:
     assert units("عبدالله") == [("abd", False, "", True)]
 
 
+def test_particle_chains_keep_the_compound_whole() -> None:
+    """بن عبد الله is bin + Abdullah, not bin + a word عبد with an -allah ending (Abdulallah)."""
+    assert units("بن عبد الله") == [("bin", False, "", False), ("abd", False, "", True)]
+    assert units("أبو عبد الرحمن") == [("abu", False, "", False), ("abd", True, "رحمن", False)]
+    assert units("ابن عبدالعزيز") == [("ibn", False, "", False), ("abd", True, "عزيز", False)]
+    assert units("بن سلمان") == [("bin", False, "سلمان", False)]
+    assert render("بن عبد الله", "") == ["bin", "ibn", "ben"]
+    assert render("أبو عبد الله", "") == ["Abu"]
+
+
 def render(text: str, stem: str, region: str | None = None, construct: bool = False) -> list[str]:
     unit = ar2lat.split_units(text)[0]
     return [t for t, _ in ar2lat.render_unit(unit, [(stem, 0.9)], region, construct)]

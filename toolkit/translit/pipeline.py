@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
-from .memory import Memory
+from .memory import Attested, Memory
 from .model import clean_arabic, clean_latin
 from .rank import Candidate, Option, combine, fold, merge
 from .schemes import apply_scheme
@@ -46,6 +46,14 @@ _PIECES = re.compile(
 )
 _DIGITS_TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 REGIONS = ar2lat.REGIONS
+_ASSIMILATED = re.compile(r"^[ae]([bdfhjklmnrstvz])\1")
+
+
+def _writes_article(latin: str, arabic_stem: str) -> bool:
+    """Does this spelling of a word with the article write the article too (al-, el-, Enn-)?"""
+    if latin.startswith(("al", "el")) and not (arabic_stem[:1] in "اأإآ" and arabic_stem[1:2] == "ل"):
+        return True
+    return arabic_stem[:1] in ar2lat.SUN_LETTERS and bool(_ASSIMILATED.match(latin))
 
 
 def _lex_key(name: str) -> str:
@@ -229,7 +237,8 @@ class Transliterator:
             if plan is None:
                 continue
             for slot in plan.slots:
-                if slot.stem and (to, slot.stem) not in self.cache and not self._well_attested(to, slot.stem):
+                article = bool(slot.unit is not None and getattr(slot.unit, "article", False))
+                if slot.stem and (to, slot.stem) not in self.cache and not self._well_attested(to, slot.stem, article):
                     need.add(slot.stem)
         if need and self.model is not None:
             words = sorted(need)
@@ -275,9 +284,29 @@ class Transliterator:
             out.append(sorted(ranked, key=lambda ts: -ts[1]))
         return out
 
-    def _well_attested(self, to: Target, stem: str) -> bool:
-        """A word seen often in training needs no guess from the model (and no torch)."""
-        return any(a.count >= WELL_ATTESTED for a in self.memory.get(to, stem))
+    def _well_attested(self, to: Target, stem: str, article: bool = False) -> bool:
+        """A word seen often in training needs no guess from the model."""
+        return any(a.count >= WELL_ATTESTED for a in self._attested(to, stem, article))
+
+    def _attested(self, to: Target, stem: str, article: bool = False) -> list[Attested]:
+        """Attested spellings of a stem; for a word with the article, of the whole word too.
+
+        Name tokens are aligned with the article on the Arabic side only (عبد الرحمن ~
+        Abdul Rahman: الرحمن → rahman 35 times, bare رحمن → rehman twice), so the counts
+        of both forms are pooled. A spelling that writes the article, as such (Albano) or
+        assimilated (Ennasra), is dropped: the unit writes its own article.
+        """
+        found = self.memory.get(to, stem)
+        if not (article and to == "latin"):
+            return found
+        pooled = [a for a in (*found, *self.memory.get(to, "ال" + stem)) if not _writes_article(a.text, stem)]
+        if len(pooled) == len(found) and all(a in found for a in pooled):
+            return found
+        counts: dict[str, int] = {}
+        for a in pooled:
+            counts[a.text] = counts.get(a.text, 0) + a.count
+        total = sum(counts.values())
+        return [Attested(t, c, c / total) for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))]
 
     def _lexicon_hits(self, name: str, to: Target, top: int) -> list[Candidate]:
         """Whole-name hits: the entity's preferred name in the target script, then its variants.
@@ -378,7 +407,7 @@ class Transliterator:
         if not stem:
             return [("", 1.0, "rules")]
         vocalized = to == "latin" and any(ch in ar2lat.HARAKAT for ch in unit.stem)
-        attested = [] if vocalized else self.memory.get(to, stem)  # written vowels are read, not guessed
+        attested = [] if vocalized else self._attested(to, stem, getattr(unit, "article", False))  # written vowels are read
         floor = 1.0
         for a in attested:
             found.append((a.text, a.score, "model"))
@@ -411,17 +440,25 @@ class Transliterator:
                 slots.append([Option(slot.literal or "", 1.0, None)])
                 continue
             options: dict[str, Option] = {}
+            # a given name before al- (فاطمة الزهراء: Fatima al-Zahra) is no construct; a
+            # word never seen in a name (مدينة الصدر: Madinat al-Sadr) most likely is
+            construct = slot.construct and not (to == "latin" and self.memory.get(to, slot.stem or ""))
             for text, score, src in self._stem_options(slot.stem or "", slot.unit, to, region, use_model):
                 if to == "latin":
-                    rendered = ar2lat.render_unit(slot.unit, [(text, score)], region, slot.construct)
+                    rendered = ar2lat.render_unit(slot.unit, [(text, score)], region, construct)
+                    if slot.construct and not construct:
+                        rendered += [(t, s * 0.8) for t, s in ar2lat.render_unit(slot.unit, [(text, score)], region, True)]
                 else:
                     rendered = lat2ar.render_unit(slot.unit, [(text, score)])
                 for r_text, r_score in rendered:
                     if r_text not in options or r_score > options[r_text].score:
                         options[r_text] = Option(r_text, r_score, src)  # type: ignore[arg-type]
             ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
+            if not slot.stem:  # a fixed form (bin, Abu, Abdullah): a convention, not a guess of any source
+                ranked = [Option(o.text, o.score, None) for o in ranked]
             slots.append(ranked)
-        return combine(slots, seps, top * 2)
+        units = sum(1 for slot in plan.slots if slot.unit is not None)
+        return combine(slots, seps, top * 2, units)
 
 
 @dataclass(frozen=True)

@@ -63,13 +63,18 @@ def worst_source(sources: list[Source | None]) -> Source:
     return max(real, key=lambda s: TIER[s])
 
 
-def combine(slots: list[list[Option]], separators: list[str], top: int) -> list[Candidate]:
-    """Best ``top`` whole-name spellings from per-slot options (k-best product search)."""
+def combine(slots: list[list[Option]], separators: list[str], top: int, units: int | None = None) -> list[Candidate]:
+    """Best ``top`` whole-name spellings from per-slot options (k-best product search).
+
+    ``units``: how many slots are name units, for the geometric mean (default: the slots
+    whose options have a source). A fixed form (bin, Abdullah) has no source of its own
+    so that it does not make a name "rules", but it is still a unit of the name.
+    """
     if not slots or any(not s for s in slots):
         return []
     slots = [sorted(s, key=lambda o: -o.score) for s in slots]
     n = len(slots)
-    real = max(1, sum(1 for s in slots if s[0].source is not None))
+    real = max(1, units if units is not None else sum(1 for s in slots if s[0].source is not None))
 
     def logscore(idx: tuple[int, ...]) -> float:
         return sum(math.log(max(slots[i][j].score, 1e-9)) for i, j in enumerate(idx))

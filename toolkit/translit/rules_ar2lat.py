@@ -79,6 +79,10 @@ def _split_article(word: str) -> tuple[bool, str]:
     return False, word
 
 
+_PREFIX_WORDS = {"عبد": "abd", "أبو": "abu", "ابو": "abu", "أبي": "abi", "ابي": "abi", "بن": "bin",
+                 "ابن": "ibn", "إبن": "ibn"}
+
+
 def split_units(text: str) -> list[ArUnit]:
     """Cut an Arabic name into units, keeping compounds and the article together."""
     words = [w for w in re.split(r"[\s\u200c\u200f\u200e]+", unicodedata.normalize("NFC", text)) if w]
@@ -89,8 +93,14 @@ def split_units(text: str) -> list[ArUnit]:
         bare = strip_marks(word)
         prefix: str | None = None
         raw = word
-        if bare in ("عبد", "أبو", "ابو", "بن", "ابن", "إبن", "أبي", "ابي") and i + 1 < len(words):
-            prefix = {"عبد": "abd", "أبو": "abu", "ابو": "abu", "أبي": "abi", "ابي": "abi", "بن": "bin"}.get(bare, "ibn")
+        if bare in _PREFIX_WORDS and i + 1 < len(words):
+            prefix = _PREFIX_WORDS[bare]
+            following = strip_marks(words[i + 1])
+            if prefix != "abd" and (following in _PREFIX_WORDS or following.startswith("عبد")):
+                # a chain (بن عبد الله, أبو عبد الرحمن): the particle stands alone, the compound follows whole
+                units.append(ArUnit(raw, "", prefix))
+                i += 1
+                continue
             i += 1
             word = words[i]
             raw = raw + " " + word
@@ -148,6 +158,11 @@ def render_unit(
         if text and score > out.get(text, -1.0):
             out[text] = score
 
+    if unit.prefix and not unit.stem and not unit.allah:  # a particle before a compound: bin (Abdullah)
+        for r, head in enumerate(_particle_heads(unit.prefix, region)):
+            add(head, 0.95 * (0.85**r))
+        return list(out.items())
+
     if unit.allah and not unit.stem:
         if unit.prefix == "abd":
             forms = ["Abdullah", "Abdallah", "Abd Allah"]
@@ -188,13 +203,18 @@ def render_unit(
                 lead.append(f"{head}l {_cap(stem)}")
             variants = lead
         elif unit.prefix in ("bin", "ibn"):
-            heads = ["bin", "ibn", "ben"] if unit.prefix == "bin" else ["Ibn", "bin"]
-            if region == "maghreb":
-                heads = ["ben", *[h for h in heads if h != "ben"]]
-            variants = [f"{h} {v}" for h in heads for v in variants[:2]]
+            variants = [f"{h} {v}" for h in _particle_heads(unit.prefix, region) for v in variants[:2]]
         for r, v in enumerate(variants):
             add(v, score * (0.85**r))
     return sorted(out.items(), key=lambda kv: -kv[1])
+
+
+def _particle_heads(prefix: str, region: Region | None) -> list[str]:
+    """How the press writes a particle on its own: bin / ibn / ben, Abu, Abi, Abd."""
+    if prefix in ("bin", "ibn"):
+        heads = ["bin", "ibn", "ben"] if prefix == "bin" else ["Ibn", "bin"]
+        return ["ben", *[h for h in heads if h != "ben"]] if region == "maghreb" else heads
+    return [{"abu": "Abu", "abi": "Abi", "abd": "Abd"}[prefix]]
 
 
 # ------------------------------------------------------------------ the rule stem transliterator
