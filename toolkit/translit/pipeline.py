@@ -36,6 +36,7 @@ Target = Literal["latin", "arabic"]
 MAX_NAME_CHARS = 300
 LEXICON_MIN_SCORE = 0.95
 WELL_ATTESTED = 5
+DICTIONARY_TRUSTED = 3  # a unit seen this often in the name dictionary: its spellings lead
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
@@ -54,6 +55,10 @@ def _writes_article(latin: str, arabic_stem: str) -> bool:
     if latin.startswith(("al", "el")) and not (arabic_stem[:1] in "اأإآ" and arabic_stem[1:2] == "ل"):
         return True
     return arabic_stem[:1] in ar2lat.SUN_LETTERS and bool(_ASSIMILATED.match(latin))
+
+
+def _cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _lex_key(name: str) -> str:
@@ -114,8 +119,15 @@ class Transliterator:
         batch_size: int = 256,
         lexicon: Any = None,
         lm_weight: float | None = None,
+        memory: Memory | None = None,
+        name_dictionary: Any = True,
     ) -> None:
         """``lexicon``: any object with ``lookup(query, top)`` (default: the shipped lexicons).
+
+        ``memory``: the attested spellings (default: ``attested.tsv`` of ``model_dir``).
+        ``name_dictionary``: also read attested spellings of Arab name units from
+        arabic-name-romanizer's index (``name_dictionary.py``); False turns it off, and an
+        object with the ``unit`` / ``whole`` methods of ``NameDictionary`` replaces it.
 
         ``lm_weight``: weight of the Latin spelling model when reranking the model's
         Arabic → Latin n-best (default ``lm.LM_WEIGHT``; 0 turns reranking off).
@@ -134,9 +146,12 @@ class Transliterator:
         self._latin_lm_loaded = False
         self._model: Any = None
         self._model_failed: str | None = None
-        self._memory: Memory | None = None
+        self._memory: Memory | None = memory
         self._lexicon: Any = lexicon
         self._lexicon_loaded = lexicon is not None
+        self.use_name_dictionary = name_dictionary is not False
+        self._names: Any = None if isinstance(name_dictionary, bool) else name_dictionary
+        self._names_loaded = not isinstance(name_dictionary, bool)
         self._lock = threading.Lock()
         self.cache: dict[tuple[str, str], list[tuple[str, float]]] = {}
 
@@ -179,6 +194,35 @@ class Transliterator:
     @property
     def model_error(self) -> str | None:
         return self._model_failed
+
+    @property
+    def names(self) -> Any:
+        """The Arab name dictionary (``name_dictionary.py``), or None when off or not installed."""
+        if not self.use_name_dictionary:
+            return None
+        if not self._names_loaded:
+            from .name_dictionary import NameDictionary
+
+            self._names = NameDictionary.load()
+            self._names_loaded = True
+        return self._names
+
+    def _unit_attested(self, slot: _Slot, region: str | None) -> list[Attested]:
+        """Dictionary spellings of a whole Arabic unit (al-Zawahiri, Abdulrahman, bin Laden)."""
+        unit = slot.unit
+        names = self.names
+        if names is None or unit is None or (not slot.stem and not unit.allah):
+            return []  # a particle alone (bin before Abdullah) is the rules' fixed form
+        if any(ch in ar2lat.HARAKAT for ch in unit.raw):
+            return []  # written vowels are read, not looked up
+        from .name_dictionary import press_form
+
+        counts: dict[str, int] = {}
+        for a in names.unit(unit.raw, region):
+            text = press_form(a.text, unit.article)
+            counts[text] = counts.get(text, 0) + a.count
+        total = sum(counts.values())
+        return [Attested(t, c, c / total) for t, c in sorted(counts.items(), key=lambda tc: -tc[1])]
 
     @property
     def lexicon(self) -> Any:
@@ -238,8 +282,11 @@ class Transliterator:
                 continue
             for slot in plan.slots:
                 article = bool(slot.unit is not None and getattr(slot.unit, "article", False))
-                if slot.stem and (to, slot.stem) not in self.cache and not self._well_attested(to, slot.stem, article):
-                    need.add(slot.stem)
+                if not slot.stem or (to, slot.stem) in self.cache or self._well_attested(to, slot.stem, article):
+                    continue
+                if to == "latin" and any(a.count >= WELL_ATTESTED for a in self._unit_attested(slot, region)):
+                    continue
+                need.add(slot.stem)
         if need and self.model is not None:
             words = sorted(need)
             hyps = self.model.generate(words, to, beams=self.beams, batch_size=self.batch_size)
@@ -251,7 +298,8 @@ class Transliterator:
                 results.append([])
                 continue
             guesses = self._compose(plan, to, top, region, use_model=True)
-            results.append(merge([conf, guesses], top))
+            attested = self._whole_attested(name, to, region, guesses)
+            results.append(merge([conf, attested, guesses], top))
         return results
 
     # ------------------------------------------------------------ steps
@@ -283,6 +331,27 @@ class Transliterator:
             ranked = [(x.text, math.exp(x.logprob + weight * (v - best))) for x, v in zip(h, lms)]
             out.append(sorted(ranked, key=lambda ts: -ts[1]))
         return out
+
+    def _whole_attested(self, name: str, to: Target, region: str | None, composed: list[Candidate]) -> list[Candidate]:
+        """A whole Arabic name the name dictionary knows as such: its spellings beat composed ones.
+
+        A whole name is a person's own label (Gamal Abdel Nasser), so even one attestation
+        scores 0.88 and up (by its share), above the unit-by-unit product. Equal shares
+        (two labels seen once each) are ordered by the composed candidates' view of them.
+        """
+        if to != "latin" or self.names is None or not _ARABIC_LETTER.search(name) or " " not in name:
+            return []
+        known = self.names.whole(name, region)
+        if not known:
+            return []
+        from rapidfuzz.distance import Levenshtein
+
+        best = fold(composed[0].text) if composed else ""
+        out = []
+        for a in known:
+            closeness = Levenshtein.normalized_similarity(fold(a.text), best) if best else 0.0
+            out.append(Candidate(a.text, 0.88 + 0.1 * a.share + 0.01 * closeness, "model"))
+        return sorted(out, key=lambda c: -c.score)
 
     def _well_attested(self, to: Target, stem: str, article: bool = False) -> bool:
         """A word seen often in training needs no guess from the model."""
@@ -453,6 +522,22 @@ class Transliterator:
                 for r_text, r_score in rendered:
                     if r_text not in options or r_score > options[r_text].score:
                         options[r_text] = Option(r_text, r_score, src)  # type: ignore[arg-type]
+            known = self._unit_attested(slot, region) if to == "latin" and not construct else []
+            if sum(a.count for a in known) >= DICTIONARY_TRUSTED:
+                # an Arab name unit the dictionary knows well: its spellings first, our guesses after
+                # (but a region's own spelling of a well-known name, Mohammed in the Gulf, stays first)
+                regional = set(ar2lat.regional_names(slot.stem or "", region))
+                options = {t: o if t.lower() in regional else Option(t, o.score * 0.85, o.source) for t, o in options.items()}
+            for a in known:
+                score = a.score if sum(k.count for k in known) < DICTIONARY_TRUSTED else 0.8 + 0.2 * a.share
+                if a.text not in options or score > options[a.text].score:
+                    options[a.text] = Option(a.text, score, "model")
+            if known and region:
+                lead = max(o.score for o in options.values())
+                for text in ar2lat.regional_names(slot.stem or "", region):
+                    text = _cap_first(text)
+                    if text in options:
+                        options[text] = Option(text, min(1.0, lead * 1.01), options[text].source)
             ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
             if not slot.stem:  # a fixed form (bin, Abu, Abdullah): a convention, not a guess of any source
                 ranked = [Option(o.text, o.score, None) for o in ranked]

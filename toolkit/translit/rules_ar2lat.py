@@ -399,14 +399,17 @@ _REWRITES: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
+def regional_names(arabic_stem: str, region: Region | None) -> list[str]:
+    """The region's spelling of a well-known name (محمد in the Gulf: mohammed), if it has one."""
+    known = REGIONAL_NAMES.get(strip_marks(arabic_stem)) if region else None
+    return [known[region]] if known and region in known else []
+
+
 def regional_variants(arabic_stem: str, latin: str, region: Region | None) -> list[str]:
     """Spellings of ``latin`` as the region's press would write the same Arabic stem."""
     if not region:
         return []
-    found: list[str] = []
-    known = REGIONAL_NAMES.get(strip_marks(arabic_stem).replace("أ", "أ"))
-    if known and region in known:
-        found.append(known[region])
+    found = regional_names(arabic_stem, region)
     text = latin
     for letter, pattern, repl in _REWRITES.get(region, []):
         if letter in arabic_stem:

@@ -1,0 +1,87 @@
+"""The Arab name dictionary: its spellings lead for units it knows well, whole names win, off means off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.translit import Transliterator
+from toolkit.translit.memory import Attested
+from toolkit.translit.name_dictionary import NameDictionary, press_form
+
+
+class FakeNames:
+    """Stands in for NameDictionary: a few units and one whole name."""
+
+    UNITS = {
+        "مبارك": [("Mubarak", 40), ("Moubarak", 3)],
+        "عبد العزيز": [("Abdelaziz", 30), ("Abdulaziz", 20)],
+        "الظواهري": [("al-Zawahiri", 3)],
+        "محمد": [("Muhammad", 50), ("Mohamed", 40)],
+        "مُحَمَّد": [("Mohamed", 40)],
+    }
+    WHOLE = {"جمال عبد الناصر": [("Gamal Abdel Nasser", 1), ("Jamal Abdel Nasser", 1)]}
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def _attested(self, rows: list[tuple[str, int]]) -> list[Attested]:
+        total = sum(c for _, c in rows)
+        return [Attested(t, c, c / total) for t, c in rows]
+
+    def unit(self, arabic: str, region: str | None = None) -> list[Attested]:
+        self.asked.append(arabic)
+        return self._attested(self.UNITS.get(arabic, []))
+
+    def whole(self, arabic: str, region: str | None = None) -> list[Attested]:
+        return self._attested(self.WHOLE.get(arabic, []))
+
+
+def test_dictionary_spellings_lead_for_known_units(memory_only_dir: Path) -> None:
+    names = FakeNames()
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=names)
+    out = t.transliterate_many(["محمد مبارك", "عبد العزيز", "محمد الظواهري"], "latin", top=5)
+    assert out[0][0].text.endswith(" Mubarak")  # not a foreigner's reading such as Mbark
+    assert [c.text for c in out[1][:2]] == ["Abdelaziz", "Abdulaziz"]
+    assert out[2][0].text.endswith("al-Zawahiri") and out[2][0].source == "model"
+    assert "بن" not in names.asked  # a particle alone is never looked up
+
+
+def test_a_region_hint_and_written_vowels_still_lead(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=FakeNames())
+    assert t.transliterate_many(["محمد"], "latin")[0][0].text == "Muhammad"  # the dictionary's majority
+    assert t.transliterate_many(["محمد"], "latin", region="gulf")[0][0].text == "Mohammed"
+    assert t.transliterate_many(["محمد"], "latin", region="egypt")[0][0].text == "Mohamed"
+    assert t.transliterate_many(["مُحَمَّد"], "latin")[0][0].text == "Muhammad"  # read, not looked up
+
+
+def test_whole_name_attested_wins_and_off_means_off(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=FakeNames())
+    best = t.transliterate_many(["جمال عبد الناصر"], "latin", top=5)[0]
+    assert {best[0].text, best[1].text} == {"Gamal Abdel Nasser", "Jamal Abdel Nasser"}
+    assert best[0].score >= 0.88
+    off = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=False)
+    assert off.names is None
+    assert all("Nasser" not in c.text or c.text != "Gamal Abdel Nasser" for c in
+               off.transliterate_many(["جمال عبد الناصر"], "latin", top=5)[0])
+
+
+def test_press_form_writes_the_article_our_way() -> None:
+    assert press_form("Al-Zaouahiri", article=True) == "al-Zaouahiri"
+    assert press_form("el Mohandes", article=True) == "el-Mohandes"
+    assert press_form("Al Thani") == "Al Thani"  # the family prefix آل, not the article
+    assert press_form("bin  Laden") == "bin Laden"
+    assert press_form("ahmed") == "Ahmed"
+    assert press_form("Alwan", article=True) == "Alwan" and press_form("Ali") == "Ali"
+
+
+def test_the_installed_index_answers_units_and_whole_names() -> None:
+    pytest.importorskip("arabic_name_romanizer")
+    names = NameDictionary.load()
+    assert names is not None
+    spellings = [a.text for a in names.unit("محمد")]
+    assert "Mohamed" in spellings[:3] and "Muhammad" in spellings[:3]
+    assert all(0 < a.share <= 1 for a in names.unit("محمد"))
+    assert names.unit("محمد علي") == []  # two units are not one
+    assert names.whole("محمد") == []

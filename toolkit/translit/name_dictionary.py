@@ -1,0 +1,112 @@
+"""Attested press spellings of Arab name units, from arabic-name-romanizer's name index.
+
+Why a peer's data: our model and ``attested.tsv`` learn from Wikidata name *tokens*, most
+of them foreign names written in Arabic, so common Arab names come out as a foreigner's
+would (مبارك → Mbark, المهندس → al-Mehndes). arabic-name-romanizer (MIT) ships an index of
+how Arab persons' names are written in Latin letters, unit by unit and by country
+(Wikidata persons of Arab countries, CC0, and DziriNames): 32,000 units such as
+عبد الرحمن → Abdulrahman 35 / Abderrahmane 28 / Abdelrahman 25 and 71,000 whole names. It
+is the largest attested Arab-name dictionary that works offline, so it is a dependency
+and this module reads it through the package's own index and key functions (its ONNX
+model is never loaded). What the toolkit adds on top (lexicon, its own model for the
+rest, press conventions, regions, Latin → Arabic) is measured in ``benchmarks/translit.py``.
+
+Every answer is a list of :class:`~toolkit.translit.memory.Attested`, most frequent first,
+spelled as the index has it; :func:`press_form` puts a unit's article our way.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+from .memory import Attested
+
+# the package's countries for our region hints: the index prefers a country's rows, then its region's
+REGION_COUNTRY = {"egypt": "EG", "maghreb": "DZ", "gulf": "SA", "iraq": "IQ", "levant": "SY"}
+
+_ARTICLE = re.compile(r"^[ae]l[- ]+(?=\w)", re.IGNORECASE)
+
+
+class NameDictionary:
+    """Unit and whole-name lookups in the peer's SQLite index (read-only, thread-safe)."""
+
+    def __init__(self, index: Any, key: Any, split: Any) -> None:
+        self._index = index
+        self._key = key  # str -> lookup key of one unit
+        self._split = split  # str -> the package's units of a name
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls) -> NameDictionary | None:
+        """The installed package's index, or None when the package (or its index) is missing."""
+        try:
+            from arabic_name_romanizer.api import default_resources_dir
+            from arabic_name_romanizer.lookup import NameIndex
+            from arabic_name_romanizer.normalize import lookup_key, normalize_arabic, split_units
+
+            path = default_resources_dir() / "names.sqlite3"
+            if not path.is_file():
+                return None
+            return cls(NameIndex(path), lambda text: lookup_key(normalize_arabic(text)),
+                       lambda text: split_units(normalize_arabic(text)))
+        except (ImportError, OSError, AttributeError):
+            return None
+
+    def unit(self, arabic: str, region: str | None = None) -> list[Attested]:
+        """Spellings of one name unit as the package cuts names (بن عبد العزيز, سيف الدين are one)."""
+        return list(self._unit(arabic, region))
+
+    def whole(self, arabic: str, region: str | None = None) -> list[Attested]:
+        """Spellings of a whole name attested as such (usually a famous person's)."""
+        return list(self._whole(arabic, region))
+
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - one dictionary per process; names repeat their units
+    def _unit(self, arabic: str, region: str | None) -> tuple[Attested, ...]:
+        units = self._split(arabic)
+        if len(units) != 1:
+            return ()
+        with self._lock:
+            variants = self._index.lookup_unit(self._key(units[0]), REGION_COUNTRY.get(region or ""))
+        return _attested(variants)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019
+    def _whole(self, arabic: str, region: str | None) -> tuple[Attested, ...]:
+        units = self._split(arabic)
+        if len(units) < 2:
+            return ()
+        key = " ".join(self._key(u) for u in units)
+        with self._lock:
+            variants = self._index.lookup_full(key, REGION_COUNTRY.get(region or ""))
+        return _attested(variants)
+
+
+def press_form(text: str, article: bool = False) -> str:
+    """A dictionary spelling in the toolkit's conventions: al-Zawahiri, not Al-Zawahiri / Al Zawahiri.
+
+    ``article``: the Arabic unit has the article, so a leading Al / El is it (and not the
+    family prefix آل of Al Thani, which stays as written).
+    """
+    text = " ".join(text.split())
+    if article:
+        m = _ARTICLE.match(text)
+        if m and len(text) > m.end():
+            rest = text[m.end():]
+            return f"{m.group()[:2].lower()}-{rest[:1].upper()}{rest[1:]}"
+    first = text.split(" ", 1)[0].lower()
+    if text[:1].islower() and first not in ("bin", "ibn", "ben", "ould", "bint"):
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def _attested(variants: Any) -> tuple[Attested, ...]:
+    counts: dict[str, int] = {}
+    for v in variants:
+        text = " ".join(v.latin.split())
+        if text and v.count > 0:
+            counts[text] = counts.get(text, 0) + int(v.count)
+    total = sum(counts.values())
+    ranked = sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))
+    return tuple(Attested(t, c, c / total) for t, c in ranked[:8])
