@@ -302,6 +302,12 @@ class Lexicon:
             self._scripts[script] = found is not None
         return self._scripts[script]
 
+    def use_transliterator(self, engine: Any) -> None:
+        """The engine asked for a query's spellings in the other script (default, on first
+        need: ``Transliterator(use_lexicon=False)``). Benchmarks give one whose attested
+        tables leave out the names they measure."""
+        self._translit = engine
+
     def _spellings(self, queries: list[str], target: str) -> list[list[tuple[str, float]]]:
         """(spelling in the ``target`` script, model score) n-best of each query; empty
         lists when the model is not available (then lookup is what it was without it)."""
