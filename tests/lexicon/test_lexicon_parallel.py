@@ -102,7 +102,8 @@ def test_translit_spelling_lifts_the_entry_it_names(foreign: Path) -> None:
     lex = Lexicon.from_paths([foreign])
     without = lex.lookup("Reza", translit=False)
     assert without[0].id != "reza"
-    lex._translit = stub = _StubTransliterator({"Reza": ["رضا", "ريزا"]})
+    stub = _StubTransliterator({"Reza": ["رضا", "ريزا"]})
+    lex.use_transliterator(stub)
     got = lex.lookup("Reza")
     assert stub.asked == ["Reza"]
     assert (got[0].id, got[0].why) == ("reza", "translit")
@@ -111,7 +112,8 @@ def test_translit_spelling_lifts_the_entry_it_names(foreign: Path) -> None:
 
 def test_translit_not_asked_for_sure_answers_or_when_off(news_tsv: Path) -> None:
     lex = Lexicon.from_paths([news_tsv])
-    lex._translit = stub = _StubTransliterator({})
+    stub = _StubTransliterator({})
+    lex.use_transliterator(stub)
     assert lex.lookup("Kata'ib Hizballah")[0].why == "variant"
     assert lex.lookup("حزب الله")[0].why == "exact"
     lex.lookup("Qais Khazaly", translit=False)
