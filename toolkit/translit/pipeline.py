@@ -500,6 +500,31 @@ class Transliterator:
                 best[text] = (text, score, src)
         return sorted(best.values(), key=lambda t: -t[1])
 
+    def _with_dictionary(self, options: dict[str, Option], slot: _Slot, region: str | None) -> dict[str, Option]:
+        """A unit's options with the name dictionary's spellings of it.
+
+        A unit the dictionary knows well (seen ``DICTIONARY_TRUSTED`` times or more) is an
+        Arab name whose press spellings it has counted: they lead (0.8 + 0.2 · share) and
+        our own guesses follow (× 0.85). A rarer unit's spellings compete like any attested
+        one. A region's own spelling of a well-known name (Mohammed in the Gulf) stays first.
+        """
+        known = self._unit_attested(slot, region)
+        if not known:
+            return options
+        trusted = sum(a.count for a in known) >= DICTIONARY_TRUSTED
+        if trusted:
+            options = {t: Option(t, o.score * 0.85, o.source) for t, o in options.items()}
+        for a in known:
+            score = 0.8 + 0.2 * a.share if trusted else a.score
+            if a.text not in options or score > options[a.text].score:
+                options[a.text] = Option(a.text, score, "model")
+        if region:
+            lead = max(o.score for o in options.values())
+            for text in map(_cap_first, ar2lat.regional_names(slot.stem or "", region)):
+                if text in options:
+                    options[text] = Option(text, min(1.0, lead * 1.01), options[text].source)
+        return options
+
     def _compose(self, plan: _Plan, to: Target, top: int, region: str | None, use_model: bool) -> list[Candidate]:
         slots: list[list[Option]] = []
         seps: list[str] = []
@@ -522,22 +547,8 @@ class Transliterator:
                 for r_text, r_score in rendered:
                     if r_text not in options or r_score > options[r_text].score:
                         options[r_text] = Option(r_text, r_score, src)  # type: ignore[arg-type]
-            known = self._unit_attested(slot, region) if to == "latin" and not construct else []
-            if sum(a.count for a in known) >= DICTIONARY_TRUSTED:
-                # an Arab name unit the dictionary knows well: its spellings first, our guesses after
-                # (but a region's own spelling of a well-known name, Mohammed in the Gulf, stays first)
-                regional = set(ar2lat.regional_names(slot.stem or "", region))
-                options = {t: o if t.lower() in regional else Option(t, o.score * 0.85, o.source) for t, o in options.items()}
-            for a in known:
-                score = a.score if sum(k.count for k in known) < DICTIONARY_TRUSTED else 0.8 + 0.2 * a.share
-                if a.text not in options or score > options[a.text].score:
-                    options[a.text] = Option(a.text, score, "model")
-            if known and region:
-                lead = max(o.score for o in options.values())
-                for text in ar2lat.regional_names(slot.stem or "", region):
-                    text = _cap_first(text)
-                    if text in options:
-                        options[text] = Option(text, min(1.0, lead * 1.01), options[text].source)
+            if to == "latin" and not construct:
+                options = self._with_dictionary(options, slot, region)
             ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
             if not slot.stem:  # a fixed form (bin, Abu, Abdullah): a convention, not a guess of any source
                 ranked = [Option(o.text, o.score, None) for o in ranked]
