@@ -6,6 +6,7 @@ pyproject.toml); a source or editable checkout reads them from the repository ro
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -26,3 +27,13 @@ def lexicons_dir() -> Path:
 def models_dir() -> Path:
     """The folder of the shipped models."""
     return _find("models")
+
+
+def cache_dir() -> Path:
+    """Where compiled indexes live: ``$TOOLKIT_CACHE``, else ``$XDG_CACHE_HOME/toolkit``,
+    else ``~/.cache/toolkit``."""
+    env = os.environ.get("TOOLKIT_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "toolkit"

@@ -37,6 +37,12 @@ class FakeNames:
     def whole(self, arabic: str, region: str | None = None) -> list[Attested]:
         return self._attested(self.WHOLE.get(arabic, []))
 
+    def arabic_keys(self, latin: str) -> dict[str, float]:
+        return {"الماليكي": 1.0} if latin.lower() == "al-maliki" else {}
+
+    def key(self, arabic: str) -> str:
+        return arabic
+
 
 def test_dictionary_spellings_lead_for_known_units(memory_only_dir: Path) -> None:
     names = FakeNames()
@@ -67,6 +73,15 @@ def test_whole_name_attested_wins_and_off_means_off(memory_only_dir: Path) -> No
                off.transliterate_many(["جمال عبد الناصر"], "latin", top=5)[0])
 
 
+def test_latin_to_arabic_prefers_what_the_dictionary_has_seen(tmp_path: Path) -> None:
+    (tmp_path / "attested.tsv").write_text("direction\tsource\ttarget\tcount\n", encoding="utf-8")
+    plain = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=False)
+    assert plain.transliterate_many(["al-Maliki"], "arabic")[0][0].text == "المليكي"  # the rules' first guess
+    t = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=FakeNames())
+    best = t.transliterate_many(["al-Maliki"], "arabic")[0][0]
+    assert (best.text, best.source) == ("الماليكي", "model") and best.score >= 0.8
+
+
 def test_press_form_writes_the_article_our_way() -> None:
     assert press_form("Al-Zaouahiri", article=True) == "al-Zaouahiri"
     assert press_form("el Mohandes", article=True) == "el-Mohandes"
@@ -76,8 +91,9 @@ def test_press_form_writes_the_article_our_way() -> None:
     assert press_form("Alwan", article=True) == "Alwan" and press_form("Ali") == "Ali"
 
 
-def test_the_installed_index_answers_units_and_whole_names() -> None:
+def test_the_installed_index_answers_units_and_whole_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("arabic_name_romanizer")
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
     names = NameDictionary.load()
     assert names is not None
     spellings = [a.text for a in names.unit("محمد")]
@@ -85,3 +101,18 @@ def test_the_installed_index_answers_units_and_whole_names() -> None:
     assert all(0 < a.share <= 1 for a in names.unit("محمد"))
     assert names.unit("محمد علي") == []  # two units are not one
     assert names.whole("محمد") == []
+    keys = names.arabic_keys("al-Maliki")
+    assert names.key("المالكي") in keys and all(0 < v <= 1 for v in keys.values())
+    assert list((tmp_path / "cache").glob("name-dictionary-reverse-*.sqlite"))  # compiled once, kept
+    again = NameDictionary.load()
+    assert again is not None and again.arabic_keys("Al Maliki") == keys  # read back; spaces and case folded
+
+
+def test_an_unwritable_cache_keeps_the_reverse_index_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("arabic_name_romanizer")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_CACHE", str(blocker / "cache"))
+    names = NameDictionary.load()
+    assert names is not None
+    assert names.key("المالكي") in names.arabic_keys("al-Maliki")

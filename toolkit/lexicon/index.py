@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..resources import lexicons_dir
+from ..resources import cache_dir, lexicons_dir
 from .errors import Issue, LexiconError
 from .load import load_file
 from .names import NameKeys, uncached_name_keys
@@ -62,16 +62,6 @@ _KEY_CODE_FILES = (
     "lexicon/schema.py",
     "lexicon/validate.py",
 )
-
-
-def cache_dir() -> Path:
-    """Where compiled indexes live: ``$TOOLKIT_CACHE``, else ``$XDG_CACHE_HOME/toolkit``,
-    else ``~/.cache/toolkit``."""
-    env = os.environ.get("TOOLKIT_CACHE")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "toolkit"
 
 
 def shipped_paths() -> list[Path]:

@@ -17,8 +17,13 @@ spelled as the index has it; :func:`press_form` puts a unit's article our way.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import sqlite3
+import tempfile
 import threading
+from pathlib import Path
 from functools import lru_cache
 from typing import Any
 
@@ -63,6 +68,80 @@ class NameDictionary:
         """Spellings of a whole name attested as such (usually a famous person's)."""
         return list(self._whole(arabic, region))
 
+    def arabic_keys(self, latin: str) -> dict[str, float]:
+        """Latin → Arabic: the lookup keys of the Arabic units spelled ``latin`` (folded), with shares.
+
+        The index keys its Arabic in a folded form (أ→ا, ة→ه, ى→ي), so it cannot write the
+        Arabic itself; it can say which of our candidates it has seen (:meth:`key`).
+        """
+        return dict(self._arabic_keys(_fold_latin(latin)))
+
+    def key(self, arabic: str) -> str:
+        """The index's key of one Arabic unit, to compare a candidate with :meth:`arabic_keys`."""
+        return str(self._key(arabic))
+
+    @lru_cache(maxsize=1 << 16)  # noqa: B019
+    def _arabic_keys(self, folded: str) -> tuple[tuple[str, float], ...]:
+        con = self._reverse()
+        with self._lock:
+            rows = con.execute("SELECT arabic_key, share FROM reverse WHERE latin = ?", (folded,)).fetchall()
+        return tuple((k, float(v)) for k, v in rows)
+
+    def _reverse(self) -> sqlite3.Connection:
+        """The reverse index (folded Latin → Arabic key, share), compiled once into the cache.
+
+        Compiling reads the package's 82,000 unit rows (about half a second); a cold
+        ``toolkit translit NAME --to arabic`` should not pay that every time, so the result
+        is kept beside the lexicon indexes (``$TOOLKIT_CACHE``), named after the package's
+        index file so a new version compiles afresh. An unwritable cache: kept in memory.
+        """
+        with self._lock:
+            con = getattr(self, "_reverse_con", None)
+            if con is not None:
+                return con
+            source = Path(self._index.path)
+            stat = source.stat()
+            tag = hashlib.sha1(f"{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+            from ..resources import cache_dir
+
+            path = cache_dir() / f"name-dictionary-reverse-{tag}.sqlite"
+            if not path.is_file():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+                    os.close(fd)
+                    self._compile_reverse(sqlite3.connect(tmp)).close()
+                    os.replace(tmp, path)
+                except OSError:
+                    con = self._compile_reverse(sqlite3.connect(":memory:", check_same_thread=False))
+                    self._reverse_con = con
+                    return con
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self._reverse_con = con
+            return con
+
+    def _compile_reverse(self, con: sqlite3.Connection) -> sqlite3.Connection:
+        counts: dict[str, dict[str, int]] = {}
+        try:  # SQLite folds case and groups; Python folds what is left (accents, other marks)
+            rows = self._index.conn.execute(
+                "SELECT lower(latin) AS l, arabic_key, SUM(count) FROM units GROUP BY l, arabic_key"
+            ).fetchall()
+        except sqlite3.Error:  # another version's schema: no reverse evidence, not an error
+            rows = []
+        for latin, arabic_key, count in rows:
+            folded = latin.translate(_ASCII_DROP) if latin.isascii() else _fold_latin(latin)
+            by_key = counts.setdefault(folded, {})
+            by_key[arabic_key] = by_key.get(arabic_key, 0) + int(count)
+        out = []
+        for latin, by_key in counts.items():
+            total = sum(by_key.values())
+            out.extend((latin, k, c / total) for k, c in by_key.items() if c >= 2 or total < 4)
+        con.execute("CREATE TABLE reverse (latin TEXT NOT NULL, arabic_key TEXT NOT NULL, share REAL NOT NULL)")
+        con.executemany("INSERT INTO reverse VALUES (?, ?, ?)", out)
+        con.execute("CREATE INDEX reverse_latin ON reverse(latin)")
+        con.commit()
+        return con
+
     @lru_cache(maxsize=1 << 16)  # noqa: B019 - one dictionary per process; names repeat their units
     def _unit(self, arabic: str, region: str | None) -> tuple[Attested, ...]:
         units = self._split(arabic)
@@ -99,6 +178,19 @@ def press_form(text: str, article: bool = False) -> str:
     if text[:1].islower() and first not in ("bin", "ibn", "ben", "ould", "bint"):
         text = text[:1].upper() + text[1:]
     return text
+
+
+_ASCII_DROP = str.maketrans("", "", " -'`.,")
+
+
+def _fold_latin(text: str) -> str:
+    """Case, accents, spaces, hyphens and apostrophes do not make another spelling."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_DROP)
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if ch.isalpha() and not unicodedata.combining(ch))
 
 
 def _attested(variants: Any) -> tuple[Attested, ...]:

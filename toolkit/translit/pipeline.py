@@ -525,6 +525,22 @@ class Transliterator:
                     options[text] = Option(text, min(1.0, lead * 1.01), options[text].source)
         return options
 
+    def _with_reverse_dictionary(self, options: dict[str, Option], slot: _Slot) -> dict[str, Option]:
+        """Latin → Arabic: our Arabic spellings of a unit that the name dictionary has seen
+        written so (Maliki → المالكي rather than الماليكي) rise to 0.8 + 0.2 · share."""
+        names = self.names
+        if names is None or slot.unit is None or not slot.stem:
+            return options
+        seen = names.arabic_keys(slot.unit.raw)
+        if not seen:
+            return options
+        out = dict(options)
+        for text, option in options.items():
+            share = seen.get(names.key(text))
+            if share is not None and 0.8 + 0.2 * share > option.score:
+                out[text] = Option(text, 0.8 + 0.2 * share, "model")  # attested now, whoever proposed it
+        return out
+
     def _compose(self, plan: _Plan, to: Target, top: int, region: str | None, use_model: bool) -> list[Candidate]:
         slots: list[list[Option]] = []
         seps: list[str] = []
@@ -549,6 +565,8 @@ class Transliterator:
                         options[r_text] = Option(r_text, r_score, src)  # type: ignore[arg-type]
             if to == "latin" and not construct:
                 options = self._with_dictionary(options, slot, region)
+            elif to == "arabic":
+                options = self._with_reverse_dictionary(options, slot)
             ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
             if not slot.stem:  # a fixed form (bin, Abu, Abdullah): a convention, not a guess of any source
                 ranked = [Option(o.text, o.score, None) for o in ranked]
