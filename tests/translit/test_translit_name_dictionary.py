@@ -21,7 +21,10 @@ class FakeNames:
         "محمد": [("Muhammad", 50), ("Mohamed", 40)],
         "مُحَمَّد": [("Mohamed", 40)],
     }
-    WHOLE = {"جمال عبد الناصر": [("Gamal Abdel Nasser", 1), ("Jamal Abdel Nasser", 1)]}
+    WHOLE = {
+        "جمال عبد الناصر": [("Gamal Abdel Nasser", 1), ("Jamal Abdel Nasser", 1)],
+        "موسى أبو مرزوق": [("Mousa Mohammed Abu Marzook", 2), ("Mousa Abu Al-marzook", 1)],
+    }
 
     def __init__(self) -> None:
         self.asked: list[str] = []
@@ -67,6 +70,9 @@ def test_whole_name_attested_wins_and_off_means_off(memory_only_dir: Path) -> No
     best = t.transliterate_many(["جمال عبد الناصر"], "latin", top=5)[0]
     assert {best[0].text, best[1].text} == {"Gamal Abdel Nasser", "Jamal Abdel Nasser"}
     assert best[0].score >= 0.88
+    texts = [c.text for c in t.transliterate_many(["موسى أبو مرزوق"], "latin", top=5)[0]]
+    assert texts[0] == "Mousa Abu al-Marzook"  # the article written our way
+    assert "Mousa Mohammed Abu Marzook" not in texts  # a label with a name the Arabic lacks
     off = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=False)
     assert off.names is None
     assert all("Nasser" not in c.text or c.text != "Gamal Abdel Nasser" for c in

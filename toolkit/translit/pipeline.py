@@ -57,6 +57,14 @@ def _writes_article(latin: str, arabic_stem: str) -> bool:
     return arabic_stem[:1] in ar2lat.SUN_LETTERS and bool(_ASSIMILATED.match(latin))
 
 
+_ARTICLE_WORD = re.compile(r"\b([AaEe]l)-(\w)")
+
+
+def _tidy_articles(text: str) -> str:
+    """al-Hakim for Al-hakim / Al-Hakim in a dictionary label: our article convention."""
+    return _ARTICLE_WORD.sub(lambda m: f"{m.group(1).lower()}-{m.group(2).upper()}", text)
+
+
 def _cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -349,8 +357,11 @@ class Transliterator:
         best = fold(composed[0].text) if composed else ""
         out = []
         for a in known:
-            closeness = Levenshtein.normalized_similarity(fold(a.text), best) if best else 0.0
-            out.append(Candidate(a.text, 0.88 + 0.1 * a.share + 0.01 * closeness, "model"))
+            text = _tidy_articles(a.text)
+            if best and not 0.7 <= len(fold(text)) / len(best) <= 1.4:
+                continue  # a label with more (or fewer) names than the Arabic: Mousa *Mohammed* Abu Marzook
+            closeness = Levenshtein.normalized_similarity(fold(text), best) if best else 0.0
+            out.append(Candidate(text, 0.88 + 0.1 * a.share + 0.01 * closeness, "model"))
         return sorted(out, key=lambda c: -c.score)
 
     def _well_attested(self, to: Target, stem: str, article: bool = False) -> bool:
