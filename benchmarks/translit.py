@@ -123,14 +123,16 @@ def training_memory(data: Path) -> object:
     return _TRAINING_MEMORY[data]
 
 
-def toolkit_system(to: str, beams: int, use_lexicon: bool = True, data: Path | None = None) -> tuple[System, object]:
+def toolkit_system(
+    to: str, beams: int, use_lexicon: bool = True, data: Path | None = None, dictionary: bool = True
+) -> tuple[System, object]:
     """The toolkit; with ``data``, the training split's attested table and no name dictionary (held-out sets)."""
     from toolkit.translit import Transliterator
 
     memory = training_memory(data) if data is not None else None
     # held-out sets: no name dictionary either (it holds Wikidata's spellings of the held-out forms)
     engine = Transliterator(beams=beams, use_lexicon=use_lexicon, memory=memory,  # type: ignore[arg-type]
-                            name_dictionary=data is None)
+                            name_dictionary=dictionary and data is None)
     engine.transliterate_many(["تجربة", "Test"], to, top=5)  # load lexicon, memory and model outside the timing
     _ = (engine.model, engine.latin_lm)
 
@@ -246,17 +248,36 @@ def load_multiword(path: Path = MULTIWORD) -> dict[str, set[str]]:
     return names
 
 
-def multiword_rows(systems: dict[str, System | str], names: dict[str, set[str]]) -> list[str]:
-    """Whole-name top-1 / top-5 / CER: every word must be right for a name to count."""
+def load_multiword_reverse(path: Path = MULTIWORD) -> dict[str, set[str]]:
+    """The same names the other way: every attested romanization → the Arabic, folded."""
+    from toolkit.normalize.arabic import normalize_arabic
+
+    out: dict[str, set[str]] = {}
+    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8") if line.strip() and not line.startswith("#")]
+    for row in rows[1:]:
+        if len(row) >= 2 and row[0].strip():
+            for spelling in row[1].split("|"):
+                if spelling.strip():
+                    out.setdefault(spelling.strip(), set()).add(normalize_arabic(row[0], "match").replace(" ", ""))
+    return out
+
+
+def multiword_rows(systems: dict[str, System | str], names: dict[str, set[str]], arabic: bool = False) -> list[str]:
+    """Whole-name top-1 / top-5 (/ CER for Latin): every word must be right for a name to count."""
     rows = []
     golds = list(names.values())
+    direction = "lat→ar" if arabic else "ar→lat"
     for label, system in systems.items():
         if isinstance(system, str):
-            rows.append(f"| {label} | {system} | | | |")
+            rows.append(f"| {direction} | {label} | {system} | | | |")
             continue
         out = system(list(names))
-        top1, top5, err = score_lat(out, golds)
-        rows.append(f"| {label} | {top1:.3f} | {top5:.3f} | {err:.3f} | {len(names)} |")
+        if arabic:
+            top1, top5 = score_ar(out, golds)
+            rows.append(f"| {direction} | {label} | {top1:.3f} | {top5:.3f} | – | {len(names)} |")
+        else:
+            top1, top5, err = score_lat(out, golds)
+            rows.append(f"| {direction} | {label} | {top1:.3f} | {top5:.3f} | {err:.3f} | {len(names)} |")
         print(rows[-1], file=sys.stderr, flush=True)
     return rows
 
@@ -379,8 +400,17 @@ def main() -> None:
     if multiword:
         mw_systems["**toolkit** (beam 5, lexicon on)"] = toolkit_system("latin", args.beams)[0]
         mw_systems["toolkit, lexicon off"] = toolkit_system("latin", args.beams, use_lexicon=False)[0]
+        mw_systems["toolkit, lexicon and name dictionary off"] = toolkit_system("latin", args.beams, use_lexicon=False, dictionary=False)[0]
         mw_systems.update((k, v) for k, v in peers_ar2lat().items() if "BGN" not in k)
     mw_rows = multiword_rows(mw_systems, multiword) if multiword else []
+    if multiword:
+        reverse: dict[str, System | str] = {
+            "**toolkit** (beam 5, lexicon on)": toolkit_system("arabic", args.beams)[0],
+            "toolkit, lexicon off": toolkit_system("arabic", args.beams, use_lexicon=False)[0],
+            "toolkit, lexicon and name dictionary off": toolkit_system("arabic", args.beams, use_lexicon=False, dictionary=False)[0],
+            **peers_lat2ar(),
+        }
+        mw_rows += multiword_rows(reverse, load_multiword_reverse(), arabic=True)
 
     batch_names = unseen_arabic_names(args.data)
     batch_rows = []
@@ -397,9 +427,10 @@ def main() -> None:
     print("\n".join(rows))
     print()
     if mw_rows:
-        print("multi-word Arab names (benchmarks/gold/translit_multiword.tsv, hand-written), whole name:")
+        print("multi-word Arab names (benchmarks/gold/translit_multiword.tsv, hand-written), whole name "
+              "(Latin → Arabic: every attested romanization as a query):")
         print()
-        print("| system | top-1 | top-5 | CER | names |\n|---|---|---|---|---|")
+        print("| direction | system | top-1 | top-5 | CER | names |\n|---|---|---|---|---|---|")
         print("\n".join(mw_rows))
         print()
     print("batch mode on stdin, every name unseen in training, process start included:")
