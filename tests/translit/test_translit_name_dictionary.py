@@ -17,6 +17,7 @@ class FakeNames:
     UNITS = {
         "مبارك": [("Mubarak", 40), ("Moubarak", 3)],
         "عبد العزيز": [("Abdelaziz", 30), ("Abdulaziz", 20)],
+        "بن عبد العزيز": [("bin Abdulaziz", 30), ("ben Abdelaziz", 5), ("Benabdelaziz", 4)],
         "الظواهري": [("al-Zawahiri", 3)],
         "محمد": [("Muhammad", 50), ("Mohamed", 40)],
         "مُحَمَّد": [("Mohamed", 40)],
@@ -55,6 +56,13 @@ def test_dictionary_spellings_lead_for_known_units(memory_only_dir: Path) -> Non
     assert [c.text for c in out[1][:2]] == ["Abdelaziz", "Abdulaziz"]
     assert out[2][0].text.endswith("al-Zawahiri") and out[2][0].source == "model"
     assert "بن" not in names.asked  # a particle alone is never looked up
+
+
+def test_after_a_particle_the_pair_decides_the_spelling(memory_only_dir: Path) -> None:
+    """Alone, عبد العزيز is mostly Abdelaziz (the Maghreb); after بن it is mostly bin Abdulaziz (the Gulf)."""
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=FakeNames())
+    assert t.transliterate_many(["محمد بن عبد العزيز"], "latin")[0][0].text == "Mohamed bin Abdulaziz"
+    assert t.transliterate_many(["عبد العزيز"], "latin")[0][0].text == "Abdelaziz"
 
 
 def test_a_region_hint_and_written_vowels_still_lead(memory_only_dir: Path) -> None:

@@ -65,6 +65,9 @@ def _tidy_articles(text: str) -> str:
     return _ARTICLE_WORD.sub(lambda m: f"{m.group(1).lower()}-{m.group(2).upper()}", text)
 
 
+_PARTICLES_LATIN = {"bin", "ben", "ibn", "abu", "abou", "abo", "bou", "abi", "ould", "bint"}
+
+
 def _cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -216,7 +219,8 @@ class Transliterator:
         return self._names
 
     def _unit_attested(self, slot: _Slot, region: str | None) -> list[Attested]:
-        """Dictionary spellings of a whole Arabic unit (al-Zawahiri, Abdulrahman, bin Laden)."""
+        """Dictionary spellings of a whole Arabic unit (al-Zawahiri, Abdulrahman, bin Laden);
+        after a lone particle, as the dictionary writes the pair (بن عبد العزيز: bin Abdulaziz)."""
         unit = slot.unit
         names = self.names
         if names is None or unit is None or (not slot.stem and not unit.allah):
@@ -226,7 +230,15 @@ class Transliterator:
         from .name_dictionary import press_form
 
         counts: dict[str, int] = {}
-        for a in names.unit(unit.raw, region):
+        if slot.after:  # بن عبد العزيز is bin Abdulaziz in the Gulf more than Abdelaziz alone is
+            for a in names.unit(f"{slot.after} {unit.raw}", region):
+                head, _, rest = a.text.partition(" ")
+                if rest and head.lower() in _PARTICLES_LATIN:
+                    text = press_form(rest, unit.article)
+                    counts[text] = counts.get(text, 0) + a.count
+            if sum(counts.values()) < DICTIONARY_TRUSTED:
+                counts = {}
+        for a in names.unit(unit.raw, region) if not counts else ():
             text = press_form(a.text, unit.article)
             counts[text] = counts.get(text, 0) + a.count
         total = sum(counts.values())
@@ -476,9 +488,13 @@ class Transliterator:
                     nxt = units[k + 1]
                     construct = nxt.article or nxt.prefix is None and nxt.allah
                 stem = (clean_arabic(ar2lat.strip_marks(unit.stem)) if to == "latin" else clean_latin(unit.stem).replace("-", ""))
-                slots.append(_Slot(sep_first if k == 0 else " ", unit, stem, None, construct))
+                previous = units[k - 1] if k else None
+                after = previous.raw if to == "latin" and previous is not None and previous.prefix and not previous.stem \
+                    and not previous.allah else None
+                slots.append(_Slot(sep_first if k == 0 else " ", unit, stem, None, construct, after))
         if slots:
-            slots[0] = _Slot("", slots[0].unit, slots[0].stem, slots[0].literal, slots[0].construct)
+            first = slots[0]
+            slots[0] = _Slot("", first.unit, first.stem, first.literal, first.construct, first.after)
         return _Plan(slots)
 
     def _stem_options(self, stem: str, unit: Any, to: Target, region: str | None, use_model: bool) -> list[tuple[str, float, str]]:
@@ -593,6 +609,7 @@ class _Slot:
     stem: str | None
     literal: str | None
     construct: bool
+    after: str | None = None  # the particle standing before this unit (بن of بن عبد العزيز), if any
 
 
 @dataclass(frozen=True)
