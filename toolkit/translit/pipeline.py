@@ -36,6 +36,7 @@ Target = Literal["latin", "arabic"]
 MAX_NAME_CHARS = 300
 LEXICON_MIN_SCORE = 0.95
 WELL_ATTESTED = 5
+CACHE_LIMIT = 200_000  # words and units remembered between batches (names repeat theirs)
 DICTIONARY_TRUSTED = 3  # a unit seen this often in the name dictionary: its spellings lead
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
@@ -165,6 +166,7 @@ class Transliterator:
         self._names_loaded = not isinstance(name_dictionary, bool)
         self._lock = threading.Lock()
         self.cache: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        self._unit_cache: dict[tuple[str, bool, str | None, str | None], list[Attested]] = {}
 
     # ------------------------------------------------------------ resources
     @property
@@ -227,6 +229,14 @@ class Transliterator:
             return []  # a particle alone (bin before Abdullah) is the rules' fixed form
         if any(ch in ar2lat.HARAKAT for ch in unit.raw):
             return []  # written vowels are read, not looked up
+        key = (unit.raw, unit.article, slot.after, region)
+        found = self._unit_cache.get(key)
+        if found is None:
+            found = self._unit_cache[key] = self._read_unit(slot, region)
+        return found
+
+    def _read_unit(self, slot: _Slot, region: str | None) -> list[Attested]:
+        unit, names = slot.unit, self.names
         from .name_dictionary import press_form
 
         counts: dict[str, int] = {}
@@ -290,6 +300,9 @@ class Transliterator:
             except ValueError as exc:
                 raise TranslitError(str(exc)) from None
 
+        if len(self.cache) + len(self._unit_cache) > CACHE_LIMIT:  # a long stream: memory stays bounded
+            self.cache.clear()
+            self._unit_cache.clear()
         # 1. whole-name lexicon hits
         confirmed: list[list[Candidate]] = []
         for name in cleaned:
@@ -497,8 +510,14 @@ class Transliterator:
             slots[0] = _Slot("", first.unit, first.stem, first.literal, first.construct, first.after)
         return _Plan(slots)
 
-    def _stem_options(self, stem: str, unit: Any, to: Target, region: str | None, use_model: bool) -> list[tuple[str, float, str]]:
-        """Stem spellings: memory (attested), model, rules; each tagged with its source."""
+    def _stem_options(
+        self, stem: str, unit: Any, to: Target, region: str | None, use_model: bool, rules_wanted: bool = True
+    ) -> list[tuple[str, float, str]]:
+        """Stem spellings: memory (attested), model, rules; each tagged with its source.
+
+        ``rules_wanted`` False: the name dictionary knows the unit well, so Arabic → Latin
+        rules (the last resort, ranked under everything) are not worth computing.
+        """
         found: list[tuple[str, float, str]] = []
         if not stem:
             return [("", 1.0, "rules")]
@@ -512,7 +531,7 @@ class Transliterator:
             for text, prob in self.cache.get((to, stem), []):
                 found.append((text, min(prob, floor * 0.99) if attested else prob, "model"))
         rules: list[tuple[str, float]] = []
-        if to == "arabic" or len(found) < 5 or vocalized:  # Arabic->Latin rules only fill a short list
+        if to == "arabic" or (len(found) < 5 and rules_wanted) or vocalized:  # Arabic->Latin rules only fill a short list
             rules = ar2lat.rule_stems(unit.stem, region, top=3) if to == "latin" else lat2ar.rule_stems(stem, top=3)
         for text, score in rules:
             found.append((text, 0.99 if vocalized else score, "rules"))
@@ -527,7 +546,9 @@ class Transliterator:
                 best[text] = (text, score, src)
         return sorted(best.values(), key=lambda t: -t[1])
 
-    def _with_dictionary(self, options: dict[str, Option], slot: _Slot, region: str | None) -> dict[str, Option]:
+    def _with_dictionary(
+        self, options: dict[str, Option], slot: _Slot, region: str | None, known: list[Attested]
+    ) -> dict[str, Option]:
         """A unit's options with the name dictionary's spellings of it.
 
         A unit the dictionary knows well (seen ``DICTIONARY_TRUSTED`` times or more) is an
@@ -535,7 +556,6 @@ class Transliterator:
         our own guesses follow (× 0.85). A rarer unit's spellings compete like any attested
         one. A region's own spelling of a well-known name (Mohammed in the Gulf) stays first.
         """
-        known = self._unit_attested(slot, region)
         if not known:
             return options
         trusted = sum(a.count for a in known) >= DICTIONARY_TRUSTED
@@ -580,7 +600,9 @@ class Transliterator:
             # a given name before al- (فاطمة الزهراء: Fatima al-Zahra) is no construct; a
             # word never seen in a name (مدينة الصدر: Madinat al-Sadr) most likely is
             construct = slot.construct and not (to == "latin" and self.memory.get(to, slot.stem or ""))
-            for text, score, src in self._stem_options(slot.stem or "", slot.unit, to, region, use_model):
+            known = self._unit_attested(slot, region) if to == "latin" and not construct else []
+            trusted = sum(a.count for a in known) >= DICTIONARY_TRUSTED
+            for text, score, src in self._stem_options(slot.stem or "", slot.unit, to, region, use_model, not trusted):
                 if to == "latin":
                     rendered = ar2lat.render_unit(slot.unit, [(text, score)], region, construct)
                     if slot.construct and not construct:
@@ -591,7 +613,7 @@ class Transliterator:
                     if r_text not in options or r_score > options[r_text].score:
                         options[r_text] = Option(r_text, r_score, src)  # type: ignore[arg-type]
             if to == "latin" and not construct:
-                options = self._with_dictionary(options, slot, region)
+                options = self._with_dictionary(options, slot, region, known)
             elif to == "arabic":
                 options = self._with_reverse_dictionary(options, slot)
             ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
