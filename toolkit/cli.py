@@ -353,6 +353,8 @@ def translit(
             for number, line, candidates, error in answered:
                 if error and single:
                     fail(error)
+                if single and not candidates:
+                    fail(f"nothing to transliterate in {line!r}: no letters of either script")
                 if error:
                     warn(f"stdin line {number}: {error}")
                 elif scheme is not None and line:

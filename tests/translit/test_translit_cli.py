@@ -48,7 +48,7 @@ def test_schemes_and_errors() -> None:
     assert b"short vowels" in proc.stderr
     proc = run("mHmd", "--scheme", "buckwalter", "--to", "arabic")
     assert proc.stdout.decode().split("\t")[-1].strip() == "محمد"
-    for args in (["", "--to", "latin"], ["x", "--scheme", "ala-lc", "--to", "arabic"], ["ب" * 1000]):
+    for args in (["", "--to", "latin"], ["x", "--scheme", "ala-lc", "--to", "arabic"], ["ب" * 1000], ["'", "--to", "arabic"]):
         proc = run(*args)
         assert proc.returncode == 2, args
         err = proc.stderr.decode()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from toolkit.translit import Transliterator
+from toolkit.translit import TranslitError, Transliterator
 from toolkit.translit.memory import Attested
 from toolkit.translit.name_dictionary import NameDictionary, press_form
 
@@ -141,3 +143,36 @@ def test_caches_stay_bounded_on_a_long_stream(memory_only_dir: Path, monkeypatch
     assert len(t._unit_cache) > 3
     again = t.transliterate_many(["مبارك"], "latin")  # the next batch starts afresh
     assert len(t._unit_cache) == 1 and again[0][0].text == "Mubarak"
+
+
+NAMEISH = st.text(
+    alphabet=st.sampled_from(list("ابتحدرسعقلمنهويةىأإآءًَُِّْ") + list("abdehilmnorsuz'-") + [" ", " ", "\u200c", "\u200f", "3", "٣"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(NAMEISH, st.sampled_from(["latin", "arabic"]), st.sampled_from([None, "gulf", "maghreb"]))
+def test_any_name_gets_an_ordered_valid_list_or_a_clear_error(name: str, to: str, region: str | None) -> None:
+    t = _ENGINE[0] if _ENGINE else _ENGINE.append(_engine()) or _ENGINE[0]
+    try:
+        cands = t.transliterate_many([name], to, top=5, region=region)[0]  # type: ignore[arg-type]
+    except TranslitError:
+        return
+    scores = [c.score for c in cands]
+    assert scores == sorted(scores, reverse=True) and all(0.0 <= x <= 1.0 for x in scores)
+    assert all(c.text and c.source in ("lexicon", "model", "rules", "scheme") for c in cands)
+    assert len({c.text for c in cands}) == len(cands)
+    if name.strip() and any("\u0621" <= ch <= "\u064a" for ch in name) and to == "latin":
+        assert cands  # Arabic letters always get some spelling
+
+
+_ENGINE: list[Transliterator] = []
+
+
+def _engine() -> Transliterator:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "attested.tsv").write_text("direction\tsource\ttarget\tcount\nlatin\tمحمد\tmohamed\t50\n", encoding="utf-8")
+    return Transliterator(model_dir=folder, use_lexicon=False, name_dictionary=FakeNames())

@@ -36,6 +36,7 @@ Target = Literal["latin", "arabic"]
 MAX_NAME_CHARS = 300
 LEXICON_MIN_SCORE = 0.95
 WELL_ATTESTED = 5
+UNWRITTEN_SCORE = 0.3  # a unit no source can write, passed through
 CACHE_LIMIT = 200_000  # words and units remembered between batches (names repeat theirs)
 DICTIONARY_TRUSTED = 3  # a unit seen this often in the name dictionary: its spellings lead
 
@@ -617,6 +618,8 @@ class Transliterator:
             elif to == "arabic":
                 options = self._with_reverse_dictionary(options, slot)
             ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, 5)]
+            if not ranked:  # nothing the target script writes (a lone ع): kept as it is, not lost with the name
+                ranked = [Option(slot.unit.raw, UNWRITTEN_SCORE, "rules")]
             if not slot.stem:  # a fixed form (bin, Abu, Abdullah): a convention, not a guess of any source
                 ranked = [Option(o.text, o.score, None) for o in ranked]
             slots.append(ranked)
