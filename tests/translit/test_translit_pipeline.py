@@ -141,3 +141,18 @@ def test_lexicon_only_answer_does_not_import_torch(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_lexicon_name_with_more_units_is_no_transliteration(memory_only_dir: Path) -> None:
+    """"Akhannouch" names Aziz Akhannouch, but عزيز أخنوش is not how "Akhannouch" is written in Arabic."""
+    from types import SimpleNamespace
+
+    class Surnames:
+        def lookup(self, query: str, top: int = 5) -> list[object]:
+            return [SimpleNamespace(id="per:ak", type="PER", en="Aziz Akhannouch", ar="عزيز أخنوش",
+                                    score=0.98, why="variant", matched=query)]
+
+    t = Transliterator(model_dir=memory_only_dir, lexicon=Surnames())
+    assert all(c.source != "lexicon" for c in t.transliterate_many(["Akhannouch"], "arabic")[0])
+    best = t.transliterate_many(["Aziz Akhannouch"], "arabic")[0][0]
+    assert (best.text, best.source) == ("عزيز أخنوش", "lexicon")

@@ -70,6 +70,18 @@ def _tidy_articles(text: str) -> str:
 _PARTICLES_LATIN = {"bin", "ben", "ibn", "abu", "abou", "abo", "bou", "abi", "ould", "bint"}
 
 
+def _same_units(query: str, hit: str) -> bool:
+    """Is a lexicon name a transliteration of a one-unit query? "Akhannouch" is a variant of
+    Aziz Akhannouch, but عزيز أخنوش is not how it is written (عبد العزيز ~ Abdulaziz is).
+    Longer queries are not checked: the scripts cut particles and family names (آل سعود,
+    Abed Rabbo) into different numbers of units."""
+    def units(text: str) -> int:
+        split = ar2lat.split_units if _ARABIC_LETTER.search(text) else lat2ar.split_units
+        return len(split(text))
+
+    return units(query) > 1 or units(hit) == 1
+
+
 def _cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -434,6 +446,7 @@ class Transliterator:
             # "Guterres" is a variant of António Guterres: the Arabic name of about its length comes first
             expected = len(name) * (0.75 if want_arabic else 1.3)  # typical length ratio across scripts
             hits = sorted(hits, key=lambda ts: (ts[1] < 1.0, round(abs(len(ts[0]) - expected) / max(1.0, expected), 1), -ts[1]))
+            hits = [ts for ts in hits if _same_units(name, ts[0])]
             out_hits: list[Candidate] = []
             ceiling = 1.0
             for text, score in hits[:top]:
@@ -451,7 +464,7 @@ class Transliterator:
             if m.why == "key" and " " not in name.strip():
                 continue  # one folded word (Shatri ~ Shatra) is too little evidence
             text = m.ar if want_arabic else m.en
-            if text:
+            if text and _same_units(name, text):
                 out.append(Candidate(text, float(m.score), "lexicon"))
         return out
 
