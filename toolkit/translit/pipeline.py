@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -273,12 +273,7 @@ class Transliterator:
             return None
         if not self._lexicon_loaded:
             self._lexicon_loaded = True
-            try:
-                from ..lexicon import Lexicon
-
-                self._lexicon = Lexicon.default()
-            except Exception:  # the lexicon is optional here: no lexicon, no lexicon hits  # noqa: BLE001
-                self._lexicon = None
+            self._lexicon = _ShippedNames()
         return self._lexicon
 
     # ------------------------------------------------------------ public
@@ -638,6 +633,26 @@ class Transliterator:
             slots.append(ranked)
         units = sum(1 for slot in plan.slots if slot.unit is not None)
         return combine(slots, seps, top * 2, units)
+
+
+class _ShippedNames:
+    """The shipped lexicons read straight from their TSV files (0.05 s).
+
+    Transliteration needs their names for an exact-match table, not the compiled search
+    index, whose first build on a fresh installation takes seconds: a first cold
+    ``toolkit translit`` stays under a second.
+    """
+
+    def entries(self) -> Iterator[Any]:
+        from ..lexicon.errors import LexiconError
+        from ..lexicon.load import load_file
+        from ..resources import lexicons_dir
+
+        for path in sorted(lexicons_dir().glob("*.tsv")):
+            try:
+                yield from load_file(path).entries
+            except (LexiconError, OSError):  # a broken file gives no hits, not an error
+                continue
 
 
 @dataclass(frozen=True)
