@@ -176,3 +176,18 @@ def _engine() -> Transliterator:
     folder = Path(tempfile.mkdtemp())
     (folder / "attested.tsv").write_text("direction\tsource\ttarget\tcount\nlatin\tمحمد\tmohamed\t50\n", encoding="utf-8")
     return Transliterator(model_dir=folder, use_lexicon=False, name_dictionary=FakeNames())
+
+
+def test_an_index_it_cannot_read_answers_nothing() -> None:
+    import sqlite3
+
+    class Broken:
+        path = "/nonexistent/names.sqlite3"
+
+        def lookup_unit(self, *args: object) -> list[object]:
+            raise sqlite3.OperationalError("no such table: units")
+
+        lookup_full = lookup_unit
+
+    names = NameDictionary(Broken(), key=lambda text: text, split=lambda text: text.split())
+    assert names.unit("محمد") == [] and names.whole("محمد علي") == []

@@ -147,18 +147,22 @@ class NameDictionary:
         units = self._split(arabic)
         if len(units) != 1:
             return ()
-        with self._lock:
-            variants = self._index.lookup_unit(self._key(units[0]), REGION_COUNTRY.get(region or ""))
-        return _attested(variants)
+        return self._ask(self._index.lookup_unit, self._key(units[0]), region)
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019
     def _whole(self, arabic: str, region: str | None) -> tuple[Attested, ...]:
         units = self._split(arabic)
         if len(units) < 2:
             return ()
-        key = " ".join(self._key(u) for u in units)
-        with self._lock:
-            variants = self._index.lookup_full(key, REGION_COUNTRY.get(region or ""))
+        return self._ask(self._index.lookup_full, " ".join(self._key(u) for u in units), region)
+
+    def _ask(self, lookup: Any, key: str, region: str | None) -> tuple[Attested, ...]:
+        """One index query; an index this version cannot read answers nothing rather than failing."""
+        try:
+            with self._lock:
+                variants = lookup(key, REGION_COUNTRY.get(region or ""))
+        except (sqlite3.Error, AttributeError, TypeError, ValueError):
+            return ()
         return _attested(variants)
 
 
