@@ -47,7 +47,17 @@ class FakeNames:
         return {"الماليكي": 1.0} if latin.lower() == "al-maliki" else {}
 
     def key(self, arabic: str) -> str:
-        return arabic
+        return arabic.replace("أ", "ا").replace("ة", "ه")
+
+    def arabic_full_keys(self, latin: str) -> dict[str, float]:
+        return {
+            "ahmed ben bella": {"احمد بن بله": 1.0},
+            "salman al saud": {"سلمان ال سعود": 1.0},
+            "abdelmalek droukdel": {"ابو مصعب عبد الودود": 1.0},  # an alias, not a spelling
+        }.get(latin.lower(), {})
+
+    def full_key(self, arabic: str) -> str:
+        return " ".join(self.key(w) for w in arabic.split())
 
 
 def test_dictionary_spellings_lead_for_known_units(memory_only_dir: Path) -> None:
@@ -96,6 +106,16 @@ def test_latin_to_arabic_prefers_what_the_dictionary_has_seen(tmp_path: Path) ->
     t = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=FakeNames())
     best = t.transliterate_many(["al-Maliki"], "arabic")[0][0]
     assert (best.text, best.source) == ("الماليكي", "model") and best.score >= 0.8
+
+
+def test_latin_to_arabic_whole_names_the_dictionary_labels(tmp_path: Path) -> None:
+    (tmp_path / "attested.tsv").write_text(
+        "direction\tsource\ttarget\tcount\narabic\tahmed\tأحمد\t9\n", encoding="utf-8")
+    t = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=FakeNames())
+    best = t.transliterate_many(["Ahmed Ben Bella", "Salman Al Saud", "Abdelmalek Droukdel"], "arabic")
+    assert (best[0][0].text, best[0][0].source) == ("أحمد بن بله", "model")  # the folded ا written back as our أ
+    assert best[1][0].text == "سلمان آل سعود"
+    assert "ابو مصعب عبد الودود" not in {c.text for c in best[2]}
 
 
 def test_press_form_writes_the_article_our_way() -> None:

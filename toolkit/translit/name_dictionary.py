@@ -80,11 +80,22 @@ class NameDictionary:
         """The index's key of one Arabic unit, to compare a candidate with :meth:`arabic_keys`."""
         return str(self._key(arabic))
 
+    def arabic_full_keys(self, latin: str) -> dict[str, float]:
+        """Latin → Arabic for a whole name: the keys of the Arabic names labelled ``latin``."""
+        return dict(self._arabic_keys(_fold_latin(latin), "reverse_full"))
+
+    def full_key(self, arabic: str) -> str:
+        """The index's key of a whole Arabic name, to compare with :meth:`arabic_full_keys`."""
+        return " ".join(self._key(u) for u in self._split(arabic))
+
     @lru_cache(maxsize=1 << 16)  # noqa: B019
-    def _arabic_keys(self, folded: str) -> tuple[tuple[str, float], ...]:
+    def _arabic_keys(self, folded: str, table: str = "reverse") -> tuple[tuple[str, float], ...]:
         con = self._reverse()
-        with self._lock:
-            rows = con.execute("SELECT arabic_key, share FROM reverse WHERE latin = ?", (folded,)).fetchall()
+        try:
+            with self._lock:
+                rows = con.execute(f"SELECT arabic_key, share FROM {table} WHERE latin = ?", (folded,)).fetchall()
+        except sqlite3.Error:
+            return ()
         return tuple((k, float(v)) for k, v in rows)
 
     def _reverse(self) -> sqlite3.Connection:
@@ -101,7 +112,7 @@ class NameDictionary:
                 return con
             source = Path(self._index.path)
             stat = source.stat()
-            tag = hashlib.sha1(f"{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+            tag = hashlib.sha1(f"{_REVERSE_SCHEMA}:{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
             from ..resources import cache_dir
 
             path = cache_dir() / f"name-dictionary-reverse-{tag}.sqlite"
@@ -121,24 +132,26 @@ class NameDictionary:
             return con
 
     def _compile_reverse(self, con: sqlite3.Connection) -> sqlite3.Connection:
-        counts: dict[str, dict[str, int]] = {}
-        try:  # SQLite folds case and groups; Python folds what is left (accents, other marks)
-            rows = self._index.conn.execute(
-                "SELECT lower(latin) AS l, arabic_key, SUM(count) FROM units GROUP BY l, arabic_key"
-            ).fetchall()
-        except sqlite3.Error:  # another version's schema: no reverse evidence, not an error
-            rows = []
-        for latin, arabic_key, count in rows:
-            folded = latin.translate(_ASCII_DROP) if latin.isascii() else _fold_latin(latin)
-            by_key = counts.setdefault(folded, {})
-            by_key[arabic_key] = by_key.get(arabic_key, 0) + int(count)
-        out = []
-        for latin, by_key in counts.items():
-            total = sum(by_key.values())
-            out.extend((latin, k, c / total) for k, c in by_key.items() if c >= 2 or total < 4)
-        con.execute("CREATE TABLE reverse (latin TEXT NOT NULL, arabic_key TEXT NOT NULL, share REAL NOT NULL)")
-        con.executemany("INSERT INTO reverse VALUES (?, ?, ?)", out)
-        con.execute("CREATE INDEX reverse_latin ON reverse(latin)")
+        for table, source in (("reverse", "units"), ("reverse_full", "full_names")):
+            counts: dict[str, dict[str, int]] = {}
+            try:  # SQLite folds case and groups; Python folds what is left (accents, other marks)
+                rows = self._index.conn.execute(
+                    f"SELECT lower(latin) AS l, arabic_key, SUM(count) FROM {source} GROUP BY l, arabic_key"
+                ).fetchall()
+            except sqlite3.Error:  # another version's schema: no reverse evidence, not an error
+                rows = []
+            for latin, arabic_key, count in rows:
+                folded = latin.translate(_ASCII_DROP) if latin.isascii() else _fold_latin(latin)
+                by_key = counts.setdefault(folded, {})
+                by_key[arabic_key] = by_key.get(arabic_key, 0) + int(count)
+            out = []
+            for latin, by_key in counts.items():
+                total = sum(by_key.values())
+                keep = 1 if table == "reverse_full" else 2  # a whole name is a person's label: once is enough
+                out.extend((latin, k, c / total) for k, c in by_key.items() if c >= keep or total < 4)
+            con.execute(f"CREATE TABLE {table} (latin TEXT NOT NULL, arabic_key TEXT NOT NULL, share REAL NOT NULL)")
+            con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", out)
+            con.execute(f"CREATE INDEX {table}_latin ON {table}(latin)")
         con.commit()
         return con
 
@@ -185,6 +198,7 @@ def press_form(text: str, article: bool = False) -> str:
 
 
 _ASCII_DROP = str.maketrans("", "", " -'`.,")
+_REVERSE_SCHEMA = 2  # bump when the compiled reverse index changes shape
 
 
 def _fold_latin(text: str) -> str:

@@ -380,7 +380,11 @@ class Transliterator:
         scores 0.88 and up (by its share), above the unit-by-unit product. Equal shares
         (two labels seen once each) are ordered by the composed candidates' view of them.
         """
-        if to != "latin" or self.names is None or not _ARABIC_LETTER.search(name) or " " not in name:
+        if self.names is None or " " not in name:
+            return []
+        if to == "arabic":
+            return self._whole_attested_arabic(name, composed)
+        if not _ARABIC_LETTER.search(name):
             return []
         known = self.names.whole(name, region)
         if not known:
@@ -396,6 +400,32 @@ class Transliterator:
             closeness = Levenshtein.normalized_similarity(fold(text), best) if best else 0.0
             out.append(Candidate(text, 0.88 + 0.1 * a.share + 0.01 * closeness, "model"))
         return sorted(out, key=lambda c: -c.score)
+
+    def _whole_attested_arabic(self, name: str, composed: list[Candidate]) -> list[Candidate]:
+        """Latin → Arabic: the Arabic of someone the dictionary knows by this whole name
+        (Zine El Abidine Ben Ali: زين العابدين بن علي) comes first.
+
+        The index keeps that Arabic folded (أ→ا, ة→ه, ى→ي); each word is written back as one
+        of our own candidates writes it when they fold alike. A label that is not a spelling of
+        the same words (Droukdel's alias ابو مصعب عبد الودود; عزه الدوري for a three-part name)
+        is left out: its length or its letters must stay close to our best guess.
+        """
+        from rapidfuzz.distance import Levenshtein
+
+        names = self.names
+        known = names.arabic_full_keys(name)
+        if not known or not composed:
+            return []
+        ours = {names.key(w): w for c in reversed(composed) for w in c.text.split()}
+        best = names.full_key(composed[0].text).replace(" ", "")
+        out = []
+        for key, share in known.items():
+            flat = key.replace(" ", "")
+            if not 0.7 <= len(flat) / max(1, len(best)) <= 1.4 or Levenshtein.normalized_similarity(flat, best) < 0.5:
+                continue
+            text = " ".join(ours.get(w, "آل" if w == "ال" else w) for w in key.split())  # a lone ال is آل (Al Saud)
+            out.append(Candidate(text, 0.88 + 0.1 * share, "model"))
+        return out
 
     def _well_attested(self, to: Target, stem: str, article: bool = False) -> bool:
         """A word seen often in training needs no guess from the model."""
