@@ -211,3 +211,22 @@ def test_an_index_it_cannot_read_answers_nothing() -> None:
 
     names = NameDictionary(Broken(), key=lambda text: text, split=lambda text: text.split())
     assert names.unit("محمد") == [] and names.whole("محمد علي") == []
+
+
+def test_a_few_names_are_scanned_a_long_batch_compiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("arabic_name_romanizer")
+    import toolkit.translit.name_dictionary as nd
+
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    names = NameDictionary.load()
+    assert names is not None
+    names.prepare_reverse(["al-Maliki", "Hadi"], ["Gamal Abdel Nasser"])
+    assert not list(tmp_path.glob("cache/name-dictionary-reverse-*"))  # a cold single call compiles nothing
+    assert names.key("المالكي") in names.arabic_keys("Al Maliki")
+    assert names.full_key("جمال عبد الناصر") in names.arabic_full_keys("Gamal Abdel Nasser")
+    monkeypatch.setattr(nd, "SCAN_LIMIT", 3)
+    fresh = NameDictionary.load()
+    assert fresh is not None
+    fresh.prepare_reverse(["al-Maliki", "Hadi", "Nouri"], [])
+    assert list(tmp_path.glob("cache/name-dictionary-reverse-*.sqlite"))
+    assert fresh.arabic_keys("al-Maliki") == names.arabic_keys("al-Maliki")

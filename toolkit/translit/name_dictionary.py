@@ -24,6 +24,7 @@ import sqlite3
 import tempfile
 import threading
 from pathlib import Path
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +44,7 @@ class NameDictionary:
         self._key = key  # str -> lookup key of one unit
         self._split = split  # str -> the package's units of a name
         self._lock = threading.Lock()
+        self._scanned: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
 
     @classmethod
     def load(cls) -> NameDictionary | None:
@@ -88,8 +90,54 @@ class NameDictionary:
         """The index's key of a whole Arabic name, to compare with :meth:`arabic_full_keys`."""
         return " ".join(self._key(u) for u in self._split(arabic))
 
+    def prepare_reverse(self, units: Iterable[str], wholes: Iterable[str]) -> None:
+        """Before a Latin → Arabic batch. Until the reverse index is compiled, a few names
+        are answered by one scan of the package's index per table (about 0.1 s), so a first
+        ``toolkit translit NAME --to arabic`` stays fast; a batch of ``SCAN_LIMIT`` or more
+        compiles the index into the cache (about a second, once per installation)."""
+        if getattr(self, "_reverse_con", None) is not None or self._reverse_path().is_file():
+            return
+        wanted = {("reverse", _fold_latin(u)) for u in units} | {("reverse_full", _fold_latin(w)) for w in wholes}
+        wanted = {tk for tk in wanted if tk[1] and tk not in self._scanned}
+        if len(wanted) >= SCAN_LIMIT:
+            self._reverse()
+            return
+        for table, source in (("reverse", "units"), ("reverse_full", "full_names")):
+            keys = sorted(k for t, k in wanted if t == table)
+            if keys:
+                self._scan(table, source, keys)
+
+    def _scan(self, table: str, source: str, keys: list[str]) -> None:
+        folded_sql = "lower(latin)"
+        for ch in _ASCII_DROP_CHARS:
+            folded_sql = f"replace({folded_sql}, '{ch * 2 if ch == chr(39) else ch}', '')"
+        marks = ", ".join("?" for _ in keys)
+        try:
+            with self._lock:
+                rows = self._index.conn.execute(
+                    f"SELECT lower(latin), arabic_key, SUM(count) FROM {source} WHERE {folded_sql} IN ({marks}) "
+                    "GROUP BY lower(latin), arabic_key", keys,
+                ).fetchall()
+        except sqlite3.Error:
+            rows = []
+        for folded, shares in _shares(rows, keep=1 if table == "reverse_full" else 2).items():
+            self._scanned[(table, folded)] = tuple(shares)
+        for key in keys:
+            self._scanned.setdefault((table, key), ())
+
+    def _reverse_path(self) -> Path:
+        source = Path(self._index.path)
+        stat = source.stat()
+        tag = hashlib.sha1(f"{_REVERSE_SCHEMA}:{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+        from ..resources import cache_dir
+
+        return cache_dir() / f"name-dictionary-reverse-{tag}.sqlite"
+
     @lru_cache(maxsize=1 << 16)  # noqa: B019
     def _arabic_keys(self, folded: str, table: str = "reverse") -> tuple[tuple[str, float], ...]:
+        scanned = self._scanned.get((table, folded))
+        if scanned is not None:
+            return scanned
         con = self._reverse()
         try:
             with self._lock:
@@ -110,12 +158,7 @@ class NameDictionary:
             con = getattr(self, "_reverse_con", None)
             if con is not None:
                 return con
-            source = Path(self._index.path)
-            stat = source.stat()
-            tag = hashlib.sha1(f"{_REVERSE_SCHEMA}:{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
-            from ..resources import cache_dir
-
-            path = cache_dir() / f"name-dictionary-reverse-{tag}.sqlite"
+            path = self._reverse_path()
             if not path.is_file():
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,24 +176,16 @@ class NameDictionary:
 
     def _compile_reverse(self, con: sqlite3.Connection) -> sqlite3.Connection:
         for table, source in (("reverse", "units"), ("reverse_full", "full_names")):
-            counts: dict[str, dict[str, int]] = {}
             try:  # SQLite folds case and groups; Python folds what is left (accents, other marks)
                 rows = self._index.conn.execute(
                     f"SELECT lower(latin) AS l, arabic_key, SUM(count) FROM {source} GROUP BY l, arabic_key"
                 ).fetchall()
             except sqlite3.Error:  # another version's schema: no reverse evidence, not an error
                 rows = []
-            for latin, arabic_key, count in rows:
-                folded = latin.translate(_ASCII_DROP) if latin.isascii() else _fold_latin(latin)
-                by_key = counts.setdefault(folded, {})
-                by_key[arabic_key] = by_key.get(arabic_key, 0) + int(count)
-            out = []
-            for latin, by_key in counts.items():
-                total = sum(by_key.values())
-                keep = 1 if table == "reverse_full" else 2  # a whole name is a person's label: once is enough
-                out.extend((latin, k, c / total) for k, c in by_key.items() if c >= keep or total < 4)
+            shares = _shares(rows, keep=1 if table == "reverse_full" else 2)  # a whole name is a label: once is enough
             con.execute(f"CREATE TABLE {table} (latin TEXT NOT NULL, arabic_key TEXT NOT NULL, share REAL NOT NULL)")
-            con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", out)
+            con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)",
+                            ((latin, k, v) for latin, pairs in shares.items() for k, v in pairs))
             con.execute(f"CREATE INDEX {table}_latin ON {table}(latin)")
         con.commit()
         return con
@@ -197,7 +232,9 @@ def press_form(text: str, article: bool = False) -> str:
     return text
 
 
-_ASCII_DROP = str.maketrans("", "", " -'`.,")
+_ASCII_DROP_CHARS = " -'`.,"
+_ASCII_DROP = str.maketrans("", "", _ASCII_DROP_CHARS)
+SCAN_LIMIT = 64  # distinct Latin units and names in a batch from which compiling the reverse index pays
 _REVERSE_SCHEMA = 2  # bump when the compiled reverse index changes shape
 
 
@@ -209,6 +246,25 @@ def _fold_latin(text: str) -> str:
 
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in text if ch.isalpha() and not unicodedata.combining(ch))
+
+
+def _shares(rows: Iterable[tuple[str, str, int]], keep: int) -> dict[str, list[tuple[str, float]]]:
+    """(lower-cased Latin, Arabic key, count) rows → folded Latin → [(Arabic key, share)].
+
+    Spellings seen fewer than ``keep`` times are dropped unless the name is rare (under 4).
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for latin, arabic_key, count in rows:
+        folded = latin.translate(_ASCII_DROP) if latin.isascii() else _fold_latin(latin)
+        by_key = counts.setdefault(folded, {})
+        by_key[arabic_key] = by_key.get(arabic_key, 0) + int(count)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for latin, by_key in counts.items():
+        total = sum(by_key.values())
+        kept = [(k, c / total) for k, c in by_key.items() if c >= keep or total < 4]
+        if kept:
+            out[latin] = kept
+    return out
 
 
 def _attested(variants: Any) -> tuple[Attested, ...]:

@@ -328,6 +328,11 @@ class Transliterator:
                 if to == "latin" and any(a.count >= WELL_ATTESTED for a in self._unit_attested(slot, region)):
                     continue
                 need.add(slot.stem)
+        if to == "arabic" and self.names is not None and hasattr(self.names, "prepare_reverse"):
+            self.names.prepare_reverse(
+                [slot.unit.raw for plan in plans if plan for slot in plan.slots if slot.unit is not None and slot.stem],
+                [name for name in cleaned if " " in name],
+            )
         if need and self.model is not None:
             words = sorted(need)
             hyps = self.model.generate(words, to, beams=self.beams, batch_size=self.batch_size)
