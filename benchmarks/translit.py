@@ -455,8 +455,8 @@ def main() -> None:
     print()
     print(f"cold start, one `toolkit translit` process: {cold_known:.2f} s for an attested name "
           f"(no torch), {cold_model:.2f} s for a name that needs the model; the first call on a new installation "
-          f"(empty cache): {first_ar:.2f} s Arabic → Latin, {first_lat:.2f} s Latin → Arabic (the name dictionary's "
-          f"reverse index is compiled then)")
+          f"(empty cache): {first_ar:.2f} s Arabic → Latin, {first_lat:.2f} s Latin → Arabic (a few names: the name "
+          f"dictionary's index is scanned, its reverse index is compiled by the first long batch)")
     del env
 
 
