@@ -33,6 +33,15 @@ class Attested:
         return 0.6 + 0.4 * self.share * (total / (total + 2.0))
 
 
+def ranked(counts: dict[str, int], limit: int | None = None, ties_by_text: bool = True) -> list[Attested]:
+    """Spellings with their counts as :class:`Attested`, most frequent first; equal counts
+    by text, or (``ties_by_text`` False) in the order the evidence gave them."""
+    total = sum(counts.values())
+    key = (lambda tc: (-tc[1], tc[0])) if ties_by_text else (lambda tc: -tc[1])
+    order = sorted(counts.items(), key=key)[:limit]
+    return [Attested(t, c, c / total) for t, c in order]
+
+
 class Memory:
     """Lookup table (direction, cleaned source) → attested targets."""
 

@@ -28,12 +28,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from .memory import Attested
+from .memory import Attested, ranked
 
 # the package's countries for our region hints: the index prefers a country's rows, then its region's
 REGION_COUNTRY = {"egypt": "EG", "maghreb": "DZ", "gulf": "SA", "iraq": "IQ", "levant": "SY"}
 
 _ARTICLE = re.compile(r"^[ae]l[- ]+(?=\w)", re.IGNORECASE)
+_ARTICLE_WORD = re.compile(r"\b([AaEe]l)-(\w)")
 
 
 class NameDictionary:
@@ -45,6 +46,7 @@ class NameDictionary:
         self._split = split  # str -> the package's units of a name
         self._lock = threading.Lock()
         self._scanned: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._reverse_con: sqlite3.Connection | None = None  # the compiled reverse index, once opened
 
     @classmethod
     def load(cls) -> NameDictionary | None:
@@ -95,7 +97,7 @@ class NameDictionary:
         are answered by one scan of the package's index per table (about 0.1 s), so a first
         ``toolkit translit NAME --to arabic`` stays fast; a batch of ``SCAN_LIMIT`` or more
         compiles the index into the cache (about a second, once per installation)."""
-        if getattr(self, "_reverse_con", None) is not None or self._reverse_path().is_file():
+        if self._reverse_con is not None or self._reverse_path().is_file():
             return
         wanted = {("reverse", _fold_latin(u)) for u in units} | {("reverse_full", _fold_latin(w)) for w in wholes}
         wanted = {tk for tk in wanted if tk[1] and tk not in self._scanned}
@@ -108,14 +110,11 @@ class NameDictionary:
                 self._scan(table, source, keys)
 
     def _scan(self, table: str, source: str, keys: list[str]) -> None:
-        folded_sql = "lower(latin)"
-        for ch in _ASCII_DROP_CHARS:
-            folded_sql = f"replace({folded_sql}, '{ch * 2 if ch == chr(39) else ch}', '')"
         marks = ", ".join("?" for _ in keys)
         try:
             with self._lock:
                 rows = self._index.conn.execute(
-                    f"SELECT lower(latin), arabic_key, SUM(count) FROM {source} WHERE {folded_sql} IN ({marks}) "
+                    f"SELECT lower(latin), arabic_key, SUM(count) FROM {source} WHERE {_FOLD_SQL} IN ({marks}) "
                     "GROUP BY lower(latin), arabic_key", keys,
                 ).fetchall()
         except sqlite3.Error:
@@ -155,9 +154,8 @@ class NameDictionary:
         index file so a new version compiles afresh. An unwritable cache: kept in memory.
         """
         with self._lock:
-            con = getattr(self, "_reverse_con", None)
-            if con is not None:
-                return con
+            if self._reverse_con is not None:
+                return self._reverse_con
             path = self._reverse_path()
             if not path.is_file():
                 try:
@@ -232,8 +230,16 @@ def press_form(text: str, article: bool = False) -> str:
     return text
 
 
+def tidy_label(text: str) -> str:
+    """A whole-name label's articles our way: al-Hakim for Al-hakim or Al-Hakim."""
+    return _ARTICLE_WORD.sub(lambda m: f"{m.group(1).lower()}-{m.group(2).upper()}", text)
+
+
 _ASCII_DROP_CHARS = " -'`.,"
 _ASCII_DROP = str.maketrans("", "", _ASCII_DROP_CHARS)
+_FOLD_SQL = "lower(latin)"  # the same folding as _ASCII_DROP, in SQL, for scans of the package's index
+for _ch in _ASCII_DROP_CHARS:
+    _FOLD_SQL = f"replace({_FOLD_SQL}, '{_ch * 2 if _ch == chr(39) else _ch}', '')"
 SCAN_LIMIT = 64  # distinct Latin units and names in a batch from which compiling the reverse index pays
 _REVERSE_SCHEMA = 2  # bump when the compiled reverse index changes shape
 
@@ -273,6 +279,4 @@ def _attested(variants: Any) -> tuple[Attested, ...]:
         text = " ".join(v.latin.split())
         if text and v.count > 0:
             counts[text] = counts.get(text, 0) + int(v.count)
-    total = sum(counts.values())
-    ranked = sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))
-    return tuple(Attested(t, c, c / total) for t, c in ranked[:8])
+    return tuple(ranked(counts, limit=8))

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
-from .memory import Attested, Memory
+from .memory import Attested, Memory, ranked
 from .model import clean_arabic, clean_latin
 from .rank import Candidate, Option, combine, fold, merge
 from .schemes import apply_scheme
@@ -59,14 +59,6 @@ def _writes_article(latin: str, arabic_stem: str) -> bool:
     return arabic_stem[:1] in ar2lat.SUN_LETTERS and bool(_ASSIMILATED.match(latin))
 
 
-_ARTICLE_WORD = re.compile(r"\b([AaEe]l)-(\w)")
-
-
-def _tidy_articles(text: str) -> str:
-    """al-Hakim for Al-hakim / Al-Hakim in a dictionary label: our article convention."""
-    return _ARTICLE_WORD.sub(lambda m: f"{m.group(1).lower()}-{m.group(2).upper()}", text)
-
-
 _PARTICLES_LATIN = {"bin", "ben", "ibn", "abu", "abou", "abo", "bou", "abi", "ould", "bint"}
 
 
@@ -80,6 +72,12 @@ def _same_units(query: str, hit: str) -> bool:
         return len(split(text))
 
     return units(query) > 1 or units(hit) == 1
+
+
+def _close_length(label: str, guess: str) -> bool:
+    """A dictionary label of a whole name must be about as long as our own best spelling of
+    it (0.7–1.4 times), or it names more or fewer parts of the name than were asked."""
+    return 0.7 <= len(label) / max(1, len(guess)) <= 1.4
 
 
 def _cap_first(text: str) -> str:
@@ -264,8 +262,7 @@ class Transliterator:
         for a in names.unit(unit.raw, region) if not counts else ():
             text = press_form(a.text, unit.article)
             counts[text] = counts.get(text, 0) + a.count
-        total = sum(counts.values())
-        return [Attested(t, c, c / total) for t, c in sorted(counts.items(), key=lambda tc: -tc[1])]
+        return ranked(counts, ties_by_text=False)  # the dictionary's own order among equals
 
     @property
     def lexicon(self) -> Any:
@@ -396,11 +393,13 @@ class Transliterator:
             return []
         from rapidfuzz.distance import Levenshtein
 
+        from .name_dictionary import tidy_label
+
         best = fold(composed[0].text) if composed else ""
         out = []
         for a in known:
-            text = _tidy_articles(a.text)
-            if best and not 0.7 <= len(fold(text)) / len(best) <= 1.4:
+            text = tidy_label(a.text)
+            if best and not _close_length(fold(text), best):
                 continue  # a label with more (or fewer) names than the Arabic: Mousa *Mohammed* Abu Marzook
             closeness = Levenshtein.normalized_similarity(fold(text), best) if best else 0.0
             out.append(Candidate(text, 0.88 + 0.1 * a.share + 0.01 * closeness, "model"))
@@ -426,7 +425,7 @@ class Transliterator:
         out = []
         for key, share in known.items():
             flat = key.replace(" ", "")
-            if not 0.7 <= len(flat) / max(1, len(best)) <= 1.4 or Levenshtein.normalized_similarity(flat, best) < 0.5:
+            if not _close_length(flat, best) or Levenshtein.normalized_similarity(flat, best) < 0.5:
                 continue
             text = " ".join(ours.get(w, "آل" if w == "ال" else w) for w in key.split())  # a lone ال is آل (Al Saud)
             out.append(Candidate(text, 0.88 + 0.1 * share, "model"))
@@ -453,8 +452,7 @@ class Transliterator:
         counts: dict[str, int] = {}
         for a in pooled:
             counts[a.text] = counts.get(a.text, 0) + a.count
-        total = sum(counts.values())
-        return [Attested(t, c, c / total) for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))]
+        return ranked(counts)
 
     def _lexicon_hits(self, name: str, to: Target, top: int) -> list[Candidate]:
         """Whole-name hits: the entity's preferred name in the target script, then its variants.

@@ -106,13 +106,17 @@ def filter_noise(pairs: list[Pair]) -> list[Pair]:
     return kept
 
 
-def load_splits(data: Path) -> tuple[list[Pair], list[Pair], list[Pair]]:
-    """(train, wikidata dev, google test) with dev forms removed from train in both directions."""
+def read_public(data: Path) -> tuple[list[Pair], list[Pair], list[Pair], list[Pair]]:
+    """(Wikidata tokens, noise filtered; google train; google eval; google test)."""
     names = data / "names"
     wiki = filter_noise(read_wikidata(names / "wikidata_person_tokens.tsv"))
-    g_train = read_google(names / "google_ar2en_train.tsv")
-    g_eval = read_google(names / "google_ar2en_eval.tsv")
-    g_test = read_google(names / "google_ar2en_test.tsv")
+    g_train, g_eval, g_test = (read_google(names / f"google_ar2en_{split}.tsv") for split in ("train", "eval", "test"))
+    return wiki, g_train, g_eval, g_test
+
+
+def load_splits(data: Path) -> tuple[list[Pair], list[Pair], list[Pair]]:
+    """(train, wikidata dev, google test) with dev forms removed from train in both directions."""
+    wiki, g_train, g_eval, g_test = read_public(data)
     held = {p.arabic for p in g_eval + g_test} | {p.arabic for p in wiki if is_dev_form(p.arabic)}
     train = [p for p in wiki + g_train if p.arabic not in held]
     dev = [p for p in wiki if is_dev_form(p.arabic)]
@@ -127,9 +131,8 @@ def all_pairs(data: Path) -> list[Pair]:
     benchmark measures the held-out sets with a table built from ``load_splits``'s
     training part instead (:func:`training_memory`).
     """
-    names = data / "names"
-    wiki = filter_noise(read_wikidata(names / "wikidata_person_tokens.tsv"))
-    return wiki + [p for split in ("train", "eval", "test") for p in read_google(names / f"google_ar2en_{split}.tsv")]
+    wiki, g_train, g_eval, g_test = read_public(data)
+    return wiki + g_train + g_eval + g_test
 
 
 def training_memory(data: Path) -> Memory:
