@@ -518,8 +518,8 @@ def lexicon_validate(
     field without Arabic letters, missing parent, ...); warnings do not fail.
     """
     from .lexicon.index import shipped_paths
-    from .lexicon.load import load_file
-    from .lexicon.validate import validate_paths
+    from .lexdata.load import load_file
+    from .lexdata.validate import validate_paths
 
     files = _lexicon_paths(paths, with_shipped)
     known: set[str] = set()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.lexicon import Entry, LexiconError
-from toolkit.lexicon.load import load_file
+from toolkit.lexdata.load import load_file
 
 
 def test_curated_tsv_reads_every_column(news_tsv: Path) -> None:

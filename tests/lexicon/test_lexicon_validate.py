@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.lexicon.validate import validate_paths
+from toolkit.lexdata.validate import validate_paths
 
 
 def _issues(tmp_path: Path, write_lexicon, rows: list[str]):  # type: ignore[no-untyped-def]

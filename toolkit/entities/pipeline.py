@@ -175,7 +175,7 @@ def _gazetteer_from(lexicon: object | None) -> Gazetteer:
     if isinstance(lexicon, Gazetteer):
         return lexicon
     entries = lexicon.entries() if hasattr(lexicon, "entries") else lexicon
-    return Gazetteer(entries)  # type: ignore[arg-type]
+    return Gazetteer(entries)
 
 
 def _merge_model(rule: list[RawMention], model: list[RawMention]) -> list[RawMention]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..lexicon.schema import Entry
+from ..lexdata.schema import Entry
+from ..lexdata.shipped import shipped_entries as _shipped_entries
 from ..normalize.arabic import normalize_arabic, normalize_arabic_offsets
 from ..normalize.latin import normalize_latin
 
@@ -113,45 +114,9 @@ def clitic_readings(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def read_tsv_entries(paths: Iterable[Path]) -> Iterator[LexEntry]:
-    """The entries of lexicon files, read by the lexicon loader (errors name file and
-    line), without compiling the fuzzy-lookup index."""
-    from ..lexicon.load import load_file
-
-    for path in paths:
-        yield from load_file(path).entries
-
-
-def _as_entry(e: object) -> LexEntry:
-    if isinstance(e, LexEntry):
-        return e
-    return LexEntry(
-        id=getattr(e, "id"),
-        type=getattr(e, "type", "MISC") or "MISC",
-        en=getattr(e, "en", "") or "",
-        ar=getattr(e, "ar", "") or "",
-        en_variants=tuple(getattr(e, "en_variants", ()) or ()),
-        ar_variants=tuple(getattr(e, "ar_variants", ()) or ()),
-        acronyms=tuple(getattr(e, "acronyms", ()) or ()),
-        parent=getattr(e, "parent", "") or "",
-    )
-
-
-def shipped_entries() -> list[LexEntry]:
-    """The shipped lexicon, read straight from ``lexicons/*.tsv``.
-
-    Why not :class:`toolkit.lexicon.Lexicon`: extraction needs the entries, not the
-    fuzzy-lookup index, and building that index after a lexicon update costs seconds
-    the entity list does not need.  Without TSV files, the Lexicon class is asked.
-    """
-    from ..resources import lexicons_dir
-
-    paths = sorted(lexicons_dir().glob("*.tsv"))
-    if paths:
-        return list(read_tsv_entries(paths))
-    from ..lexicon import Lexicon  # type: ignore[attr-defined]
-
-    return [_as_entry(e) for e in Lexicon.default().entries()]
+def shipped_entries() -> list[Entry]:
+    """The shipped lexicon, read straight from ``lexicons/*.tsv`` (see :mod:`toolkit.lexdata.shipped`)."""
+    return _shipped_entries()
 
 
 _STOP_SINGLE_EN = frozenset(
@@ -164,13 +129,12 @@ _STOP_SINGLE_EN = frozenset(
 class Gazetteer:
     """Exact, longest-match lookup of every lexicon name in English and Arabic text."""
 
-    def __init__(self, entries: Iterable[object]) -> None:
+    def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: dict[str, LexEntry] = {}
         # first token key -> list of (token keys, entity id, kind, surface)
         self._en: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
         self._ar: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
-        for raw in entries:
-            e = _as_entry(raw)
+        for e in entries:
             if not e.id:
                 continue
             self.entries[e.id] = e

@@ -12,8 +12,8 @@ The schema and the validation rules are documented in lexicons/README.md.
 
 from __future__ import annotations
 
-from .errors import Issue, LexiconError
+from ..lexdata.errors import Issue, LexiconError
 from .lexicon import Lexicon, Match, lookup
-from .schema import COLUMNS, TYPES, Entry
+from ..lexdata.schema import COLUMNS, TYPES, Entry
 
 __all__ = ["COLUMNS", "TYPES", "Entry", "Issue", "Lexicon", "LexiconError", "Match", "lookup"]

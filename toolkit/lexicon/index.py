@@ -41,44 +41,27 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..resources import cache_dir, lexicons_dir
-from .errors import Issue, LexiconError
-from .load import load_file
+from ..lexdata.errors import Issue, LexiconError
+from ..lexdata.load import load_file
+from ..lexdata.shipped import shipped_paths
+from ..lexdata.validate import validate
+from ..resources import cache_dir
 from .names import NameKeys, uncached_name_keys
-from .validate import validate
 
 FORMAT_VERSION = "1"
 _BATCH = 50_000
 
-#: Source files whose code decides the keys; a change in any rebuilds the index.
-_KEY_CODE_FILES = (
-    "normalize/__init__.py",
-    "normalize/arabic.py",
-    "normalize/latin.py",
-    "normalize/keys.py",
-    "lexicon/names.py",
-    "lexicon/index.py",
-    "lexicon/load.py",
-    "lexicon/schema.py",
-    "lexicon/validate.py",
-)
-
-
-def shipped_paths() -> list[Path]:
-    """The shipped lexicons: every ``*.tsv`` in the lexicons folder, sorted."""
-    folder = lexicons_dir()
-    return sorted(p.resolve() for p in folder.glob("*.tsv")) if folder.is_dir() else []
+#: Source files whose code decides the keys (globs under toolkit/); a change in any
+#: rebuilds the index.
+_KEY_CODE_GLOBS = ("normalize/*.py", "lexdata/*.py", "lexicon/names.py", "lexicon/index.py")
 
 
 def code_hash() -> str:
     """A hash of the code that computes keys, so new normalizers rebuild old indexes."""
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256(FORMAT_VERSION.encode())
-    for rel in _KEY_CODE_FILES:
-        try:
-            h.update(rel.encode() + b"\0" + (root / rel).read_bytes())
-        except OSError:
-            h.update(rel.encode() + b"\0missing")
+    for path in sorted({p for pattern in _KEY_CODE_GLOBS for p in root.glob(pattern)}):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 from ..normalize.keys import match_key, parts_similarity, symbols, token_similarity
 from . import index as _index
 from .names import NameKeys, name_keys, script_of, strip_titles, translate_generic_words
-from .schema import Entry
+from ..lexdata.schema import Entry
 
 Why = Literal["exact", "variant", "key", "translit", "fuzzy"]
 
@@ -133,7 +133,7 @@ class Lexicon:
     Build one with :meth:`default` (the shipped lexicons) or :meth:`from_paths` (user
     lexicons, optionally with the shipped ones).  Opening an up-to-date index costs
     milliseconds; a changed source is recompiled on open, and a source with errors
-    raises :class:`~toolkit.lexicon.errors.LexiconError` naming file, line and field.
+    raises :class:`~toolkit.lexdata.errors.LexiconError` naming file, line and field.
     """
 
     def __init__(self, db: Path, sources: Sequence[Path] = ()) -> None:
@@ -171,7 +171,7 @@ class Lexicon:
         sources = [Path(p).resolve() for p in paths]
         for p in sources:
             if not p.exists():
-                from .errors import Issue, LexiconError
+                from ..lexdata.errors import Issue, LexiconError
 
                 raise LexiconError(Issue("error", str(p), 0, "", "no such file"))
         if with_shipped:

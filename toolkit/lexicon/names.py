@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..normalize.arabic import normalize_arabic
 from ..normalize.keys import match_key, skeleton, symbols
 from ..normalize.latin import normalize_latin
-from .schema import has_arabic
+from ..lexdata.schema import has_arabic
 
 # Titles and honorifics that precede a name in the press.  Compared after lowering and
 # dropping dots, so "Dr." and "dr" are one entry.  Multi-word titles are tried first.

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Literal
 
 from .arabic import LEVELS, Level, Normalized, normalize_arabic, normalize_arabic_many, normalize_arabic_offsets
-from .keys import detect_script, has_arabic, match_key, similarity
+from .keys import match_key, similarity
+from .script import detect_script, has_arabic
 from .latin import normalize_latin, normalize_latin_offsets
 
 Lang = Literal["ar", "en", "auto"]

@@ -50,39 +50,12 @@ from typing import Literal
 
 from .arabic import normalize_arabic
 from .latin import name_tokens
+from .script import Script, detect_script, has_arabic, has_latin
 
-Script = Literal["arabic", "latin", "mixed", "none"]
 
 #: The decision threshold of :func:`match`, chosen on the pair tables in
 #: tests/normalize/ (benchmarks/normalize.py prints precision and recall at it).
 DEFAULT_THRESHOLD = 0.88
-
-_ARABIC_CLASS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_ARABIC_LETTER_RE = re.compile(f"(?=[{_ARABIC_CLASS}])[^\\W\\d_]")
-_OTHER_LETTER_RE = re.compile(f"(?![{_ARABIC_CLASS}])[^\\W\\d_]")
-
-
-def detect_script(text: str) -> Script:
-    """Which script the letters of ``text`` are in: arabic, latin, mixed or none.
-
-    Latin means any non-Arabic letter; digits and punctuation do not count.  Two regex
-    searches, so it is cheap enough to run on every record of a corpus.
-    """
-    ar = _ARABIC_LETTER_RE.search(text) is not None
-    la = _OTHER_LETTER_RE.search(text) is not None
-    if ar and la:
-        return "mixed"
-    if ar:
-        return "arabic"
-    if la:
-        return "latin"
-    return "none"
-
-
-def has_arabic(text: str) -> bool:
-    """True when ``text`` holds at least one Arabic letter."""
-    return _ARABIC_LETTER_RE.search(text) is not None
-
 
 # ------------------------------------------------------------------ Arabic side
 
@@ -256,7 +229,7 @@ def _script_runs(text: str) -> list[tuple[str, bool]]:
     holding both scripts counts as Arabic, as a whole mixed name did before."""
     runs: list[tuple[str, bool]] = []
     for word in text.split():
-        arabic = has_arabic(word) or not _OTHER_LETTER_RE.search(word)
+        arabic = has_arabic(word) or not has_latin(word)
         if runs and runs[-1][1] == arabic:
             runs[-1] = (runs[-1][0] + " " + word, arabic)
         else:

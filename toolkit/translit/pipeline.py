@@ -677,15 +677,9 @@ class _ShippedNames:
     """
 
     def entries(self) -> Iterator[Any]:
-        from ..lexicon.errors import LexiconError
-        from ..lexicon.load import load_file
-        from ..resources import lexicons_dir
+        from ..lexdata.shipped import shipped_entries
 
-        for path in sorted(lexicons_dir().glob("*.tsv")):
-            try:
-                yield from load_file(path).entries
-            except (LexiconError, OSError):  # a broken file gives no hits, not an error
-                continue
+        yield from shipped_entries()
 
 
 @dataclass(frozen=True)

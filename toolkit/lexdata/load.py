@@ -1,4 +1,4 @@
-"""Reading lexicon files (TSV, CSV, JSONL) into :class:`~toolkit.lexicon.schema.Entry` records.
+"""Reading lexicon files (TSV, CSV, JSONL) into :class:`~toolkit.lexdata.schema.Entry` records.
 
 Why strict: a file that cannot be read as a table (bad UTF-8, a row with the wrong
 number of fields, a header without ``id``) stops here with the file, line and reason,
