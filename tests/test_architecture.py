@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "parallel": 0,
     "normalize": 0,
     "lexdata": 1,
+    "word_translation": 1,
     "lexicon": 2,
     "translit": 2,
     "ner": 2,
