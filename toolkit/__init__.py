@@ -6,8 +6,7 @@ and heavy libraries load only when the function that needs them is called.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from .lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -27,9 +26,9 @@ _EXPORTS: dict[str, str] = {
     "skeleton": "toolkit.normalize.keys",
     "similarity": "toolkit.normalize.keys",
     "match": "toolkit.normalize.keys",
-    "detect_script": "toolkit.normalize.keys",
-    "Lexicon": "toolkit.lexicon",
-    "lookup": "toolkit.lexicon",
+    "detect_script": "toolkit.normalize.script",
+    "Lexicon": "toolkit.defaults",
+    "lookup": "toolkit.defaults",
     "transliterate": "toolkit.translit",
     "transliterate_many": "toolkit.translit",
     "align_reports": "toolkit.align",
@@ -41,14 +40,4 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

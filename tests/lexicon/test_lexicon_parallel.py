@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.lexicon import Lexicon
+from toolkit.defaults import Lexicon  # the lexicon with the shipped model as its speller
 from toolkit.lexicon.parallel import lookup_batches
 
 FIRST = ["محمد", "أحمد", "علي", "حسين", "عمر", "خالد", "يوسف", "إبراهيم", "سعيد", "جمال", "كريم", "ناصر", "فيصل", "هادي", "رشيد"]

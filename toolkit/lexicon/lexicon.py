@@ -42,6 +42,7 @@ from rapidfuzz import fuzz, process
 from ..normalize.keys import match_key, parts_similarity, symbols, token_similarity
 from . import index as _index
 from .names import NameKeys, name_keys, script_of, strip_titles, translate_generic_words
+from .speller import EngineSpeller, Speller
 from ..lexdata.schema import Entry
 
 Why = Literal["exact", "variant", "key", "translit", "fuzzy"]
@@ -136,7 +137,7 @@ class Lexicon:
     raises :class:`~toolkit.lexdata.errors.LexiconError` naming file, line and field.
     """
 
-    def __init__(self, db: Path, sources: Sequence[Path] = ()) -> None:
+    def __init__(self, db: Path, sources: Sequence[Path] = (), speller: Speller | None = None) -> None:
         self.path = Path(db)
         self.sources = tuple(sources)
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
@@ -147,7 +148,7 @@ class Lexicon:
         self._rows: list | None = None
         self._entities: dict[int, tuple[str, str, str, str]] | None = None
         self._scripts: dict[str, bool] = {}  # does the lexicon hold names in this script
-        self._translit: Any = None  # a toolkit.translit.Transliterator, loaded on first need
+        self._speller = speller  # the query's spellings in the other script (see speller.py)
         self._pool_reads = 0
         # Per-part results that repeat across queries (first names, family names):
         # vocabulary neighbours of a query part and the posting lists read from SQLite.
@@ -159,15 +160,20 @@ class Lexicon:
     # ------------------------------------------------------------------ construction
 
     @classmethod
-    def default(cls, cache: Path | None = None) -> Lexicon:
+    def default(cls, cache: Path | None = None, speller: Speller | None = None) -> Lexicon:
         """The shipped lexicons (every ``*.tsv`` of ``toolkit.resources.lexicons_dir()``)."""
-        return cls.from_paths([], with_shipped=True, cache=cache)
+        return cls.from_paths([], with_shipped=True, cache=cache, speller=speller)
 
     @classmethod
     def from_paths(
-        cls, paths: Iterable[str | Path], with_shipped: bool = False, cache: Path | None = None
+        cls,
+        paths: Iterable[str | Path],
+        with_shipped: bool = False,
+        cache: Path | None = None,
+        speller: Speller | None = None,
     ) -> Lexicon:
-        """User lexicons (TSV, CSV, JSONL), plus the shipped ones when ``with_shipped``."""
+        """User lexicons (TSV, CSV, JSONL), plus the shipped ones when ``with_shipped``;
+        ``speller``: see :mod:`toolkit.lexicon.speller` (none: no model spellings)."""
         sources = [Path(p).resolve() for p in paths]
         for p in sources:
             if not p.exists():
@@ -177,7 +183,7 @@ class Lexicon:
         if with_shipped:
             sources = _index.shipped_paths() + [p for p in sources if p not in _index.shipped_paths()]
         report = _index.ensure(sources, cache)
-        return cls(report.path, sources)
+        return cls(report.path, sources, speller=speller)
 
     def close(self) -> None:
         self._con.close()
@@ -250,12 +256,18 @@ class Lexicon:
         return self.lookup_many([query], top=top, type=type, translit=translit)[0]
 
     def lookup_many(
-        self, queries: Sequence[str], top: int = 5, type: str | None = None, translit: bool = True
+        self,
+        queries: Sequence[str],
+        top: int = 5,
+        type: str | None = None,
+        translit: bool = True,
+        speller: Speller | None = None,
     ) -> list[list[Match]]:
         """:meth:`lookup` for a batch of queries, in order: the same answers, faster,
         because the vocabulary neighbours of every query part are found in one pass
         (rapidfuzz ``cdist``, several times cheaper per part than one search each) and
-        the model transliterates every query that needs it in one batch."""
+        the model transliterates every query that needs it in one batch.
+        ``speller``: asked instead of the lexicon's own for this batch."""
         cleaned = [" ".join(q.split()) for q in queries]
         if top < 1:
             return [[] for _ in cleaned]
@@ -276,7 +288,7 @@ class Lexicon:
             for target in ("ar", "en"):
                 # Latin queries get Arabic spellings, Arabic queries Latin ones.
                 need = [i for i, q in enumerate(cleaned) if q and self._needs_translit(q, found[i], target)]
-                spellings = self._spellings([strip_titles(cleaned[i]) for i in need], target)
+                spellings = self._spellings([strip_titles(cleaned[i]) for i in need], target, speller or self._speller)
                 for i, cands in zip(need, spellings):
                     found[i] = self._with_translit(cleaned[i], found[i], cands, type, target)
         return [list(f[:top]) for f in found]
@@ -302,28 +314,25 @@ class Lexicon:
             self._scripts[script] = found is not None
         return self._scripts[script]
 
-    def use_transliterator(self, engine: Any) -> None:
-        """The engine asked for a query's spellings in the other script (default, on first
-        need: ``Transliterator(use_lexicon=False)``). Benchmarks give one whose attested
-        tables leave out the names they measure."""
-        self._translit = engine
+    def use_speller(self, speller: Speller | None) -> None:
+        """The speller asked for a query's spellings in the other script (none: lookup
+        without them)."""
+        self._speller = speller
 
-    def _spellings(self, queries: list[str], target: str) -> list[list[tuple[str, float]]]:
+    def use_transliterator(self, engine: Any) -> None:
+        """A transliteration engine as the speller (see :class:`EngineSpeller`).
+        Benchmarks give one whose attested tables leave out the names they measure.
+        An engine's refusal of bad input is a ``ValueError`` (``TranslitError`` is one)."""
+        self._speller = EngineSpeller(engine, refused=(ValueError,))
+
+    def _spellings(self, queries: list[str], target: str, speller: Speller | None) -> list[list[tuple[str, float]]]:
         """(spelling in the ``target`` script, model score) n-best of each query; empty
-        lists when the model is not available (then lookup is what it was without it)."""
+        lists when there is no speller (then lookup is what it was without it)."""
         if not queries:
             return []
-        if self._translit is None:
-            from ..translit import Transliterator
-
-            self._translit = Transliterator(use_lexicon=False)
-        from ..translit import TranslitError
-
-        try:
-            lists = self._translit.transliterate_many(queries, "arabic" if target == "ar" else "latin", top=_TRANSLIT_TOP)
-        except TranslitError:
+        if speller is None:
             return [[] for _ in queries]
-        return [[(c.text, c.score) for c in cands] for cands in lists]
+        return speller(queries, target, _TRANSLIT_TOP)  # type: ignore[arg-type]
 
     def _with_translit(
         self, query: str, matches: tuple[Match, ...], spellings: list[tuple[str, float]], type: str | None, target: str = "ar"
@@ -645,28 +654,3 @@ def _entry(row: tuple) -> Entry:
         en_variants=tuple(json.loads(env)), ar_variants=tuple(json.loads(arv)), acronyms=tuple(json.loads(acr)),
         parent=parent, note=note, source=source, line=line,
     )
-
-
-# ---------------------------------------------------------------------- module level
-
-_DEFAULT: dict[tuple, Lexicon] = {}
-
-
-def lookup(
-    query: str,
-    top: int = 5,
-    lexicons: Iterable[str | Path] | None = None,
-    with_shipped: bool | None = None,
-    type: str | None = None,
-    translit: bool = True,
-) -> list[Match]:
-    """Look ``query`` up in the shipped lexicons, or in ``lexicons`` (plus the shipped
-    ones when ``with_shipped``).  The compiled lexicon is kept for the next call.
-    ``translit=False`` leaves the learned model out (see :meth:`Lexicon.lookup`)."""
-    paths = tuple(str(Path(p).resolve()) for p in (lexicons or ()))
-    shipped = (not paths) if with_shipped is None else (with_shipped or not paths)
-    key = (paths, shipped)
-    lex = _DEFAULT.get(key)
-    if lex is None:
-        lex = _DEFAULT[key] = Lexicon.from_paths(paths, with_shipped=shipped)
-    return lex.lookup(query, top=top, type=type, translit=translit)
