@@ -12,6 +12,11 @@ connection). At most ``2 * workers`` batches are in flight, so memory stays boun
 any input; a batch smaller than ``drain_below`` means the input is arriving slowly
 (someone typing), and then every answer is handed out before more input is awaited.
 Where fork is unavailable (Windows) the batches are done in the calling process.
+
+:func:`worker_pool` is the one place the toolkit builds a process pool: ``map_batches``
+uses it, and so does the corpus job (:mod:`toolkit.corpus.executors`), so both get the
+same start method and the same worker set-up (Ctrl-C ignored in workers, ``after_fork``).
+This module imports nothing from the toolkit: every layer may use it.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from itertools import chain
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # the process machinery is imported only when a pool is built
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,7 +55,7 @@ def map_batches(
     if first is None:
         return
     yield first, work(first)
-    if workers <= 1 or not _can_fork():
+    if workers <= 1 or not can_fork():
         for batch in it:
             yield batch, work(batch)
         return
@@ -56,7 +64,7 @@ def map_batches(
         return
     global _WORK
     _WORK = work
-    pool = _fork_pool(workers, after_fork)
+    pool = worker_pool(workers, after_fork)
     pending: deque[tuple[list[T], Future[R]]] = deque()
     try:
         for batch in chain([second], it):
@@ -73,24 +81,33 @@ def map_batches(
         _WORK = None
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """True where processes can be forked (not on Windows)."""
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _fork_pool(workers: int, after_fork: Callable[[], None] | None):  # type: ignore[no-untyped-def]
+def worker_pool(workers: int, after_fork: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes whose workers ignore Ctrl-C and run ``after_fork``.
+
+    Why fork where it exists: workers start in milliseconds, inherit the parent's warm
+    state (and :func:`map_batches`' work, which is never pickled) and need no importable
+    ``__main__`` (stdin scripts, notebooks). Elsewhere spawn, the only safe choice; there
+    ``after_fork`` must be picklable (``None`` always is).
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork: the initializer is inherited, not pickled, so a closure is fine here
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_init_worker, initargs=(after_fork,),
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(after_fork,),
     )
 
 
 def _init_worker(after_fork: Callable[[], None] | None) -> None:
+    """Set up a worker: the parent handles Ctrl-C (and leaves a clean state behind)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle

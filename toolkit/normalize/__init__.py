@@ -1,19 +1,22 @@
 """Normalization of Arabic text and of English transliterations of Arabic names.
 
 One entry point, :func:`normalize`, picks the Arabic or Latin normalizer by script;
-the modules hold the details: :mod:`.arabic`, :mod:`.latin`, :mod:`.keys`.
+the modules hold the details: :mod:`.arabic`, :mod:`.latin`, :mod:`.keys` (on the phonetic
+symbols of :mod:`.phonetic`), :mod:`.script` (which script a text is in) and :mod:`.levels`
+(the ``Level`` and ``Lang`` names every caller shares).
+
+This package is the ground floor of the toolkit: it imports nothing else from it.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from .arabic import LEVELS, Level, Normalized, normalize_arabic, normalize_arabic_many, normalize_arabic_offsets
+from .arabic import Normalized, normalize_arabic, normalize_arabic_many, normalize_arabic_offsets
 from .keys import match_key, similarity
-from .script import detect_script, has_arabic
 from .latin import normalize_latin, normalize_latin_offsets
-
-Lang = Literal["ar", "en", "auto"]
+from .levels import LEVELS, Lang, Level
+from .script import detect_script, has_arabic
 
 __all__ = [
     "LEVELS", "Level", "Lang", "Normalized", "normalize", "normalize_many", "normalize_offsets",

@@ -43,65 +43,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .arabic import BIDI_CONTROLS, ZERO_WIDTH, Level, Normalized
-
-APOSTROPHES = "'\u2019\u2018\u02bc\u02be\u02bf\u0060\u00b4\u2032\u02bb\u02c8\u2035"
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
-
-# Letters that NFKD does not decompose but scholarly romanizations use.
-_EXTRA_FOLDS = {
-    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "dh", "þ": "th", "ß": "ss", "æ": "ae",
-    "œ": "oe", "ḫ": "kh", "ẖ": "h", "ǧ": "j", "ğ": "g", "ş": "sh", "ç": "c",
-}
-
-_DISPLAY_TABLE: dict[int, str] = {
-    **{ord(c): "" for c in BIDI_CONTROLS + ZERO_WIDTH + "\u200c"},
-    **{ord(c): "'" for c in APOSTROPHES[1:]},
-    **{ord(c): "-" for c in DASHES},
-    **{ord(c): " " for c in "\t\n\v\f\r\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-       "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"},
-    **{cp: "" for cp in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)] if cp != 0x85},
-    **{cp: "\ufffd" for cp in range(0xD800, 0xE000)},
-}
-
-ARTICLES = frozenset(
-    "al el il ul ol l ash ech as es ad ed ud at et ut az ez uz adh ath an en un ar er ur ur".split()
+from .arabic import Normalized
+from .latin_tables import (
+    ABD_RE, ABD_TOKENS, ABU, ALLAH_RE, ALLAH_TOKENS, ARTICLES, BIN, DIGRAPHS, DIN_RE, DIN_TOKENS, DISPLAY_TABLE,
+    EXTRA_FOLDS, SOFT_C_RE, VOWEL_RUN_RE, VOWELS,
 )
-_ARTICLE_PREFIX_RE = re.compile(r"^(?:a|e|u|i)?(?:l|sh|s|d|t|z|dh|th|n|r)-")
-
-# The linking part of an abd- compound: abd-ul-, abd-el-, abd-al-; a vowel and an
-# assimilated sun letter (Abdur-rahman, Abdus-salam); or u/o/e before a consonant
-# (Abdurahman).  Keys only hold the vowel "a", so a key never re-links: idempotent.
-_ABD_RE = re.compile(
-    r"^abd(?:(?:ou|[aeiou])l(?=[a-z]{3,}$)"
-    r"|[aeiou](?=(sh|th|dh|[rsdtzn])\1)"
-    r"|(?:ou|[uoe])(?=[^aeiouy][a-z]{2,}$)"
-    r"|(?=[a-z]{3,}$))"
-)
-_ALLAH_RE = re.compile(r"(?<=[a-z]{2})(?:u|a|e|o|ou)?l?lah?$")
-_DIN_RE = re.compile(r"(?<=[a-z]{3})(?:[aeiou][ld])?d(?:i|ee|ie|y)ne?$")
-_DIN_TOKENS = frozenset({"din", "deen", "dine", "ddin", "eddin", "eddine", "uddin", "addin", "aldin", "eldin", "uldin"})
-_ABD_TOKENS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdi", "abdel", "abdur", "abdus", "abdulla"})
-_BIN = {"bin": "bin", "ibn": "bin", "ben": "bin", "bn": "bin", "ibnu": "bin", "bint": "bint", "binti": "bint", "bent": "bint"}
-_ABU = {"abu": "abu", "abou": "abu", "abo": "abu", "aboo": "abu", "abul": "abu", "abi": "abu", "bou": "abu", "bu": "abu"}
-_ALLAH_TOKENS = frozenset({"allah", "alla", "ullah", "ollah", "illah", "ellah", "lah", "llah", "ulla"})
-
-# Applied in order.  sh and kh stay two letters in the key (a key must fold to itself,
-# and every single letter is taken by another fold).  A c before e/i/y is the French
-# or Spanish s (Kacem = Qasim).
-_DIGRAPHS = [
-    ("sch", "\x01"), ("sh", "\x01"), ("ch", "\x01"), ("kh", "\x02"), ("dh", "z"), ("th", "s"),
-    ("gh", "g"), ("ph", "f"), ("dj", "j"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("v", "w"),
-]
-_SOFT_C_RE = re.compile(r"c(?=[eiy])")
-_VOWELS = frozenset("aeiou")
-_VOWEL_RUN_RE = re.compile(r"[aeiouy]+")
-
+from .levels import Level
 
 # The display table as a list over the BMP: str.translate then answers every lookup
 # without raising KeyError for unchanged characters (several times faster on text).
 _DISPLAY_SEQ: list[object] = list(range(0x10000))
-for _cp, _v in _DISPLAY_TABLE.items():
+for _cp, _v in DISPLAY_TABLE.items():
     _DISPLAY_SEQ[_cp] = _v if _v else None
 # ASCII part of the search fold: letters lower-cased by str.lower, the apostrophe
 # dropped, every other non-alphanumeric ASCII character a space.
@@ -138,8 +90,8 @@ def _fold_char(ch: str) -> str:
 
 def _fold_once(ch: str) -> str:
     low = ch.lower() if len(ch.lower()) == 1 else ch
-    if low in _EXTRA_FOLDS:
-        return _EXTRA_FOLDS[low]
+    if low in EXTRA_FOLDS:
+        return EXTRA_FOLDS[low]
     decomposed = unicodedata.normalize("NFKD", low)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     if base.isascii():
@@ -174,24 +126,24 @@ def _fold_token(tok: str) -> str:
     """Phonetic fold of one token (see the module docstring, step 3)."""
     if not tok.isalpha() or not tok.isascii():
         return tok
-    for a, b in _DIGRAPHS:
+    for a, b in DIGRAPHS:
         if a in tok:
             tok = tok.replace(a, b)
     if "c" in tok:
-        tok = _SOFT_C_RE.sub("s", tok).replace("c", "k")
+        tok = SOFT_C_RE.sub("s", tok).replace("c", "k")
     # Final h after a vowel is not a consonant in romanization (Hamzah, Fatimah).
-    if len(tok) > 2 and tok.endswith("h") and tok[-2] in _VOWELS:
+    if len(tok) > 2 and tok.endswith("h") and tok[-2] in VOWELS:
         tok = tok[:-1]
     # Doubled consonants (gemination from shadda, or spelling habit).
     out: list[str] = []
     for c in tok:
-        if out and out[-1] == c and c not in _VOWELS:
+        if out and out[-1] == c and c not in VOWELS:
             continue
         out.append(c)
     tok = "".join(out)
     # y/w between vowels is a glide.
     tok = re.sub(r"(?<=[aeiou])[yw](?=[aeiou])", "", tok)
-    tok = _VOWEL_RUN_RE.sub(_vowel_slot, tok)
+    tok = VOWEL_RUN_RE.sub(_vowel_slot, tok)
     return tok.replace("\x01", "sh").replace("\x02", "kh")
 
 
@@ -201,7 +153,7 @@ def _vowel_slot(m: re.Match[str]) -> str:
     text = m.string
     if run == "y":
         # y before a vowel or at the start of a word is a consonant.
-        if start == 0 or (end < len(text) and text[end] in _VOWELS):
+        if start == 0 or (end < len(text) and text[end] in VOWELS):
             return "y"
         return "a"
     if run.startswith("y") and start == 0:
@@ -231,23 +183,23 @@ def _join_compounds(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok in _BIN:
-            out.append(_BIN[tok])
-        elif tok in _ABU:
+        if tok in BIN:
+            out.append(BIN[tok])
+        elif tok in ABU:
             out.append("abu")
-        elif tok in _ABD_TOKENS and nxt is not None:
+        elif tok in ABD_TOKENS and nxt is not None:
             rest = nxt
             out.append("abd" + _allah_din(rest))
             i += 2
             continue
-        elif tok in _ALLAH_TOKENS and out and out[-1] not in ("abu", "bin", "bint"):
+        elif tok in ALLAH_TOKENS and out and out[-1] not in ("abu", "bin", "bint"):
             out[-1] = out[-1] + "allah"
-        elif tok in _ALLAH_TOKENS and out and out[-1] == "abd":
+        elif tok in ALLAH_TOKENS and out and out[-1] == "abd":
             out[-1] = "abdallah"
-        elif tok in _DIN_TOKENS and out:
+        elif tok in DIN_TOKENS and out:
             out[-1] = out[-1] + "din"
         else:
-            m = _ABD_RE.match(tok)
+            m = ABD_RE.match(tok)
             if m:
                 out.append("abd" + _allah_din(tok[m.end():]))
             else:
@@ -257,14 +209,14 @@ def _join_compounds(tokens: list[str]) -> list[str]:
 
 
 def _allah_din(tok: str) -> str:
-    if tok in _ALLAH_TOKENS:
+    if tok in ALLAH_TOKENS:
         return "allah"
     if len(tok) >= 6 and tok.endswith(("llah", "lla")):
-        m = _ALLAH_RE.search(tok)
+        m = ALLAH_RE.search(tok)
         if m:
             return tok[: m.start()] + "allah"
     if len(tok) >= 6:
-        m = _DIN_RE.search(tok)
+        m = DIN_RE.search(tok)
         if m:
             return tok[: m.start()] + "din"
     return tok
@@ -343,7 +295,7 @@ def normalize_latin_offsets(text: str, level: Level = "match") -> Normalized:
     if level == "match":
         return _match_offsets(text)
     for i, ch in enumerate(text):
-        rep = ch.translate(_DISPLAY_TABLE)
+        rep = ch.translate(DISPLAY_TABLE)
         if rep and not rep.isascii():
             rep = unicodedata.normalize("NFC", rep)
         if level == "search":
