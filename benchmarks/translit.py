@@ -3,11 +3,11 @@
     nice python benchmarks/translit.py [--data ../shared/data] [--limit N] [--threads 2]
 
 Data (read by path): the dev split of ``names/wikidata_arabic_to_english_variants.tsv``
-(Arabic forms held out of training by ``toolkit.translit.train.is_dev_form``; the gold is
+(Arabic forms held out of training by ``training.translit.pairs.is_dev_form``; the gold is
 every attested English spelling of the form) and ``names/google_ar2en_test.tsv``.
 
 The toolkit is measured on these held-out sets with the attested-spellings table of the
-training split (``toolkit.translit.train.training_memory``): the shipped ``attested.tsv``
+training split (``training.translit.tables.training_memory``): the shipped ``attested.tsv``
 knows the held-out forms too, which would turn the measurement into a lookup. The
 multi-word names of ``benchmarks/gold/translit_multiword.tsv`` (hand-written, 85 people)
 are measured with everything shipped, lexicon on and off.
@@ -57,7 +57,7 @@ def cer(hyp: str, golds: set[str]) -> float:
 
 def load_ar2lat(data: Path, limit: int | None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     from toolkit.translit.model import clean_arabic
-    from toolkit.translit.train import is_dev_form
+    from training.translit.pairs import is_dev_form
 
     wiki: dict[str, set[str]] = {}
     with (data / "names" / "wikidata_arabic_to_english_variants.tsv").open(encoding="utf-8") as handle:
@@ -86,7 +86,7 @@ def load_ar2lat(data: Path, limit: int | None) -> tuple[dict[str, set[str]], dic
 def load_lat2ar(data: Path, limit: int | None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     from toolkit.normalize.arabic import normalize_arabic
     from toolkit.translit.model import clean_arabic
-    from toolkit.translit.train import is_dev_form
+    from training.translit.pairs import is_dev_form
 
     wiki: dict[str, set[str]] = defaultdict(set)
     with (data / "names" / "wikidata_person_tokens.tsv").open(encoding="utf-8") as handle:
@@ -116,7 +116,7 @@ _TRAINING_MEMORY: dict[Path, object] = {}
 
 def training_memory(data: Path) -> object:
     """The attested table of the training split: the shipped one also knows the held-out forms."""
-    from toolkit.translit.train import training_memory as build
+    from training.translit.tables import training_memory as build
 
     if data not in _TRAINING_MEMORY:
         _TRAINING_MEMORY[data] = build(data)
@@ -293,7 +293,7 @@ def multiword_rows(systems: dict[str, System | str], names: dict[str, set[str]],
 def unseen_arabic_names(data: Path) -> list[str]:
     """Every Arabic form held out of training (Wikidata dev, google eval and test), once each."""
     from toolkit.translit.model import clean_arabic
-    from toolkit.translit.train import is_dev_form
+    from training.translit.pairs import is_dev_form
 
     names: dict[str, None] = {}
     with (data / "names" / "wikidata_arabic_to_english_variants.tsv").open(encoding="utf-8") as handle:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # the tiny model is trained with ``training/`` (beside the package, not in it)
+    sys.path.insert(0, str(ROOT))
 
 PAIRS = [
     ("سميث", "smith", 40), ("جونز", "jones", 30), ("سمير", "samir", 12), ("كريم", "karim", 10),
@@ -15,7 +20,7 @@ PAIRS = [
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Train a 2-layer char model for a few seconds; proves train → save → load → beam search."""
-    from toolkit.translit.train import Pair, build_memory, train
+    from training.translit.train import Pair, build_memory, train
 
     out = tmp_path_factory.mktemp("tiny_model")
     pairs = [Pair(ar, en, c, "test") for ar, en, c in PAIRS]

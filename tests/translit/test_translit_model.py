@@ -66,7 +66,7 @@ def test_numpy_inference_matches_transformers(tiny_model_dir: Path) -> None:
     import torch
 
     from toolkit.translit.infer import _log_softmax
-    from toolkit.translit.model import load_torch_model
+    from training.translit.torch_model import load_torch_model
 
     ours = Seq2SeqTransliterator.load(tiny_model_dir)
     ref = load_torch_model(tiny_model_dir)
@@ -125,7 +125,7 @@ def _reference_beam_search(model, vocab, word: str, beams: int, max_len: int, ba
 
 def test_batched_beam_search_matches_a_plain_one(tiny_model_dir: Path) -> None:
     """Batching, caches, shared cross-attention and vectorised selection change nothing."""
-    from toolkit.translit.model import load_torch_model
+    from training.translit.torch_model import load_torch_model
 
     ours = Seq2SeqTransliterator.load(tiny_model_dir)
     ref = load_torch_model(tiny_model_dir)

@@ -9,7 +9,7 @@ the Latin side of the training pairs (Witten–Bell interpolation, each spelling
 
 with ``LM_WEIGHT`` chosen on the Wikidata dev split (``benchmarks/README.md``).
 
-Storage (``latin_lm.safetensors``, built by ``python -m toolkit.translit.lm``): every
+Storage (``latin_lm.safetensors``, built by ``python -m training.translit.build_lm``): every
 n-gram as a base-29 integer (``a``–``z`` = 1–26, ``^`` = 27 start, ``$`` = 28 end; six
 characters fit in 32 bits), sorted, with its interpolated log-probability; every context
 with its back-off log-weight. Scoring a batch of candidates is a few ``searchsorted``
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -159,26 +158,3 @@ def _lookup(keys: np.ndarray, values: np.ndarray, query: np.ndarray) -> tuple[np
     idx = np.minimum(idx, len(keys) - 1)
     hit = keys[idx] == query
     return hit, np.where(hit, values[idx], 0.0).astype(np.float64)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Build ``latin_lm.safetensors`` from the training split (the dev split stays out)."""
-    import argparse
-
-    from .train import DEFAULT_DATA, build_latin_lm, load_splits
-
-    parser = argparse.ArgumentParser(description="Build the Latin character n-gram model from the training pairs.")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=Path("models/translit"))
-    args = parser.parse_args(argv)
-    if not (args.data / "names").is_dir():
-        parser.error(f"{args.data}: no names/ folder; pass --data PATH to the shared data")
-    train_pairs, _, _ = load_splits(args.data)
-    lm = build_latin_lm(train_pairs)
-    args.out.mkdir(parents=True, exist_ok=True)
-    lm.save(args.out / FILENAME)
-    print(f"{args.out / FILENAME}: {len(lm.gram_codes)} n-grams, {len(lm.ctx_codes)} contexts", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

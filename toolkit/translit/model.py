@@ -6,18 +6,22 @@ correspond. The model is small (well under 10 MB) so that it loads in a fraction
 second and batches of names decode at thousands of names per second on a laptop CPU.
 
 Everything is read strictly from a local directory (``config.json``, ``vocab.json``,
-``model.safetensors``); nothing is fetched from a model hub. torch and transformers are
-imported inside the functions that need them so that importing this module is cheap.
+``model.safetensors``); nothing is fetched from a model hub. Decoding is numpy
+(``infer.py``): no torch or transformers at run time. Building, saving and reloading the
+torch model is training code (``training/translit/torch_model.py``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+logger = logging.getLogger(__name__)
 
 Direction = Literal["latin", "arabic"]
 
@@ -95,42 +99,6 @@ class CharVocab:
         return cls(itos)
 
 
-DEFAULT_ARCH: dict[str, Any] = {
-    # small on purpose: trained on a shared 2-core CPU in well under an hour, decoded in numpy
-    "d_model": 96,
-    "encoder_layers": 2,
-    "decoder_layers": 2,
-    "encoder_attention_heads": 4,
-    "decoder_attention_heads": 4,
-    "encoder_ffn_dim": 256,
-    "decoder_ffn_dim": 256,
-    "max_position_embeddings": 64,
-    "dropout": 0.1,
-}
-
-
-def build_model(vocab: CharVocab, arch: dict[str, Any] | None = None) -> Any:
-    """A fresh, randomly initialised BartForConditionalGeneration over the char vocabulary."""
-    from transformers import BartConfig, BartForConditionalGeneration
-
-    params = {**DEFAULT_ARCH, **(arch or {})}
-    config = BartConfig(
-        vocab_size=len(vocab),
-        pad_token_id=0,
-        bos_token_id=1,
-        eos_token_id=2,
-        decoder_start_token_id=1,
-        forced_eos_token_id=None,
-        forced_bos_token_id=None,
-        attention_dropout=0.0,
-        activation_dropout=0.0,
-        scale_embedding=True,
-        tie_word_embeddings=True,
-        **params,
-    )
-    return BartForConditionalGeneration(config)
-
-
 @dataclass(frozen=True)
 class Hypothesis:
     """One decoded word with its mean per-character log-probability and its probability."""
@@ -141,36 +109,6 @@ class Hypothesis:
     @property
     def prob(self) -> float:
         return math.exp(self.logprob)
-
-
-def save_model(model: Any, vocab: CharVocab, directory: Path, extra: dict[str, Any] | None = None) -> None:
-    """Write a trained torch model as config.json + vocab.json + model.safetensors (no pickle)."""
-    from safetensors.torch import save_file
-
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    config = model.config.to_dict()
-    if extra:
-        config["toolkit"] = extra
-    (directory / "config.json").write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
-    vocab.save(directory / "vocab.json")
-    state = {k: v.detach().contiguous() for k, v in model.state_dict().items()}
-    # tied weights are stored once, as model.shared.weight
-    for tied in ("lm_head.weight", "model.encoder.embed_tokens.weight", "model.decoder.embed_tokens.weight"):
-        state.pop(tied, None)
-    save_file(state, str(directory / "model.safetensors"))
-
-
-def load_torch_model(directory: Path) -> Any:
-    """The saved model as a transformers module (for checks and further training)."""
-    from safetensors.torch import load_file
-    from transformers import BartConfig, BartForConditionalGeneration
-
-    config = BartConfig.from_dict(json.loads((Path(directory) / "config.json").read_text(encoding="utf-8")))
-    model = BartForConditionalGeneration(config)
-    model.load_state_dict(load_file(str(Path(directory) / "model.safetensors")), strict=False)
-    model.tie_weights()
-    return model.eval()
 
 
 class Seq2SeqTransliterator:
@@ -207,14 +145,6 @@ class Seq2SeqTransliterator:
         if state["model.shared.weight"].shape[0] != len(vocab):
             raise ValueError(f"{directory}: vocab.json has {len(vocab)} symbols, the weights {state['model.shared.weight'].shape[0]}")
         return cls(NumpyBart(state, config), vocab, directory, threads)
-
-    @classmethod
-    def from_torch(cls, model: Any, vocab: CharVocab) -> Seq2SeqTransliterator:
-        """Wrap a live torch model (during training) for decoding with the same code as at run time."""
-        from .infer import NumpyBart
-
-        state = {k: v.detach().cpu().float().numpy() for k, v in model.state_dict().items()}
-        return cls(NumpyBart(state, model.config.to_dict()), vocab)
 
     def _banned_for(self, to: Direction) -> Any:
         import numpy as np
@@ -282,7 +212,10 @@ def _blas_threads(threads: int | None) -> Any:
         return contextlib.nullcontext()
     try:
         from threadpoolctl import ThreadpoolController
-
+    except ImportError:  # not installed: numpy's own setting
+        return contextlib.nullcontext()
+    try:
         return ThreadpoolController().limit(limits=threads, user_api="blas")
-    except Exception:  # noqa: BLE001 - no threadpoolctl or an unknown BLAS: numpy's own setting
+    except Exception:  # noqa: BLE001 - a BLAS threadpoolctl cannot drive: numpy's own setting, logged
+        logger.debug("cannot limit the BLAS threads to %s", threads, exc_info=True)
         return contextlib.nullcontext()

@@ -1,22 +1,17 @@
 """Reproducible training of the character-level transliteration model.
 
-    python -m toolkit.translit.train --data ../shared/data --out models/translit
+    python -m training.translit.train --data ../shared/data --out models/translit
+    python training/translit/train.py --data ../shared/data --out models/translit   # the same
 
-Data (read by path, never copied): ``names/wikidata_person_tokens.tsv`` (CC0) and
-``names/google_ar2en_{train,eval,test}.tsv`` (Apache-2.0). The dev split is held out *by
-Arabic form*: every Arabic word whose stable hash falls in the dev bucket, plus every Arabic
-word of the google eval and test files, is removed from training in both directions, so the
-dev numbers measure names the model has never seen in either script. The shipped table of
-attested spellings (``attested.tsv``) is built from every pair, held-out ones included
-(:func:`all_pairs`); the benchmark gives the toolkit a training-only table instead.
-
-Why the filtering: Wikidata token pairs come from word alignment and count-1 rows are often
-wrong ("yasmina" for محمد). A count-1 spelling is kept only when it resembles the most
-common spelling of the same Arabic word, or when it is the only evidence there is.
+Run from the repository root. The data and its held-out split are in ``pairs.py``; the
+shipped tables (``attested.tsv`` from every pair, held-out ones included, and the Latin
+spelling model from the training split) in ``tables.py``; the torch model in
+``torch_model.py``. ``--tables-only`` writes the tables and trains nothing (no torch).
 
 Training is bounded by wall time (``--minutes``) with a cosine schedule over that budget,
 seeded, single process, ``torch.set_num_threads(--threads)``; it runs under ``nice`` beside
-other work.
+other work. Nothing in ``toolkit`` imports this folder: the runtime decodes the saved
+weights in numpy.
 """
 
 from __future__ import annotations
@@ -27,117 +22,24 @@ import math
 import random
 import sys
 import time
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from .lm import FILENAME as LM_FILENAME
-from .lm import LatinLM
-from .memory import Memory
-from .model import CharVocab, Direction, Seq2SeqTransliterator, build_model, clean_arabic, clean_latin, save_model
+if __package__ in (None, ""):  # run as a file (python training/translit/train.py): the repo root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-DEV_BUCKETS = 20  # 1 Arabic form in 20 is held out
+from toolkit.translit.lm import FILENAME as LM_FILENAME  # noqa: E402
+from toolkit.translit.model import CharVocab, Direction, Seq2SeqTransliterator  # noqa: E402
 
+from training.translit.pairs import DEFAULT_DATA, DEV_BUCKETS, Pair, all_pairs, is_dev_form, load_splits  # noqa: E402
+from training.translit.tables import build_latin_lm, build_memory, training_memory  # noqa: E402
+from training.translit.torch_model import build_model, from_torch, save_model  # noqa: E402
 
-@dataclass(frozen=True)
-class Pair:
-    """One attested correspondence between an Arabic word and a Latin spelling."""
-
-    arabic: str
-    latin: str
-    count: int
-    source: str
-
-
-def is_dev_form(arabic: str) -> bool:
-    """Stable (process-independent) assignment of an Arabic form to the dev split."""
-    return zlib.crc32(arabic.encode("utf-8")) % DEV_BUCKETS == 0
-
-
-def read_wikidata(path: Path) -> list[Pair]:
-    pairs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 3:
-                continue
-            english, letters, count = parts
-            ar = clean_arabic(letters.replace(" ", ""))
-            en = clean_latin(english)
-            if ar and en:
-                pairs.append(Pair(ar, en, int(count) if count.isdigit() else 1, "wikidata"))
-    return pairs
-
-
-def read_google(path: Path) -> list[Pair]:
-    pairs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 2:
-                continue
-            ar, en = clean_arabic(parts[0]), clean_latin(parts[1])
-            if ar and en:
-                pairs.append(Pair(ar, en, 2, "google"))
-    return pairs
-
-
-def filter_noise(pairs: list[Pair]) -> list[Pair]:
-    """Drop count-1 alignments that look nothing like the dominant spelling of the same word."""
-    from rapidfuzz.distance import Levenshtein
-
-    by_ar: dict[str, list[Pair]] = defaultdict(list)
-    for p in pairs:
-        by_ar[p.arabic].append(p)
-    kept: list[Pair] = []
-    for ar, group in by_ar.items():
-        best = max(group, key=lambda p: p.count)
-        for p in group:
-            if not (0.5 * len(ar) - 1 <= len(p.latin) <= 3 * len(ar) + 2):
-                continue
-            if p.count == 1 and p is not best and Levenshtein.normalized_similarity(p.latin, best.latin) < 0.6:
-                continue
-            if p.count == 1 and len(group) > 1 and best.count == 1:
-                continue  # several one-off spellings and none confirmed: no evidence which is right
-            kept.append(p)
-    return kept
-
-
-def read_public(data: Path) -> tuple[list[Pair], list[Pair], list[Pair], list[Pair]]:
-    """(Wikidata tokens, noise filtered; google train; google eval; google test)."""
-    names = data / "names"
-    wiki = filter_noise(read_wikidata(names / "wikidata_person_tokens.tsv"))
-    g_train, g_eval, g_test = (read_google(names / f"google_ar2en_{split}.tsv") for split in ("train", "eval", "test"))
-    return wiki, g_train, g_eval, g_test
-
-
-def load_splits(data: Path) -> tuple[list[Pair], list[Pair], list[Pair]]:
-    """(train, wikidata dev, google test) with dev forms removed from train in both directions."""
-    wiki, g_train, g_eval, g_test = read_public(data)
-    held = {p.arabic for p in g_eval + g_test} | {p.arabic for p in wiki if is_dev_form(p.arabic)}
-    train = [p for p in wiki + g_train if p.arabic not in held]
-    dev = [p for p in wiki if is_dev_form(p.arabic)]
-    return train, dev, g_test
-
-
-def all_pairs(data: Path) -> list[Pair]:
-    """Every pair, the held-out forms included: what the shipped ``attested.tsv`` is built from.
-
-    Holding forms out is for measuring the *model*; a user is better served when the
-    attested table knows every public spelling (مبارك → Mubarak is a dev form). The
-    benchmark measures the held-out sets with a table built from ``load_splits``'s
-    training part instead (:func:`training_memory`).
-    """
-    wiki, g_train, g_eval, g_test = read_public(data)
-    return wiki + g_train + g_eval + g_test
-
-
-def training_memory(data: Path) -> Memory:
-    """The attested table of the training split only, for honest dev and test numbers."""
-    return build_memory(load_splits(data)[0])
+__all__ = [
+    "DEFAULT_DATA", "DEV_BUCKETS", "Pair", "all_pairs", "batches", "build_latin_lm", "build_memory", "evaluate",
+    "examples", "is_dev_form", "load_splits", "main", "train", "training_memory",
+]
 
 
 def examples(pairs: Iterable[Pair]) -> list[tuple[str, Direction, str]]:
@@ -149,23 +51,6 @@ def examples(pairs: Iterable[Pair]) -> list[tuple[str, Direction, str]]:
             out.append((p.arabic, "latin", p.latin))
             out.append((p.latin, "arabic", p.arabic))
     return out
-
-
-def build_memory(pairs: list[Pair]) -> Memory:
-    """Attested spellings of the words of ``pairs`` (both directions), for ``attested.tsv``."""
-    rows = []
-    for p in pairs:
-        rows.append(("latin", p.arabic, p.latin, p.count))
-        rows.append(("arabic", p.latin, p.arabic, p.count))
-    return Memory.build(rows)
-
-
-def build_latin_lm(pairs: list[Pair]) -> LatinLM:
-    """The Latin spelling n-gram model of the training pairs, for reranking (``lm.py``)."""
-    counts: dict[str, int] = defaultdict(int)
-    for p in pairs:
-        counts[p.latin] += p.count
-    return LatinLM.build(counts.items())
 
 
 def batches(data: list[tuple[str, Direction, str]], size: int, rng: random.Random) -> list[list[int]]:
@@ -266,7 +151,7 @@ def train(
         if log:
             msg = f"epoch {epoch} done: mean loss {total / max(1, count):.3f}"
             if dev:
-                msg += f" dev(greedy, 500) {evaluate(Seq2SeqTransliterator.from_torch(model, vocab), dev, limit=500)}"
+                msg += f" dev(greedy, 500) {evaluate(from_torch(model, vocab), dev, limit=500)}"
             print(msg, file=sys.stderr, flush=True)
         if done:
             break
@@ -274,7 +159,7 @@ def train(
     if out is not None:
         save_model(model, vocab, out, extra={"steps": step, "minutes": round((time.monotonic() - start) / 60, 1),
                                  "examples": len(data), "seed": seed, "batch_size": batch_size, "lr": lr})
-    return Seq2SeqTransliterator.from_torch(model, vocab)
+    return from_torch(model, vocab)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -287,11 +172,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lr", type=float, default=1.5e-3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--encoder-layers", type=int, default=None, help="default: model.DEFAULT_ARCH")
-    parser.add_argument("--decoder-layers", type=int, default=None, help="default: model.DEFAULT_ARCH")
-    parser.add_argument("--d-model", type=int, default=None, help="default: model.DEFAULT_ARCH")
-    parser.add_argument("--encoder-ffn-dim", type=int, default=None, help="default: model.DEFAULT_ARCH")
-    parser.add_argument("--decoder-ffn-dim", type=int, default=None, help="default: model.DEFAULT_ARCH")
+    parser.add_argument("--encoder-layers", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
+    parser.add_argument("--decoder-layers", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
+    parser.add_argument("--d-model", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
+    parser.add_argument("--encoder-ffn-dim", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
+    parser.add_argument("--decoder-ffn-dim", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
     parser.add_argument("--tables-only", action="store_true",
                         help="write attested.tsv and the Latin spelling model, train nothing (no torch)")
     args = parser.parse_args(argv)
