@@ -1,0 +1,77 @@
+"""Named-entity mentions in English and Arabic text, from shipped CRF taggers.
+
+Why a trained tagger: capitalized-word patterns and lexicon hits find about four names in
+ten on news outside the lexicon's region; CRFs trained on CoNLL-2003 + wikigold (English)
+and ANERcorp + AQMAR (Arabic) find names they have never seen, from word shape, affixes,
+clitic-stripped forms, context and lexicon-membership features (:mod:`.features`). The
+models live in ``models/ner/`` (CRFsuite files: weights only, no pickle; see their
+MODEL_CARD.md) and are rebuilt by ``training/ner/train.py``.
+
+    >>> from toolkit.ner import find_mentions
+    >>> [(m.text, m.type) for m in find_mentions("Barack Obama visited Paris on Monday.", "en")]
+    [('Barack Obama', 'PER'), ('Paris', 'LOC')]
+
+This layer proposes spans and types; resolving them to entities is the lexicon's job, one
+layer up. It imports only normalize, lexdata and resources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .clitics import name_start
+from .features import Lang
+from .params import DEFAULT, NerParams
+from .tagger import LANGS, chunks, labeled_spans, model_path, tagger_for
+from .tokenize import Token, tokenize
+
+__all__ = [
+    "LANGS", "NerMention", "NerParams", "Token", "find_mentions", "find_mentions_many",
+    "mentions_record", "model_path", "tokenize",
+]
+
+#: The entity types the taggers propose.
+TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
+
+
+@dataclass(frozen=True, slots=True)
+class NerMention:
+    """One proposed mention: ``text == line[start:end]`` (character offsets)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | LOC | MISC
+    score: float  # least marginal probability of the span's token labels, in [0, 1]
+    source: str = "crf"
+
+
+def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[NerMention]:
+    """The mentions the shipped tagger of ``lang`` ("en" or "ar") finds in ``text``, in
+    text order."""
+    tagger = tagger_for(lang)
+    out: list[NerMention] = []
+    for piece in chunks(tokenize(text), params):
+        labels, probs = tagger.tag([t.text for t in piece])
+        for first, end, kind, score in labeled_spans(labels, probs):
+            if score < params.min_score:
+                continue
+            start, stop = piece[first].start, piece[end - 1].end
+            if lang == "ar" and params.strip_arabic_clitic:
+                start += name_start(piece[first].text)
+            out.append(NerMention(start, stop, text[start:stop], kind, round(score, 4)))
+    return out
+
+
+def find_mentions_many(texts: Iterable[str], lang: Lang, params: NerParams = DEFAULT) -> list[list[NerMention]]:
+    """:func:`find_mentions` of every text, in order (the model and the per-word feature
+    cache are shared, so a batch is faster per text than separate processes)."""
+    return [find_mentions(t, lang, params) for t in texts]
+
+
+def mentions_record(text: str, lang: Lang, params: NerParams = DEFAULT) -> dict[str, Any]:
+    """The JSON-able record of one line: ``{"text": ..., "mentions": [{"start", "end",
+    "text", "type", "score", "source"}]}``, offsets into ``text`` (``toolkit ner --json``)."""
+    return {"text": text, "mentions": [asdict(m) for m in find_mentions(text, lang, params)]}

@@ -1,0 +1,144 @@
+"""CRF features of a tokenized sentence, one list of strings per token.
+
+Shared by the training script (``training/ner/train.py``) and the runtime tagger, so the
+two can never drift apart: a model is only as good as the agreement of these strings.
+
+Per word (cached, since news repeats its words): the lower-cased form, a collapsed word
+shape (``Xx``, ``X.X.``, ``d-d``), prefixes and suffixes of one to four letters,
+capitalization, digits and punctuation, the entity types of the shipped lexicon names the
+word occurs in (:mod:`.gazetteer`), and for Arabic the search-normalized form with the
+leading clitics (و ف ب ل ك ال) stripped and which of them were stripped. Per position: the
+same key features of the words one and two to each side, the word bigrams around the token,
+the sentence start and end, and (English) whether the sentence is written in capitals, as
+CoNLL-2003's headlines are.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..normalize import normalize_arabic
+from .gazetteer import arabic_gazetteer, arabic_stems, english_gazetteer
+
+Lang = Literal["en", "ar"]
+
+#: Bound on the per-word feature cache (words; about 1 KB each).
+_CACHE_MAX = 200_000
+
+
+def shape(word: str) -> str:
+    """Collapsed word shape: letters X/x (Arabic a), digits d, others kept; runs of one
+    class collapsed (``Baghdad`` -> ``Xx``, ``1996-08-22`` -> ``d-d-d``)."""
+    out: list[str] = []
+    for ch in word:
+        if ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = ("X" if ch.isupper() else "x") if ch.isascii() or ch.isupper() or ch.islower() else "a"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+def _common(word: str, low: str) -> list[str]:
+    feats = ["b", "w=" + low, "sh=" + shape(word), f"len={min(len(word), 10)}"]
+    if any(ch.isdigit() for ch in word):
+        feats.append("digit")
+    if not any(ch.isalnum() for ch in word):
+        feats.append("punct")
+    return feats
+
+
+def _english_word(word: str) -> tuple[list[str], list[str]]:
+    low = word.lower()
+    feats = _common(word, low)
+    for n in (1, 2, 3, 4):
+        if len(low) > n:
+            feats.append(f"p{n}=" + low[:n])
+            feats.append(f"s{n}=" + low[-n:])
+    if word.istitle():
+        feats.append("title")
+    elif word.isupper():
+        feats.append("upper")
+    elif word[:1].islower() and any(ch.isupper() for ch in word[1:]):
+        feats.append("mixed")
+    if "-" in word:
+        feats.append("hyphen")
+    gz = english_gazetteer().get(low, ())
+    feats.extend("gz=" + t for t in sorted(gz))
+    ctx = ["w=" + low, "sh=" + shape(word), *("gz=" + t for t in sorted(gz))]
+    return feats, ctx
+
+
+def _arabic_word(word: str) -> tuple[list[str], list[str]]:
+    norm = normalize_arabic(word, "search") or word
+    feats = _common(word, norm)
+    stems = arabic_stems(norm)
+    stem = stems[-1]
+    feats.append("st=" + stem)
+    if len(stems) > 1:
+        feats.append("pre=" + norm[: len(norm) - len(stem)])
+    for n in (1, 2, 3):
+        if len(stem) > n:
+            feats.append(f"p{n}=" + stem[:n])
+            feats.append(f"s{n}=" + stem[-n:])
+    if any("a" <= ch.lower() <= "z" for ch in word):
+        feats.append("latin")
+    table = arabic_gazetteer()
+    gz = sorted({t for s in stems for t in table.get(s, ())})
+    feats.extend("gz=" + t for t in gz)
+    ctx = ["w=" + norm, "st=" + stem, *("gz=" + t for t in gz)]
+    return feats, ctx
+
+
+_CACHE: dict[tuple[str, str], tuple[list[str], list[str], str]] = {}
+
+
+def _word(word: str, lang: Lang) -> tuple[list[str], list[str], str]:
+    key = (lang, word)
+    hit = _CACHE.get(key)
+    if hit is None:
+        feats, ctx = _english_word(word) if lang == "en" else _arabic_word(word)
+        hit = (feats, ctx, ctx[0][2:])
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = hit
+    return hit
+
+
+def clear_cache() -> None:
+    """Forget the per-word features (benchmarks time a cold cache; memory)."""
+    _CACHE.clear()
+
+
+def _all_caps(words: list[str]) -> bool:
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    return len(letters) >= 2 and all(w.isupper() for w in letters)
+
+
+def sentence_features(words: list[str], lang: Lang) -> list[list[str]]:
+    """The features of every token of one sentence (``words`` as the tokenizer cut them)."""
+    info = [_word(w, lang) for w in words]
+    n = len(info)
+    caps = lang == "en" and _all_caps(words)
+    out: list[list[str]] = []
+    for i, (own, _ctx, key) in enumerate(info):
+        feats = list(own)
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(f"{off}{f}" for f in info[j][1])
+            else:
+                feats.append(f"{off}pad")
+        feats.append("bg-=" + (info[i - 1][2] if i else "^") + "|" + key)
+        feats.append("bg+=" + key + "|" + (info[i + 1][2] if i + 1 < n else "$"))
+        if i == 0:
+            feats.append("first")
+        if i == n - 1:
+            feats.append("last")
+        if caps:
+            feats.append("caps")
+        out.append(feats)
+    return out
