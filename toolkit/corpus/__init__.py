@@ -13,8 +13,8 @@ from ..lazy import lazy_exports
 
 _EXPORTS = {
     "normalize_file": "toolkit.corpus.job",
-    "JobSummary": "toolkit.corpus.job",
-    "JobInterrupted": "toolkit.corpus.job",
+    "JobSummary": "toolkit.corpus.summary",
+    "JobInterrupted": "toolkit.corpus.summary",
     "normalize_records": "toolkit.corpus.records",
     "Spec": "toolkit.corpus.records",
     "BadRecord": "toolkit.corpus.errors",

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .records import Lang, Level, Spec, normalize_records
+from ..normalize.levels import Lang, Level
+from .records import Spec, normalize_records
 
 
 def normalize_bag(

@@ -236,7 +236,7 @@ def block_compressor(out_path: str):  # type: ignore[no-untyped-def]
     comp = compression_of(out_path) if out_path != "-" else None
     if comp is None:
         return None
-    return _COMPRESSORS[comp]
+    return COMPRESSORS[comp]
 
 
 def _gzip(data: bytes) -> bytes:
@@ -257,4 +257,7 @@ def _zstd(data: bytes) -> bytes:
     return zstandard.ZstdCompressor(level=3).compress(data)
 
 
-_COMPRESSORS = {"gzip": _gzip, "bz2": _bz2, "xz": _xz, "zstd": _zstd}
+#: One-block compressor by compression name (see :data:`COMPRESSIONS`).  Public because the
+#: workers compress their chunks and the writer compresses headers and spilled records with
+#: the same functions: every block must use the same settings for the bytes to be stable.
+COMPRESSORS = {"gzip": _gzip, "bz2": _bz2, "xz": _xz, "zstd": _zstd}

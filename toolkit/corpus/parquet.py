@@ -16,11 +16,18 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .executors import make_executor
+from .params import PARAMS
+from .progress import ProgressBar, progress_bar
 from .records import Spec, normalizer_for
+from .summary import JobSummary
 
-BATCH_ROWS = 8192
+if TYPE_CHECKING:  # pyarrow is imported only when a Parquet job runs
+    import pyarrow as pa
+
+BATCH_ROWS = PARAMS.parquet_batch_rows
 
 
 def normalize_columns(columns: dict[str, list[Any]], spec: Spec) -> tuple[dict[str, list[Any]], int]:
@@ -49,11 +56,14 @@ def normalize_columns(columns: dict[str, list[Any]], spec: Spec) -> tuple[dict[s
 def normalize_parquet(
     files: Sequence[str], out: str, spec: Spec, *, workers: int, resume: bool, progress: bool,
     engine: str = "local", scheduler: str | None = None,
-):  # type: ignore[no-untyped-def]
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+) -> JobSummary:
+    """Normalize the spec's string columns of Parquet ``files`` into one Parquet ``out``.
 
-    from .job import JobSummary, _make_executor, _progress
+    Called by :func:`toolkit.corpus.job.normalize_file` for ``fmt="parquet"``, which has
+    already checked the options; batches go to the workers in order and are written in
+    order, so the output does not depend on ``workers`` or ``engine``.
+    """
+    import pyarrow.parquet as pq
 
     if out == "-" or "-" in files:
         raise ValueError("parquet needs named input and output files, not -")
@@ -61,22 +71,75 @@ def normalize_parquet(
         warnings.warn("parquet output cannot be resumed; starting over", stacklevel=2)
     start = time.perf_counter()
     schema = pq.read_schema(files[0])
+    _check_columns(schema, spec, files[0])
+    tmp = out + ".part"
+    executor = make_executor(engine, workers, scheduler)
+    total = sum(os.path.getsize(f) for f in files)
+    sink = _ParquetSink(tmp, progress_bar(progress, total), start)
+    in_flight: deque[tuple[Any, Any]] = deque()
+    try:
+        for f in files:
+            pf = pq.ParquetFile(f)
+            if pf.schema_arrow != schema:
+                raise ValueError(f"{f}: schema differs from {files[0]}'s")
+            for batch in pf.iter_batches(batch_size=BATCH_ROWS):
+                cols = {name: batch.column(name).to_pylist() for name in spec.fields}
+                if len(in_flight) >= PARAMS.in_flight(workers):
+                    sink.commit(in_flight.popleft())
+                in_flight.append((executor.submit(normalize_columns, cols, spec), batch))
+            sink.done_bytes += os.path.getsize(f)
+        while in_flight:
+            sink.commit(in_flight.popleft())
+        sink.ensure_file(_empty_schema(schema, spec))
+    finally:
+        executor.shutdown()
+        sink.close()
+    os.replace(tmp, out)
+    size_in = sum(os.path.getsize(f) for f in files)
+    return JobSummary(sink.rows, sink.rows, sink.changed, 0, 0, 0, size_in, os.path.getsize(out),
+                      time.perf_counter() - start, len(files), out, None, False)
+
+
+def _check_columns(schema: pa.Schema, spec: Spec, path: str) -> None:
+    """Every field must be a top-level string column: only those are normalized."""
+    import pyarrow as pa
+
     for f in spec.fields:
         if "." in f or f not in schema.names:
-            raise ValueError(f"{files[0]}: no top-level column {f!r}; columns are {', '.join(schema.names)}")
+            raise ValueError(f"{path}: no top-level column {f!r}; columns are {', '.join(schema.names)}")
         if not (pa.types.is_string(schema.field(f).type) or pa.types.is_large_string(schema.field(f).type)):
-            raise ValueError(f"{files[0]}: column {f!r} is {schema.field(f).type}, not a string column")
-    tmp = out + ".part"
-    writer = None
-    executor = _make_executor(engine, workers, scheduler)
-    total = sum(os.path.getsize(f) for f in files)
-    bar = _progress(progress, total)
-    rows = changed = 0
-    done_bytes = 0
-    in_flight: deque[tuple[Any, Any]] = deque()
+            raise ValueError(f"{path}: column {f!r} is {schema.field(f).type}, not a string column")
 
-    def commit(item: tuple[Any, Any]) -> None:
-        nonlocal writer, rows, changed
+
+def _empty_schema(schema: pa.Schema, spec: Spec) -> pa.Schema:
+    """The output schema when there are no rows at all (a valid empty file is still written)."""
+    import pyarrow as pa
+
+    empty = schema
+    for name in spec.fields:
+        if not spec.replace:
+            empty = empty.append(pa.field(name + spec.suffix, pa.string()))
+        if spec.key:
+            empty = empty.append(pa.field(name + "_key", pa.string()))
+        if spec.script:
+            empty = empty.append(pa.field(name + "_script", pa.string()))
+    return empty
+
+
+class _ParquetSink:
+    """Writes normalized batches in order to ``tmp``; the writer opens on the first batch,
+    whose schema (input columns, then the added ones) every later batch shares."""
+
+    def __init__(self, tmp: str, bar: ProgressBar | None, start: float) -> None:
+        self.tmp, self.bar, self.start = tmp, bar, start
+        self.writer: Any = None
+        self.rows = self.changed = self.done_bytes = 0
+
+    def commit(self, item: tuple[Any, Any]) -> None:
+        """Write one batch with its new columns; ``item`` is (future, record batch)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         fut, batch = item
         new_cols, ch = fut.result()
         table = pa.Table.from_batches([batch])
@@ -86,45 +149,23 @@ def normalize_parquet(
                 table = table.set_column(table.column_names.index(name), name, arr)
             else:
                 table = table.append_column(name, arr)
-        if writer is None:
-            writer = pq.ParquetWriter(tmp, table.schema)
-        writer.write_table(table)
-        rows += batch.num_rows
-        changed += ch
-        if bar is not None:
-            bar[0].update(bar[1], completed=done_bytes, records=rows,
-                          rps=rows / max(time.perf_counter() - start, 1e-9), mbps=0.0)
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.tmp, table.schema)
+        self.writer.write_table(table)
+        self.rows += batch.num_rows
+        self.changed += ch
+        if self.bar is not None:
+            self.bar.update(self.done_bytes, self.rows, self.rows / max(time.perf_counter() - self.start, 1e-9), 0.0)
 
-    try:
-        for f in files:
-            pf = pq.ParquetFile(f)
-            if pf.schema_arrow != schema:
-                raise ValueError(f"{f}: schema differs from {files[0]}'s")
-            for batch in pf.iter_batches(batch_size=BATCH_ROWS):
-                cols = {name: batch.column(name).to_pylist() for name in spec.fields}
-                if len(in_flight) >= 2 * workers + 2:
-                    commit(in_flight.popleft())
-                in_flight.append((executor.submit(normalize_columns, cols, spec), batch))
-            done_bytes += os.path.getsize(f)
-        while in_flight:
-            commit(in_flight.popleft())
-        if writer is None:  # no rows at all: still write a valid empty file
-            empty = schema
-            for name in spec.fields:
-                if not spec.replace:
-                    empty = empty.append(pa.field(name + spec.suffix, pa.string()))
-                if spec.key:
-                    empty = empty.append(pa.field(name + "_key", pa.string()))
-                if spec.script:
-                    empty = empty.append(pa.field(name + "_script", pa.string()))
-            writer = pq.ParquetWriter(tmp, empty)
-    finally:
-        executor.shutdown()
-        if bar is not None:
-            bar[0].stop()
-        if writer is not None:
-            writer.close()
-    os.replace(tmp, out)
-    size_in = sum(os.path.getsize(f) for f in files)
-    return JobSummary(rows, rows, changed, 0, 0, 0, size_in, os.path.getsize(out),
-                      time.perf_counter() - start, len(files), out, None, False)
+    def ensure_file(self, schema: pa.Schema) -> None:
+        """Open the writer with ``schema`` if no batch did (no rows at all)."""
+        import pyarrow.parquet as pq
+
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.tmp, schema)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+        if self.writer is not None:
+            self.writer.close()

@@ -16,10 +16,9 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Level = Literal["display", "search", "match"]
-Lang = Literal["auto", "ar", "en"]
+from ..normalize.levels import LANGS, LEVELS, Lang, Level
 
 
 @dataclass(frozen=True)
@@ -37,9 +36,9 @@ class Spec:
     paths: tuple[tuple[str | int, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.level not in ("display", "search", "match"):
+        if self.level not in LEVELS:
             raise ValueError(f"unknown level {self.level!r}; choose display, search or match")
-        if self.lang not in ("auto", "ar", "en"):
+        if self.lang not in LANGS:
             raise ValueError(f"unknown lang {self.lang!r}; choose auto, ar or en")
         if not self.replace and not self.suffix:
             raise ValueError("an empty suffix would overwrite the field; use replace=True instead")
@@ -80,12 +79,17 @@ def parse_path(path: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in parts)
 
 
-class _Normalizer:
-    """Bound normalize/skeleton/detect_script, imported once per process."""
+class Normalizer:
+    """Bound normalize/skeleton/detect_script, imported once per process.
+
+    The script label is :func:`toolkit.normalize.script.detect_script`, the one place
+    the toolkit decides scripts.
+    """
 
     def __init__(self, spec: Spec) -> None:
-        from toolkit.normalize import normalize
-        from toolkit.normalize.keys import detect_script, skeleton
+        from ..normalize import normalize
+        from ..normalize.keys import skeleton
+        from ..normalize.script import detect_script
 
         self.spec = spec
         self.level = spec.level
@@ -98,17 +102,18 @@ class _Normalizer:
         return self._normalize(text, self.spec.lang, self.level)
 
 
-_CACHE: dict[Spec, _Normalizer] = {}
+_CACHE: dict[Spec, Normalizer] = {}
 
 
-def normalizer_for(spec: Spec) -> _Normalizer:
+def normalizer_for(spec: Spec) -> Normalizer:
+    """The normalizer of ``spec``, built once per process (workers reuse it per chunk)."""
     n = _CACHE.get(spec)
     if n is None:
-        n = _CACHE[spec] = _Normalizer(spec)
+        n = _CACHE[spec] = Normalizer(spec)
     return n
 
 
-def _norm_value(value: Any, norm: _Normalizer) -> tuple[Any, bool, Any, Any]:
+def _norm_value(value: Any, norm: Normalizer) -> tuple[Any, bool, Any, Any]:
     """Normalize a string, or each string of a list; other values pass unchanged.
 
     Returns (new value, changed, key, script); key/script are None for non-strings.
@@ -126,7 +131,7 @@ def _norm_value(value: Any, norm: _Normalizer) -> tuple[Any, bool, Any, Any]:
     return value, False, None, None
 
 
-def apply_to_mapping(record: dict[str, Any], spec: Spec, norm: _Normalizer | None = None) -> tuple[bool, int]:
+def apply_to_mapping(record: dict[str, Any], spec: Spec, norm: Normalizer | None = None) -> tuple[bool, int]:
     """Normalize the spec's fields of ``record`` IN PLACE.
 
     Returns (changed, missing): whether any value changed, and how many of the fields

@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BadRecord, OnError, excerpt
-from .formats import _COMPRESSORS, Chunk, Spill
-from .records import Spec, apply_to_mapping, normalizer_for
+from .formats import COMPRESSORS, Chunk, Spill
+from .records import Normalizer, Spec, apply_to_mapping, normalizer_for
 
 
 @dataclass(frozen=True)
@@ -84,131 +85,177 @@ def _clean_cell(value: str) -> str:
 
 
 def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
-    """Normalize every record of ``chunk``; bad records are reported, passed or skipped."""
-    spec = ctx.spec
-    norm = normalizer_for(spec)
-    out: list[bytes] = []
-    segments: list[bytes | Spill] = []
-    bad: list[BadRecord] = []
-    changed = skipped = missing = 0
-    fmt = ctx.fmt
+    """Normalize every record of ``chunk``; bad records are reported, passed or skipped.
+
+    A bad record (or a bug on one record) never stops the chunk: it gets a reason and
+    its line, and the record is passed through untouched or skipped.
+    """
+    norm = normalizer_for(ctx.spec)
+    handle = _handler(ctx, norm)
+    tally = _Tally()
     line = chunk.first_line
     lines_used = chunk.lines_used
-    if fmt in ("csv", "tsv"):
-        assert ctx.header is not None
-        ncols = len(ctx.header)
-        index = {name: i for i, name in enumerate(ctx.header)}
-        field_idx = [index[f] for f in spec.fields]
-        buf = io.StringIO()
-        if fmt == "csv":
-            writer = csv.writer(buf, lineterminator="\n")
-
     for i, raw in enumerate(chunk.records):
-        reason: str | None = None
         try:
-            if raw is None or isinstance(raw, Spill):
-                reason = f"record longer than {ctx.max_record_bytes} bytes"
-            elif fmt == "jsonl":
-                try:
-                    text = _decode(raw)
-                except UnicodeDecodeError as exc:
-                    reason = _utf8_reason(exc)
-                else:
-                    if not text.strip():
-                        reason = "blank line"
-                    else:
-                        try:
-                            obj = json.loads(text)
-                        except json.JSONDecodeError as exc:
-                            reason = f"invalid JSON: {exc.msg} at column {exc.colno}"
-                        else:
-                            if not isinstance(obj, dict):
-                                reason = f"not a JSON object but {type(obj).__name__}"
-                            else:
-                                ch, miss = apply_to_mapping(obj, spec, norm)
-                                changed += ch
-                                missing += miss
-                                out.append(_dump_json(obj))
-            elif fmt == "txt":
-                try:
-                    text = _decode(raw)
-                except UnicodeDecodeError as exc:
-                    reason = _utf8_reason(exc)
-                else:
-                    new = norm(text)
-                    changed += new != text
-                    cells = [new]
-                    if spec.key:
-                        cells.append(norm.skeleton(text))
-                    if spec.script:
-                        cells.append(norm.detect_script(text))
-                    out.append(("\t".join(_clean_cell(c) for c in cells) + "\n").encode("utf-8"))
-            else:  # csv, tsv
-                try:
-                    text = _decode(raw)
-                except UnicodeDecodeError as exc:
-                    reason = _utf8_reason(exc)
-                else:
-                    if fmt == "csv":
-                        try:
-                            rows = list(csv.reader(text.splitlines(keepends=True) or [""], strict=True))
-                        except csv.Error as exc:
-                            rows = []
-                            reason = f"invalid CSV: {exc}"
-                        if reason is None and len(rows) != 1:
-                            reason = "invalid CSV: unbalanced quotes"
-                        row = rows[0] if rows else []
-                    else:
-                        row = text.split("\t")
-                    if reason is None and len(row) != ncols:
-                        reason = f"wrong column count: {len(row)} instead of {ncols}"
-                    if reason is None:
-                        extra: list[str] = []
-                        rec_changed = False
-                        for j in field_idx:
-                            old = row[j]
-                            new = norm(old)
-                            rec_changed |= new != old
-                            if spec.replace:
-                                row[j] = new
-                            else:
-                                extra.append(new)
-                            if spec.key:
-                                extra.append(norm.skeleton(old))
-                            if spec.script:
-                                extra.append(norm.detect_script(old))
-                        changed += rec_changed
-                        row.extend(extra)
-                        if fmt == "csv":
-                            buf.seek(0)
-                            buf.truncate()
-                            writer.writerow(row)
-                            out.append(buf.getvalue().encode("utf-8"))
-                        else:
-                            out.append(("\t".join(_clean_cell(c) for c in row) + "\n").encode("utf-8"))
+            reason = _one(raw, ctx, handle, tally)
         except Exception as exc:  # noqa: BLE001 - a bug on one record must not kill the job
             reason = f"internal error: {type(exc).__name__}: {exc}"
         if reason is not None:
-            # an oversized record that was not spilled to disk (CSV) cannot be passed on
-            action: OnError = "skip" if raw is None else ctx.on_error
-            bad.append(BadRecord(chunk.file, line, reason, action,
-                                 excerpt(raw.head if isinstance(raw, Spill) else raw)))
-            if action == "skip":
-                skipped += 1
-            elif isinstance(raw, Spill):
-                if out:
-                    segments.append(b"".join(out))
-                    out = []
-                segments.append(raw)
-            else:
-                assert raw is not None
-                out.append(raw if raw.endswith(b"\n") else raw + b"\n")
+            _report(raw, reason, chunk.file, line, ctx.on_error, tally)
         line += lines_used[i] if lines_used is not None else 1
-
-    if out:
-        segments.append(b"".join(out))
+    tally.flush()
+    segments = tally.segments
     if ctx.compression is not None:
-        compress = _COMPRESSORS[ctx.compression]
+        compress = COMPRESSORS[ctx.compression]
         segments = [compress(seg) if isinstance(seg, bytes) else seg for seg in segments]
     n = len(chunk.records)
-    return ChunkResult(chunk.index, tuple(segments), n, n - skipped, changed, skipped, missing, tuple(bad), chunk.nbytes)
+    return ChunkResult(chunk.index, tuple(segments), n, n - tally.skipped, tally.changed, tally.skipped,
+                       tally.missing, tuple(tally.bad), chunk.nbytes)
+
+
+@dataclass
+class _Tally:
+    """What a chunk has produced so far: output lines not yet joined into a block, the
+    blocks and spilled records in order, the bad records, and the counts."""
+
+    out: list[bytes] = field(default_factory=list)
+    segments: list[bytes | Spill] = field(default_factory=list)
+    bad: list[BadRecord] = field(default_factory=list)
+    changed: int = 0
+    skipped: int = 0
+    missing: int = 0
+
+    def flush(self) -> None:
+        """Join the pending lines into one block (before a spilled record, and at the end)."""
+        if self.out:
+            self.segments.append(b"".join(self.out))
+            self.out = []
+
+
+#: Normalizes one decoded record into the tally; returns why it is bad, or None.
+Handler = Callable[[str, _Tally], "str | None"]
+
+
+def _one(raw: bytes | Spill | None, ctx: Context, handle: Handler, tally: _Tally) -> str | None:
+    """Decode one raw record and hand it to the format's handler; the reason it is bad."""
+    if raw is None or isinstance(raw, Spill):
+        return f"record longer than {ctx.max_record_bytes} bytes"
+    try:
+        text = _decode(raw)
+    except UnicodeDecodeError as exc:
+        return _utf8_reason(exc)
+    return handle(text, tally)
+
+
+def _report(raw: bytes | Spill | None, reason: str, file: str, line: int, on_error: OnError, tally: _Tally) -> None:
+    """Record a bad record, and pass it through or skip it."""
+    # an oversized record that was not spilled to disk (CSV) cannot be passed on
+    action: OnError = "skip" if raw is None else on_error
+    tally.bad.append(BadRecord(file, line, reason, action, excerpt(raw.head if isinstance(raw, Spill) else raw)))
+    if action == "skip":
+        tally.skipped += 1
+    elif isinstance(raw, Spill):
+        tally.flush()
+        tally.segments.append(raw)
+    else:
+        assert raw is not None
+        tally.out.append(raw if raw.endswith(b"\n") else raw + b"\n")
+
+
+def _handler(ctx: Context, norm: Normalizer) -> Handler:
+    """The record handler of ``ctx.fmt``, bound to the spec and the normalizer."""
+    spec = ctx.spec
+    if ctx.fmt == "jsonl":
+        return lambda text, tally: _jsonl(text, spec, norm, tally)
+    if ctx.fmt == "txt":
+        return lambda text, tally: _txt(text, spec, norm, tally)
+    return _Rows(ctx, norm)
+
+
+def _jsonl(text: str, spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
+    """One JSON object a line; the spec's fields are normalized in place."""
+    if not text.strip():
+        return "blank line"
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"invalid JSON: {exc.msg} at column {exc.colno}"
+    if not isinstance(obj, dict):
+        return f"not a JSON object but {type(obj).__name__}"
+    ch, miss = apply_to_mapping(obj, spec, norm)
+    tally.changed += ch
+    tally.missing += miss
+    tally.out.append(_dump_json(obj))
+    return None
+
+
+def _txt(text: str, spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
+    """A line of text in, the normalized line out (with key and script as TSV cells)."""
+    new = norm(text)
+    tally.changed += new != text
+    cells = [new]
+    if spec.key:
+        cells.append(norm.skeleton(text))
+    if spec.script:
+        cells.append(norm.detect_script(text))
+    tally.out.append(("\t".join(_clean_cell(c) for c in cells) + "\n").encode("utf-8"))
+    return None
+
+
+class _Rows:
+    """CSV/TSV records: the spec's columns normalized, the added ones appended."""
+
+    def __init__(self, ctx: Context, norm: Normalizer) -> None:
+        assert ctx.header is not None
+        self.spec, self.norm, self.csv = ctx.spec, norm, ctx.fmt == "csv"
+        self.ncols = len(ctx.header)
+        index = {name: i for i, name in enumerate(ctx.header)}
+        self.field_idx = [index[f] for f in self.spec.fields]
+        self.buf = io.StringIO()
+        self.writer = csv.writer(self.buf, lineterminator="\n")
+
+    def _row(self, text: str) -> tuple[list[str], str | None]:
+        """The cells of one record, or why it is not a record of this table."""
+        if not self.csv:
+            row = text.split("\t")
+        else:
+            try:
+                rows = list(csv.reader(text.splitlines(keepends=True) or [""], strict=True))
+            except csv.Error as exc:
+                return [], f"invalid CSV: {exc}"
+            if len(rows) != 1:
+                return [], "invalid CSV: unbalanced quotes"
+            row = rows[0]
+        if len(row) != self.ncols:
+            return row, f"wrong column count: {len(row)} instead of {self.ncols}"
+        return row, None
+
+    def __call__(self, text: str, tally: _Tally) -> str | None:
+        row, reason = self._row(text)
+        if reason is not None:
+            return reason
+        spec, norm = self.spec, self.norm
+        extra: list[str] = []
+        rec_changed = False
+        for j in self.field_idx:
+            old = row[j]
+            new = norm(old)
+            rec_changed |= new != old
+            if spec.replace:
+                row[j] = new
+            else:
+                extra.append(new)
+            if spec.key:
+                extra.append(norm.skeleton(old))
+            if spec.script:
+                extra.append(norm.detect_script(old))
+        tally.changed += rec_changed
+        row.extend(extra)
+        if self.csv:
+            self.buf.seek(0)
+            self.buf.truncate()
+            self.writer.writerow(row)
+            tally.out.append(self.buf.getvalue().encode("utf-8"))
+        else:
+            tally.out.append(("\t".join(_clean_cell(c) for c in row) + "\n").encode("utf-8"))
+        return None

@@ -1,0 +1,45 @@
+"""The tuned numbers of the bulk job, in one place.
+
+Why one frozen dataclass: every constant that shapes the job's memory, speed or output
+is named here once with where it comes from; the job reads :data:`PARAMS`.  Changing
+``chunk_bytes`` changes where output compression blocks end (so the compressed bytes),
+which is why it is part of the resume checkpoint's fingerprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class JobParams:
+    """Sizes and intervals of the corpus job (:func:`toolkit.corpus.normalize_file`)."""
+
+    #: Unit of parallel work and of output compression: about 1 MB of input per chunk
+    #: (docs/corpus.md).  Big enough that a chunk's IPC and compressor set-up cost little
+    #: next to its normalization, small enough to keep ``2N+2`` chunks in memory.
+    chunk_bytes: int = 1 << 20
+    #: Longer records are reported, never held whole in memory (``--max-record-bytes``,
+    #: default 8 MiB in docs/corpus.md and the CLI).
+    max_record_bytes: int = 8 << 20
+    #: How often a checkpoint is written after a committed chunk: every half second
+    #: (docs/corpus.md), so a resumed job redoes at most that much work.
+    checkpoint_seconds: float = 0.5
+    #: Piece size when an oversized record is streamed from its spill file to the output.
+    spill_piece: int = 1 << 20
+    #: Chunks in flight are at most ``in_flight_per_worker * workers + in_flight_extra``
+    #: (``2N+2`` in docs/corpus.md): enough to keep every worker busy while the parent
+    #: writes, and what bounds memory on any input.
+    in_flight_per_worker: int = 2
+    in_flight_extra: int = 2
+    #: Rows per Parquet record batch handed to a worker (:mod:`.parquet`).
+    parquet_batch_rows: int = 8192
+    #: Version of the checkpoint file layout; a checkpoint of another version is refused.
+    checkpoint_version: int = 1
+
+    def in_flight(self, workers: int) -> int:
+        """How many chunks may wait for their turn to be written."""
+        return self.in_flight_per_worker * workers + self.in_flight_extra
+
+
+PARAMS = JobParams()
