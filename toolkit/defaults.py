@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .lexicon import Lexicon as _BareLexicon
 from .lexicon import Match
+from .lexicon.params import DEFAULT_PARAMS, LookupParams
 from .lexicon.speller import EngineSpeller, Speller, Spellings, Target
 
 __all__ = ["Lexicon", "default_lexicon", "lexicon_from", "lookup", "speller"]
@@ -61,8 +62,14 @@ class Lexicon(_BareLexicon):
     another is given: what ``toolkit.Lexicon`` is, so ``Lexicon.from_paths(...)`` and
     ``Lexicon.default()`` look Latin queries up with their Arabic spellings as before."""
 
-    def __init__(self, db: Path, sources: Sequence[Path] = (), speller: Speller | None = None) -> None:
-        super().__init__(db, sources, speller=speller if speller is not None else _SPELLER)
+    def __init__(
+        self,
+        db: Path,
+        sources: Sequence[Path] = (),
+        speller: Speller | None = None,
+        params: LookupParams = DEFAULT_PARAMS,
+    ) -> None:
+        super().__init__(db, sources, speller=speller if speller is not None else _SPELLER, params=params)
 
 
 def lexicon_from(
