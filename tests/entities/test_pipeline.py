@@ -6,11 +6,12 @@ import json
 
 from toolkit.entities import extract_entities
 from toolkit.entities.output import to_csv, to_json, to_markdown, to_table
-from toolkit.extract import Gazetteer, LexEntry
+from toolkit.extract import Gazetteer
+from toolkit.lexdata import Entry
 
 GAZ = Gazetteer([
-    LexEntry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله", (), (), ("KH",)),
-    LexEntry("loc:qaim", "LOC", "Al-Qaim", "القائم", ("Qaim",)),
+    Entry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله", (), (), ("KH",)),
+    Entry("loc:qaim", "LOC", "Al-Qaim", "القائم", ("Qaim",)),
 ])
 
 EN = ("Fighters of Kataeb Hezbollah crossed near Al-Qaim on Sunday.\n"

@@ -4,9 +4,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.entities import extract_entities
-from toolkit.extract import Gazetteer, LexEntry, extract_arabic, extract_english
+from toolkit.extract import Gazetteer, extract_arabic, extract_english
+from toolkit.lexdata import Entry
 
-GAZ = Gazetteer([LexEntry("loc:qaim", "LOC", "Al-Qaim", "القائم"), LexEntry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله")])
+GAZ = Gazetteer([Entry("loc:qaim", "LOC", "Al-Qaim", "القائم"), Entry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله")])
 
 ALPHABET = st.sampled_from(list("Al-Qaim Kataeb Hezbollah .,()'\n\x00\ufffd\u200f\u0640ًٌ") + list("والقائمكتبحزبله ٠١٢"))
 TEXT = st.text(alphabet=ALPHABET, max_size=200) | st.text(max_size=80)

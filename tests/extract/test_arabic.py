@@ -2,15 +2,16 @@
 
 import pytest
 
-from toolkit.extract import Gazetteer, LexEntry, clitic_readings, extract_arabic
+from toolkit.extract import Gazetteer, clitic_readings, extract_arabic
+from toolkit.lexdata import Entry
 
 GAZ = Gazetteer([
-    LexEntry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله"),
-    LexEntry("loc:qaim", "LOC", "Al-Qaim", "القائم"),
-    LexEntry("loc:anbar", "LOC", "Anbar", "الأنبار", (), ("محافظة الأنبار",)),
-    LexEntry("org:pmf", "ORG", "Popular Mobilisation Forces", "هيئة الحشد الشعبي", (), ("الحشد الشعبي",), ("الحشد",)),
-    LexEntry("loc:gharbia", "LOC", "Gharbia", "الغربية"),
-    LexEntry("org:sov", "ORG", "Sovereignty Alliance", "تحالف السيادة", (), ("السيادة",)),
+    Entry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله"),
+    Entry("loc:qaim", "LOC", "Al-Qaim", "القائم"),
+    Entry("loc:anbar", "LOC", "Anbar", "الأنبار", (), ("محافظة الأنبار",)),
+    Entry("org:pmf", "ORG", "Popular Mobilisation Forces", "هيئة الحشد الشعبي", (), ("الحشد الشعبي",), ("الحشد",)),
+    Entry("loc:gharbia", "LOC", "Gharbia", "الغربية"),
+    Entry("org:sov", "ORG", "Sovereignty Alliance", "تحالف السيادة", (), ("السيادة",)),
 ])
 
 
@@ -80,6 +81,6 @@ def test_one_word_for_a_longer_organisation_is_weak():
 
 
 def test_a_title_in_the_lexicon_stays_a_title():
-    gaz = Gazetteer([LexEntry("org:liwaa", "ORG", "Al-Liwaa", "اللواء")])
+    gaz = Gazetteer([Entry("org:liwaa", "ORG", "Al-Liwaa", "اللواء")])
     ms = extract_arabic("وقال اللواء كريم عبد الستار الجبوري إن الحدود آمنة", gaz)
     assert [(m.text, m.title) for m in ms] == [("كريم عبد الستار الجبوري", "اللواء")]

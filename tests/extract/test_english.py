@@ -1,13 +1,14 @@
 """English mentions: lexicon hits with case rules, patterns, titles, acronyms, offsets."""
 
-from toolkit.extract import Gazetteer, LexEntry, extract_english
+from toolkit.extract import Gazetteer, extract_english
+from toolkit.lexdata import Entry
 
 GAZ = Gazetteer([
-    LexEntry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله", ("Kata'ib Hizballah",), (), ("KH",)),
-    LexEntry("org:hezbollah", "ORG", "Hezbollah", "حزب الله"),
-    LexEntry("loc:qaim", "LOC", "Al-Qaim", "القائم", ("Qaim",)),
-    LexEntry("loc:anbar", "LOC", "Anbar", "الأنبار"),
-    LexEntry("org:pmf", "ORG", "Popular Mobilisation Forces", "هيئة الحشد الشعبي", (), ("الحشد الشعبي",), ("PMF",)),
+    Entry("org:kh", "ORG", "Kataeb Hezbollah", "كتائب حزب الله", ("Kata'ib Hizballah",), (), ("KH",)),
+    Entry("org:hezbollah", "ORG", "Hezbollah", "حزب الله"),
+    Entry("loc:qaim", "LOC", "Al-Qaim", "القائم", ("Qaim",)),
+    Entry("loc:anbar", "LOC", "Anbar", "الأنبار"),
+    Entry("org:pmf", "ORG", "Popular Mobilisation Forces", "هيئة الحشد الشعبي", (), ("الحشد الشعبي",), ("PMF",)),
 ])
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from toolkit.entities.pipeline import _merge_model
+from toolkit.entities.mentions import merge_model
 from toolkit.extract import RawMention, load_ner
 
 
@@ -17,7 +17,7 @@ def test_model_mentions_fill_gaps_and_rules_win_overlaps():
         RawMention("en", 0, 5, "Salim", "Salim", "PER", "model"),
         RawMention("en", 24, 28, "Qaim", "Qaim", "LOC", "model"),
     ]
-    merged = _merge_model(rule, model)
+    merged = merge_model(rule, model)
     assert [(m.text, m.source) for m in merged] == [("Salim al-Obeidi", "pattern"), ("Qaim", "model")]
 
 

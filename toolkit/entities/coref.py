@@ -11,21 +11,11 @@ surname or the given name of exactly one longer name in the document ("al-Sudani
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..extract.model import RawMention
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
-
-
-@dataclass(frozen=True, slots=True)
-class Chain:
-    """Mentions (indices) of one entity in one language, with the reason for each join."""
-
-    members: tuple[int, ...]
-    head: int  # the index of the mention that names it best
-    entity_id: str
-    reasons: tuple[str, ...]
+from .document import Chain, Document
 
 
 def name_key(m: RawMention) -> str:
@@ -130,3 +120,14 @@ def _head(mentions: Sequence[RawMention], members: Sequence[int]) -> int:
             len(m.name),
         )
     return max(members, key=rank)
+
+
+class ChainMentions:
+    """Component ``chains``: each language's mentions grouped into chains (after the
+    links, which add the projected Arabic mentions)."""
+
+    name = "chains"
+
+    def __call__(self, doc: Document) -> None:
+        doc.en_chains = chains(doc.en_mentions)
+        doc.ar_chains = chains(doc.ar_mentions)

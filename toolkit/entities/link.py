@@ -14,7 +14,32 @@ from dataclasses import dataclass
 
 from ..extract.model import RawMention
 
-LINK_THRESHOLD = 0.7
+
+@dataclass(frozen=True, slots=True)
+class LinkParams:
+    """The tuned numbers of the ``links`` component (:mod:`.linking`), set on the
+    development gold of ``benchmarks/entities.py`` (12 NTREX documents,
+    ``benchmarks/gold/ntrex_entities.json``; results in benchmarks/README.md, "Entities")
+    and checked on its two held-out sets."""
+
+    #: A cross-script score that links two mentions of one sentence pair (dev set).
+    pair_threshold: float = 0.7
+    #: A projection anywhere in the Arabic report must score this much: 0.05 above the
+    #: document-level chain match of clustering (0.85), since the search space is the
+    #: whole report rather than one name (dev set).
+    whole_text_threshold: float = 0.9
+    #: Such a link weighs less than one inside aligned sentences (dev set).
+    whole_text_discount: float = 0.9
+    #: Names distinctive enough to search in a whole report: two words or more, or one
+    #: of this many letters; lexicon names of this many (dev set: "Iraq" is not searched).
+    whole_text_min_chars: int = 6
+    whole_text_min_lexicon_chars: int = 5
+    #: Lexicon ids of countries ("loc:iq", "loc:usa"): a one-word hit on them stands
+    #: without English confirmation (held-out 1: طويلة "long" = Tawila, a town, does not).
+    country_id: str = r"loc:[a-z]{2,3}"
+
+
+_DEFAULT = LinkParams()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +130,7 @@ def link_pair(
     en_mentions: Sequence[tuple[int, RawMention]],
     ar_mentions: Sequence[tuple[int, RawMention]],
     score_fn: Callable[[RawMention, RawMention], tuple[float, str]],
-    threshold: float = LINK_THRESHOLD,
+    threshold: float = _DEFAULT.pair_threshold,
 ) -> list[Link]:
     """Link the mentions of one aligned sentence pair; indices are the callers'."""
     if not en_mentions or not ar_mentions:

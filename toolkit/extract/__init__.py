@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from .arabic import extract_arabic
 from .english import extract_english
-from .gazetteer import Gazetteer, LexEntry, clitic_readings
+from .gazetteer import Gazetteer, clitic_readings
 from .model import RawMention
 from .ner import load_ner
 from .projection import cross_score, project
 
 __all__ = [
-    "Gazetteer", "LexEntry", "RawMention", "clitic_readings", "cross_score", "extract_arabic",
+    "Gazetteer", "RawMention", "clitic_readings", "cross_score", "extract_arabic",
     "extract_english", "load_ner", "project",
 ]

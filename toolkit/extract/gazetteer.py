@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..lexdata.schema import Entry
-from ..lexdata.shipped import shipped_entries as _shipped_entries
+from ..lexdata.shipped import shipped_entries
 from ..normalize.arabic import normalize_arabic, normalize_arabic_offsets
 from ..normalize.latin import normalize_latin
+from ..normalize.script import has_arabic
 
 # A Latin word: letters/digits, with inner apostrophes (Kata'ib) kept in the token.
 # A possessive 's is a token of its own ("Britain's" -> "Britain", "s").
@@ -30,10 +31,6 @@ ARABIC_TOKEN_RE = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u
 # Proclitics, in the order they attach: conjunction, preposition, article.
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
-
-
-#: The lexicon's own entry class: the gazetteer reads the same files the index does.
-LexEntry = Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +111,6 @@ def clitic_readings(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def shipped_entries() -> list[Entry]:
-    """The shipped lexicon, read straight from ``lexicons/*.tsv`` (see :mod:`toolkit.lexdata.shipped`)."""
-    return _shipped_entries()
-
-
 _STOP_SINGLE_EN = frozenset(
     "a an the in on at of to and or but for with by from as is was be he she it they we you i "
     "this that these those said will may can new one two last first state forces army city "
@@ -130,7 +122,7 @@ class Gazetteer:
     """Exact, longest-match lookup of every lexicon name in English and Arabic text."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: dict[str, LexEntry] = {}
+        self.entries: dict[str, Entry] = {}
         # first token key -> list of (token keys, entity id, kind, surface)
         self._en: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
         self._ar: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
@@ -140,7 +132,7 @@ class Gazetteer:
             self.entries[e.id] = e
             names_en = [(e.en, "en")] + [(v, "en_variant") for v in e.en_variants] + [(a, "acronym") for a in e.acronyms]
             for surface, kind in names_en:
-                if surface and not _is_arabic(surface):
+                if surface and not has_arabic(surface):
                     self._add_en(surface, e.id, kind)
                 elif surface and kind == "acronym":
                     self._add_ar(surface, e.id, kind)
@@ -235,10 +227,6 @@ def _kind_rank(kind: str) -> int:
     return {"en": 0, "ar": 0, "en_variant": 1, "ar_variant": 1, "acronym": 2}.get(kind, 3)
 
 
-def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
-
-
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Tokens i..i+n-1 are one name only if separated by spaces or hyphens (no comma,
     full stop or line break between them)."""
@@ -274,4 +262,5 @@ def _case_ok(span: str, surface: str, kind: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
+    """The shipped lexicon's gazetteer (:func:`toolkit.lexdata.shipped_entries`), built once."""
     return Gazetteer(shipped_entries())

@@ -1,0 +1,113 @@
+"""The one object the entity pipeline works on, from the two texts to the entity list.
+
+Why one document: the steps of :func:`toolkit.entities.extract_entities` used to pass
+lists back and forth (mentions out, mentions and links back in, indices remapped on the
+way); a step now reads what the steps before it wrote and writes its own fields, so the
+data flows down once and every intermediate result can be looked at after a run.
+
+Which component writes which field (:mod:`toolkit.entities.pipeline` runs them in this
+order):
+
+==================  ======================================================
+``texts``           ``en_text``, ``ar_text``, ``en_ok``, ``ar_ok`` (checked, swapped back)
+``sentences``       ``en_sents``, ``ar_sents``
+``alignment``       ``pairs``, ``alignment_mode`` (and the aligner's own sentences)
+``mentions``        ``en_mentions``, ``ar_mentions``
+``links``           ``links``; settles ``ar_mentions`` (projected names added, unconfirmed
+                    one-word hits dropped)
+``chains``          ``en_chains``, ``ar_chains``
+``clusters``        ``entities``
+==================  ======================================================
+
+Every component may add a line to ``messages``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..extract.model import RawMention
+from .model import Entity, EntityList
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """One sentence: ``text[start:end]`` of its report."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Aligned sentences: indices into ``en_sents`` and ``ar_sents`` (either may be empty)."""
+
+    en: tuple[int, ...]
+    ar: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Mentions (indices) of one entity in one language, with the reason for each join."""
+
+    members: tuple[int, ...]
+    head: int  # the index of the mention that names it best
+    entity_id: str
+    reasons: tuple[str, ...]
+
+
+class CrossLink(NamedTuple):
+    """An English mention and an Arabic mention that name the same thing.
+
+    ``en`` and ``ar`` index ``Document.en_mentions`` and ``Document.ar_mentions``;
+    ``en_sents`` / ``ar_sents`` are the sentences of the pair the link was found in.
+    """
+
+    en: int
+    ar: int
+    score: float
+    why: str
+    en_sents: tuple[int, ...]
+    ar_sents: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class Document:
+    """A report pair (or one report) on its way to an entity list."""
+
+    en_text: str | None
+    ar_text: str | None = None
+    en_ok: bool = False
+    ar_ok: bool = False
+    messages: list[str] = field(default_factory=list)
+    en_sents: list[Sent] = field(default_factory=list)
+    ar_sents: list[Sent] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    alignment_mode: str = "single language"
+    en_mentions: list[RawMention] = field(default_factory=list)
+    ar_mentions: list[RawMention] = field(default_factory=list)
+    links: list[CrossLink] = field(default_factory=list)
+    en_chains: list[Chain] = field(default_factory=list)
+    ar_chains: list[Chain] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def bilingual(self) -> bool:
+        """Both reports are usable: sentences are aligned and mentions linked."""
+        return self.en_ok and self.ar_ok
+
+    @property
+    def usable(self) -> bool:
+        return self.en_ok or self.ar_ok
+
+    def result(self) -> EntityList:
+        """The public result: entities, messages, the aligner used and the sentence links."""
+        if not self.usable:
+            return EntityList((), tuple(self.messages) or ("no usable text",))
+        return EntityList(
+            tuple(self.entities), tuple(self.messages), self.alignment_mode,
+            tuple((p.en, p.ar, p.score) for p in self.pairs),
+        )

@@ -1,0 +1,226 @@
+"""Component ``links``: English and Arabic mentions that name the same thing.
+
+Inside each aligned sentence pair the mentions are linked one to one, best total score
+(:func:`toolkit.entities.link.link_pair`); an English name with no partner there is
+projected into the aligned Arabic sentences (:func:`toolkit.extract.projection.project`),
+and a distinctive name linked nowhere is searched, more strictly, in the whole Arabic
+report, so an error of the sentence aligner does not lose a name both reports carry.
+Then an Arabic name several lexicon entries share takes the one the English side names,
+and one-word Arabic hits nobody confirmed are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..extract.gazetteer import Gazetteer
+from ..extract.model import RawMention
+from ..extract.projection import cross_score, project
+from ..normalize.arabic import normalize_arabic
+from ..normalize.latin import normalize_latin
+from .document import CrossLink, Document, Pair, Sent
+from .link import LinkParams, alternatives, link_pair
+from .mentions import is_weak
+
+
+def arabic_forms(gaz: Gazetteer, m: RawMention) -> tuple[str, ...]:
+    """The Arabic names the lexicon gives the entity of an English mention."""
+    if m.entity_id and m.entity_id in gaz.entries:
+        e = gaz.entries[m.entity_id]
+        return tuple(x for x in (e.ar, *e.ar_variants) if x)
+    return ()
+
+
+def score_fn(gaz: Gazetteer) -> Callable[[RawMention, RawMention], tuple[float, str]]:
+    """Score an English and an Arabic mention: a lexicon name of the other side decides,
+    else the cross-script score of the names (and of an acronym's expansion)."""
+    def run(e: RawMention, a: RawMention) -> tuple[float, str]:
+        forms = arabic_forms(gaz, e)
+        if forms:
+            ka = normalize_arabic(a.name, "match")
+            if any(normalize_arabic(f, "match") == ka for f in forms):
+                return 1.0, f"Arabic name of lexicon entry {e.entity_id}"
+        names = [e.name]
+        if e.acronym_of:
+            names.append(e.acronym_of)
+        if a.entity_id and a.entity_id in gaz.entries:
+            entry = gaz.entries[a.entity_id]
+            if any(normalize_latin(x, "match") == normalize_latin(e.name, "match") for x in (entry.en, *entry.en_variants) if x):
+                return 1.0, f"English name of lexicon entry {a.entity_id}"
+        s = max(cross_score(n, a.name) for n in names)
+        return s, f"cross-script score {s:.2f}"
+    return run
+
+
+def is_soft(m: RawMention) -> bool:
+    """Unlinked mentions a projection may replace: one-word lexicon hits and cue-word
+    spans (whose right edge is a guess: "صنداي تايمز نقاد خططها")."""
+    return (m.source == "lexicon" and len(m.text.split()) == 1) or m.source == "cue" or is_weak(m)
+
+
+def _key(m: RawMention) -> str:
+    return normalize_latin(m.name, "match")
+
+
+def _index(mentions: Sequence[RawMention]) -> dict[int, list[int]]:
+    """Mention indices by sentence."""
+    out: dict[int, list[int]] = {}
+    for j, m in enumerate(mentions):
+        out.setdefault(m.sentence, []).append(j)
+    return out
+
+
+class _Linker:
+    """The working state of one document's linking: the Arabic mentions grow with
+    projections, ``dropped`` collects soft mentions a projection took over."""
+
+    def __init__(self, doc: Document, gaz: Gazetteer, params: LinkParams) -> None:
+        self.en_m = doc.en_mentions
+        self.ar_m = list(doc.ar_mentions)
+        self.ar_s: Sequence[Sent] = doc.ar_sents
+        self.ar_text = doc.ar_text or ""
+        self.gaz = gaz
+        self.params = params
+        self.score = score_fn(gaz)
+        self.links: list[CrossLink] = []
+        self.dropped: set[int] = set()
+
+    def _drop_covered(self, soft: set[int], proj: RawMention) -> None:
+        for j in soft:
+            if self.ar_m[j].start < proj.end and proj.start < self.ar_m[j].end:
+                self.dropped.add(j)
+
+    def in_pairs(self, pairs: Sequence[Pair]) -> None:
+        """Link inside every aligned pair; project the English names left over."""
+        by_en = _index(self.en_m)
+        by_ar = _index(self.ar_m)
+        for p in pairs:
+            if not p.en or not p.ar:
+                continue
+            e_idx = [i for s in p.en for i in by_en.get(s, [])]
+            a_idx = [j for s in p.ar for j in by_ar.get(s, [])]
+            found = link_pair([(i, self.en_m[i]) for i in e_idx], [(j, self.ar_m[j]) for j in a_idx],
+                              self.score, self.params.pair_threshold)
+            for l in found:
+                self.links.append(CrossLink(l.en, l.ar, l.score, l.why, p.en, p.ar))
+            self._project_in_pair(p, e_idx, a_idx, {l.en for l in found}, {l.ar for l in found})
+
+    def _project_in_pair(self, p: Pair, e_idx: list[int], a_idx: list[int], linked_en: set[int], linked_ar: set[int]) -> None:
+        """English mentions with no Arabic partner in this pair, looked for in its Arabic sentences."""
+        ar_m, ar_s = self.ar_m, self.ar_s
+        bounds = [ar_s[j] for j in p.ar if 0 <= j < len(ar_s)]
+        if not bounds:
+            return
+        start, end = min(b.start for b in bounds), max(b.end for b in bounds)
+        for i in e_idx:
+            if i in linked_en:
+                continue
+            em = self.en_m[i]
+            if em.acronym_of and not em.entity_id:
+                continue  # an acronym is projected through its expansion
+            # One-word lexicon hits nobody linked may be part of the name being looked
+            # for ("جاسم" in "أحمد جاسم الخفاجي"): projection may take them over.
+            soft = {j for j in a_idx if j not in linked_ar and j not in self.dropped and is_soft(ar_m[j])}
+            taken = [(ar_m[j].start, ar_m[j].end) for j in a_idx if j not in soft and j not in self.dropped]
+            proj = project(em, self.ar_text, start, end, taken, arabic_forms=arabic_forms(self.gaz, em))
+            if proj is None:
+                continue
+            self._drop_covered(soft, proj)
+            sent = p.ar[0]
+            for k in p.ar:
+                if 0 <= k < len(ar_s) and ar_s[k].start <= proj.start:
+                    sent = k
+            ar_m.append(proj.with_sentence(sent))
+            j = len(ar_m) - 1
+            a_idx.append(j)
+            self.links.append(CrossLink(i, j, proj.score, f"projected into the aligned Arabic sentence (score {proj.score:.2f})", p.en, p.ar))
+
+    def _searchable(self, m: RawMention) -> bool:
+        """Names distinctive enough to search for in a whole document."""
+        p = self.params
+        words = m.name.split()
+        return ((len(words) >= 2 or len(m.name) >= p.whole_text_min_chars) and m.type != "LOC"
+                or bool(m.entity_id and len(m.name) >= p.whole_text_min_lexicon_chars))
+
+    def in_whole_text(self) -> None:
+        """English names linked nowhere, looked for in the whole Arabic text, strictly."""
+        ar_m, ar_text = self.ar_m, self.ar_text
+        linked_keys = {_key(self.en_m[l.en]) for l in self.links}
+        tried: set[str] = set()
+        for i, em in enumerate(self.en_m):
+            k = _key(em)
+            if k in linked_keys or k in tried or em.acronym_of or not self._searchable(em):
+                continue
+            tried.add(k)
+            linked_ar = {l.ar for l in self.links}
+            soft = {j for j, m in enumerate(ar_m) if j not in linked_ar and j not in self.dropped and is_soft(m)}
+            taken = [(m.start, m.end) for j, m in enumerate(ar_m) if j not in self.dropped and j not in soft]
+            proj = project(em, ar_text, 0, len(ar_text), taken, threshold=self.params.whole_text_threshold,
+                           arabic_forms=arabic_forms(self.gaz, em))
+            if proj is None:
+                continue
+            self._drop_covered(soft, proj)
+            sent = max((n for n, s_ in enumerate(self.ar_s) if s_.start <= proj.start), default=0)
+            ar_m.append(proj.with_sentence(sent))
+            self.links.append(CrossLink(
+                i, len(ar_m) - 1, proj.score * self.params.whole_text_discount,
+                f"found in the Arabic text outside the aligned sentences (score {proj.score:.2f})", (em.sentence,), (sent,),
+            ))
+
+    def shared_names(self) -> None:
+        """An Arabic name several lexicon entries share takes the one the English side
+        names (الشرق الأوسط: the Middle East, or the newspaper Asharq Al-Awsat)."""
+        en_ids_all = {m.entity_id for m in self.en_m if m.entity_id}
+        by_link = {l.ar: self.en_m[l.en].entity_id for l in self.links if self.en_m[l.en].entity_id}
+        for j, m in enumerate(self.ar_m):
+            alts = alternatives(m)
+            if not alts:
+                continue
+            want = by_link.get(j) or next((a for a in alts if a in en_ids_all and m.entity_id not in en_ids_all), "")
+            if want and want != m.entity_id and want in alts:
+                entry = self.gaz.entries.get(want)
+                self.ar_m[j] = replace(m, entity_id=want, type=entry.type if entry else m.type,
+                                       extras=tuple(x for x in m.extras if x[0] != "alternatives") + (("alternatives", m.entity_id),))
+
+    def settle(self) -> tuple[list[RawMention], list[CrossLink]]:
+        """Weak one-word hits stay only when linked; dropped ones go; indices are remapped."""
+        linked = {l.ar for l in self.links}
+        en_ids = {m.entity_id for m in self.en_m if m.entity_id}
+        country = re.compile(self.params.country_id)
+
+        def unconfirmed(m: RawMention) -> bool:
+            # One ordinary-looking word that the lexicon knows as a small place ("طويلة" =
+            # long, Tawila in Sudan) and that the English report never mentions: too weak.
+            return (
+                m.source == "lexicon" and len(m.text.split()) == 1 and m.entity_id not in en_ids
+                and not country.fullmatch(m.entity_id)
+            )
+
+        keep = [
+            j for j, m in enumerate(self.ar_m)
+            if j not in self.dropped and (j in linked or not (is_weak(m) or unconfirmed(m)))
+        ]
+        remap = {j: n for n, j in enumerate(keep)}
+        links = [l._replace(ar=remap[l.ar]) for l in self.links if l.ar in remap]
+        return [self.ar_m[j] for j in keep], links
+
+
+class LinkMentions:
+    """Component ``links`` (a report pair only): writes ``links`` and settles ``ar_mentions``."""
+
+    name = "links"
+
+    def __init__(self, gazetteer: Gazetteer, params: LinkParams = LinkParams()) -> None:
+        self.gazetteer = gazetteer
+        self.params = params
+
+    def __call__(self, doc: Document) -> None:
+        if not doc.bilingual:
+            return
+        linker = _Linker(doc, self.gazetteer, self.params)
+        linker.in_pairs(doc.pairs)
+        linker.in_whole_text()
+        linker.shared_names()
+        doc.ar_mentions, doc.links = linker.settle()
