@@ -155,10 +155,10 @@ def test_an_unwritable_cache_keeps_the_reverse_index_in_memory(tmp_path: Path, m
 
 
 def test_caches_stay_bounded_on_a_long_stream(memory_only_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import toolkit.translit.pipeline as pipeline
+    from toolkit.translit import TranslitParams
 
-    monkeypatch.setattr(pipeline, "CACHE_LIMIT", 3)
-    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=FakeNames())
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=FakeNames(),
+                       params=TranslitParams(cache_limit=3))
     t.transliterate_many(["محمد مبارك", "عبد العزيز", "محمد الظواهري"], "latin")
     assert len(t._unit_cache) > 3
     again = t.transliterate_many(["مبارك"], "latin")  # the next batch starts afresh

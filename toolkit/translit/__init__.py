@@ -8,7 +8,8 @@ Every candidate says where it came from (``lexicon``, ``model``, ``rules``, ``sc
 and how sure it is (``score`` in [0, 1]); the list is ordered lexicon > model > rules.
 Standard schemes (Buckwalter, Safe Buckwalter, HSB, ALA-LC, DIN 31635) are exact
 romanizations: ``transliterate(name, "latin", scheme="ala-lc")`` or :func:`romanize`.
-Importing this package does not import torch; the model loads on first need.
+Importing this package does not import torch; the model loads on first need. Every tuned
+constant is a field of :class:`TranslitParams` (``params.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .pipeline import (
     transliterate,
     transliterate_many,
 )
+from .params import TranslitParams
 from .rank import Candidate
 from .schemes import SCHEMES, SchemeResult, apply_scheme as romanize
 
@@ -32,6 +34,7 @@ __all__ = [
     "Candidate",
     "SchemeResult",
     "TranslitError",
+    "TranslitParams",
     "Transliterator",
     "default_transliterator",
     "romanize",

@@ -5,9 +5,10 @@ The seq2seq model reads the Arabic letters; what it knows about how Latin names 
 the Latin side of the training pairs (Witten–Bell interpolation, each spelling weighted by
 1 + log of its count) adds that knowledge: the n-best is reranked by
 
-    log p_model(candidate) + LM_WEIGHT · (mean log p_lm(candidate) per character)
+    log p_model(candidate) + w · (mean log p_lm(candidate) per character)
 
-with ``LM_WEIGHT`` chosen on the Wikidata dev split (``benchmarks/README.md``).
+with ``w`` (``TranslitParams.lm_weight``, ``params.py``) chosen on the Wikidata dev split
+(``models/translit/MODEL_CARD.md``); the reranking itself is ``rerank.py``.
 
 Storage (``latin_lm.safetensors``, built by ``python -m training.translit.build_lm``): every
 n-gram as a base-29 integer (``a``–``z`` = 1–26, ``^`` = 27 start, ``$`` = 28 end; six
@@ -27,7 +28,6 @@ from pathlib import Path
 import numpy as np
 
 ORDER = 6
-LM_WEIGHT = 0.2
 BASE = 29
 _START, _END = 27, 28
 _NOT_LETTER = re.compile(r"[^a-z]")

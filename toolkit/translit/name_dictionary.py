@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from .memory import Attested, ranked
+from .spelling import DICTIONARY_SIGNS, latin_key
 
 # the package's countries for our region hints: the index prefers a country's rows, then its region's
 REGION_COUNTRY = {"egypt": "EG", "maghreb": "DZ", "gulf": "SA", "iraq": "IQ", "levant": "SY"}
@@ -235,23 +236,16 @@ def tidy_label(text: str) -> str:
     return _ARTICLE_WORD.sub(lambda m: f"{m.group(1).lower()}-{m.group(2).upper()}", text)
 
 
-_ASCII_DROP_CHARS = " -'`.,"
-_ASCII_DROP = str.maketrans("", "", _ASCII_DROP_CHARS)
-_FOLD_SQL = "lower(latin)"  # the same folding as _ASCII_DROP, in SQL, for scans of the package's index
-for _ch in _ASCII_DROP_CHARS:
+_FOLD_SQL = "lower(latin)"  # the dictionary's key of ASCII spellings (spelling.latin_key), in SQL, for scans
+for _ch in DICTIONARY_SIGNS:
     _FOLD_SQL = f"replace({_FOLD_SQL}, '{_ch * 2 if _ch == chr(39) else _ch}', '')"
 SCAN_LIMIT = 64  # distinct Latin units and names in a batch from which compiling the reverse index pays
 _REVERSE_SCHEMA = 2  # bump when the compiled reverse index changes shape
 
 
 def _fold_latin(text: str) -> str:
-    """Case, accents, spaces, hyphens and apostrophes do not make another spelling."""
-    if text.isascii():
-        return text.lower().translate(_ASCII_DROP)
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if ch.isalpha() and not unicodedata.combining(ch))
+    """The dictionary's key of a Latin spelling (:func:`~toolkit.translit.spelling.latin_key`)."""
+    return latin_key(text, keep_signs=False)
 
 
 def _shares(rows: Iterable[tuple[str, str, int]], keep: int) -> dict[str, list[tuple[str, float]]]:
@@ -261,7 +255,7 @@ def _shares(rows: Iterable[tuple[str, str, int]], keep: int) -> dict[str, list[t
     """
     counts: dict[str, dict[str, int]] = {}
     for latin, arabic_key, count in rows:
-        folded = latin.translate(_ASCII_DROP) if latin.isascii() else _fold_latin(latin)
+        folded = _fold_latin(latin)  # ``latin`` is lower-cased already (SQL)
         by_key = counts.setdefault(folded, {})
         by_key[arabic_key] = by_key.get(arabic_key, 0) + int(count)
     out: dict[str, list[tuple[str, float]]] = {}

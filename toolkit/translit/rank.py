@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
+
+from .spelling import latin_key
 
 Source = Literal["lexicon", "model", "rules", "scheme"]
 TIER: dict[str, int] = {"lexicon": 0, "scheme": 0, "model": 1, "rules": 2}
@@ -41,19 +40,6 @@ class Option:
     text: str
     score: float
     source: Source | None
-
-
-_ASCII_DROP = str.maketrans("", "", " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85-'`")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Identity for duplicates: case, accents, hyphens and apostrophes do not make a new spelling."""
-    if text.isascii():  # the usual case, same result without NFKD and the regex
-        return text.lower().translate(_ASCII_DROP)
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\s\-'’ʼʻʿʾ`]+", "", text)
 
 
 def worst_source(sources: list[Source | None]) -> Source:
@@ -87,7 +73,7 @@ def combine(slots: list[list[Option]], separators: list[str], top: int, units: i
             seen_one: set[str] = set()
             for option in slots[0]:
                 text = (separators[0] + option.text).strip()
-                key = fold(text)
+                key = latin_key(text)
                 if key and key not in seen_one:
                     seen_one.add(key)
                     score = math.exp(math.log(max(option.score, 1e-9)) / real)
@@ -101,7 +87,7 @@ def combine(slots: list[list[Option]], separators: list[str], top: int, units: i
         for option in slots[i]:
             parts = fixed[:i] + [option] + fixed[i + 1 :]
             text = "".join(sep + p.text for sep, p in zip(separators, parts)).strip()
-            key = fold(text)
+            key = latin_key(text)
             if key and key not in seen_fast:
                 seen_fast.add(key)
                 neg = -sum(math.log(max(p.score, 1e-9)) for p in parts)
@@ -118,7 +104,7 @@ def combine(slots: list[list[Option]], separators: list[str], top: int, units: i
         neg, idx = heapq.heappop(heap)
         parts = [slots[i][j] for i, j in enumerate(idx)]
         text = "".join(sep + p.text for sep, p in zip(separators, parts)).strip()
-        key = fold(text)
+        key = latin_key(text)
         if key and key not in texts:
             texts.add(key)
             out.append(Candidate(text, math.exp(-neg / real), worst_source([p.source for p in parts])))
@@ -136,7 +122,7 @@ def merge(groups: list[list[Candidate]], top: int) -> list[Candidate]:
     best: dict[str, Candidate] = {}
     for group in groups:
         for c in group:
-            key = fold(c.text)
+            key = latin_key(c.text)
             if not key:
                 continue
             old = best.get(key)

@@ -1,0 +1,121 @@
+"""Whole names a lexicon confirms: an exact-name table of its entries, or its ``lookup``.
+
+A real lexicon (anything with ``entries()``, such as the shipped files) is read once into
+an exact-match table of folded names in both scripts, so a batch costs one dictionary
+lookup per name instead of a fuzzy search; fuzzy and partial matches are the ``lookup``
+command's job, not transliteration's. An object with ``lookup(query, top)`` only (a
+test's stand-in, a remote lexicon) is asked directly and its exact, variant and key
+matches are kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from ..normalize.script import has_arabic
+from . import rules_ar2lat as ar2lat
+from . import rules_lat2ar as lat2ar
+from .params import TranslitParams
+from .rank import Candidate
+from .spelling import latin_key
+
+logger = logging.getLogger(__name__)
+
+#: (target language, folded name) -> [(name in the target script, score)], best first
+Table = dict[tuple[str, str], list[tuple[str, float]]]
+
+
+def lex_key(name: str) -> str:
+    """Exact-match key for lexicon names: Arabic orthographic folding or Latin case/mark folding."""
+    if has_arabic(name):
+        from ..normalize.arabic import normalize_arabic
+
+        return " ".join(normalize_arabic(name, "match").split())
+    return latin_key(name)
+
+
+def same_units(query: str, hit: str) -> bool:
+    """Is a lexicon name a transliteration of a one-unit query? "Akhannouch" is a variant of
+    Aziz Akhannouch, but عزيز أخنوش is not how it is written (عبد العزيز ~ Abdulaziz is).
+    Longer queries are not checked: the scripts cut particles and family names (آل سعود,
+    Abed Rabbo) into different numbers of units."""
+    def units(text: str) -> int:
+        split = ar2lat.split_units if has_arabic(text) else lat2ar.split_units
+        return len(split(text))
+
+    return units(query) > 1 or units(hit) == 1
+
+
+def build_table(entries: Iterable[Any], params: TranslitParams) -> Table:
+    """Every name of every entry (preferred and variants, both scripts) to the entry's
+    names in the other script: the preferred one at 1.0, variants at ``lexicon_variant``;
+    reached through a variant of the query's script, at most ``lexicon_variant_query``."""
+    table: Table = {}
+    for e in entries:
+        en_names = [n for n in (e.en, *e.en_variants) if n]
+        ar_names = [n for n in (e.ar, *e.ar_variants) if n]
+        if not en_names or not ar_names:
+            continue
+        targets_en = [(n, 1.0 if i == 0 else params.lexicon_variant) for i, n in enumerate(en_names)]
+        targets_ar = [(n, 1.0 if i == 0 else params.lexicon_variant) for i, n in enumerate(ar_names)]
+        for i, n in enumerate(ar_names):
+            table.setdefault(("en", lex_key(n)), []).extend(
+                (t, s if i == 0 else min(s, params.lexicon_variant_query)) for t, s in targets_en)
+        for i, n in enumerate(en_names):
+            table.setdefault(("ar", lex_key(n)), []).extend(
+                (t, s if i == 0 else min(s, params.lexicon_variant_query)) for t, s in targets_ar)
+    for key, hits in table.items():
+        best: dict[str, float] = {}
+        for t, sc in hits:
+            best[t] = max(best.get(t, 0.0), sc)
+        table[key] = sorted(best.items(), key=lambda ts: -ts[1])
+    return table
+
+
+def read_table(lexicon: Any, params: TranslitParams) -> Table:
+    """:func:`build_table` of ``lexicon.entries()``; a lexicon that fails to read gives an
+    empty table and a logged warning with the cause (transliteration goes on without it)."""
+    try:
+        return build_table(lexicon.entries(), params)
+    except Exception:  # noqa: BLE001 - a broken lexicon must not break transliteration; logged
+        logger.warning("transliteration: the lexicon could not be read; whole names go unconfirmed", exc_info=True)
+        return {}
+
+
+def table_hits(table: Table, name: str, to: str, top: int, params: TranslitParams) -> list[Candidate]:
+    """The exact names of ``name`` in the ``to`` script, the one of about its length first
+    ("Guterres" is a variant of António Guterres), scores non-increasing."""
+    want_arabic = to == "arabic"
+    hits = table.get(("ar" if want_arabic else "en", lex_key(name)), [])
+    ratio = params.arabic_per_latin_char if want_arabic else params.latin_per_arabic_char
+    expected = len(name) * ratio  # typical length ratio across scripts
+    hits = sorted(hits, key=lambda ts: (ts[1] < 1.0, round(abs(len(ts[0]) - expected) / max(1.0, expected), 1), -ts[1]))
+    hits = [ts for ts in hits if same_units(name, ts[0])]
+    out: list[Candidate] = []
+    ceiling = 1.0
+    for text, score in hits[:top]:
+        ceiling = min(ceiling, score)
+        out.append(Candidate(text, ceiling, "lexicon"))
+    return out
+
+
+def lookup_hits(lexicon: Any, name: str, to: str, top: int, params: TranslitParams) -> list[Candidate]:
+    """Confirmed matches of a lexicon that only has ``lookup(query, top)``; one that fails
+    answers nothing, with a logged warning and its cause."""
+    try:
+        matches = lexicon.lookup(name, top=top)
+    except Exception:  # noqa: BLE001 - a broken lexicon must not break transliteration; logged
+        logger.warning("transliteration: lexicon lookup of %r failed", name, exc_info=True)
+        return []
+    out = []
+    for m in matches:
+        if m.score < params.lexicon_min_score or m.why not in ("exact", "variant", "key"):
+            continue
+        if m.why == "key" and " " not in name.strip():
+            continue  # one folded word (Shatri ~ Shatra) is too little evidence
+        text = m.ar if to == "arabic" else m.en
+        if text and same_units(name, text):
+            out.append(Candidate(text, float(m.score), "lexicon"))
+    return out

@@ -1,0 +1,164 @@
+"""Score fusion unit by unit: attested spellings, the model's n-best, rules, the name dictionary.
+
+Each unit's stem gets spellings from the attested table (they outrank guesses), the
+model's n-best (kept under the lowest attested score) and, to fill a short list, the
+rules; the press conventions are put around them (``render_unit``); the name dictionary
+then leads a unit it knows well and confirms Arabic spellings it has seen. The units'
+ranked options are combined into whole-name candidates (``rank.combine``). Every number
+used here is a field of :class:`~toolkit.translit.params.TranslitParams`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import rules_ar2lat as ar2lat
+from . import rules_lat2ar as lat2ar
+from .attested import AttestedSpellings
+from .memory import Attested
+from .params import TranslitParams
+from .plan import Plan, Slot
+from .rank import Candidate, Option, Source, combine
+
+#: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
+NBest = dict[tuple[str, str], list[tuple[str, float]]]
+
+
+def _cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class UnitComposer:
+    """Builds each unit's ranked options and combines them into whole-name candidates."""
+
+    def __init__(self, evidence: AttestedSpellings, nbest: NBest, params: TranslitParams) -> None:
+        self.evidence = evidence
+        self.nbest = nbest
+        self.params = params
+
+    def stem_options(
+        self, stem: str, unit: Any, to: str, region: str | None, use_model: bool, rules_wanted: bool = True
+    ) -> list[tuple[str, float, Source]]:
+        """Stem spellings: memory (attested), model, rules; each tagged with its source.
+
+        ``rules_wanted`` False: the name dictionary knows the unit well, so Arabic → Latin
+        rules (the last resort, ranked under everything) are not worth computing.
+        """
+        p = self.params
+        found: list[tuple[str, float, Source]] = []
+        if not stem:
+            return [("", 1.0, "rules")]
+        raw_stem: str = unit.stem
+        vocalized = to == "latin" and any(ch in ar2lat.HARAKAT for ch in raw_stem)
+        attested = [] if vocalized else self.evidence.stem(to, stem, unit.article)  # written vowels are read
+        floor = 1.0
+        for a in attested:
+            found.append((a.text, a.score, "model"))
+            floor = min(floor, a.score)
+        if use_model and not vocalized:
+            for text, prob in self.nbest.get((to, stem), []):
+                found.append((text, min(prob, floor * p.attested_ceiling) if attested else prob, "model"))
+        rules: list[tuple[str, float]] = []
+        if to == "arabic" or (len(found) < p.rules_fill and rules_wanted) or vocalized:  # Latin rules only fill a short list
+            rules = ar2lat.rule_stems(raw_stem, region, top=p.rules_top) if to == "latin" else \
+                lat2ar.rule_stems(stem, top=p.rules_top)
+        for text, score in rules:
+            found.append((text, p.vocalized_rules if vocalized else score, "rules"))
+        if to == "latin" and region and found:
+            top_score = max(s for _, s, _ in found)
+            text, _, src = max(found, key=lambda t: t[1])
+            extra = [(v, min(1.0, top_score * p.region_variant), src) for v in ar2lat.regional_variants(stem, text, region)]
+            found = extra + found
+        best: dict[str, tuple[str, float, Source]] = {}
+        for text, score, src in found:
+            if text and (text not in best or score > best[text][1]):
+                best[text] = (text, score, src)
+        return sorted(best.values(), key=lambda t: -t[1])
+
+    def with_dictionary(
+        self, options: dict[str, Option], slot: Slot, region: str | None, known: list[Attested]
+    ) -> dict[str, Option]:
+        """A unit's options with the name dictionary's spellings of it.
+
+        A unit the dictionary knows well (seen ``dictionary_trusted`` times or more) is an
+        Arab name whose press spellings it has counted: they lead (0.8 + 0.2 · share) and
+        our own guesses follow (× 0.85). A rarer unit's spellings compete like any attested
+        one. A region's own spelling of a well-known name (Mohammed in the Gulf) stays first.
+        """
+        if not known:
+            return options
+        p = self.params
+        trusted = self.evidence.trusted(known)
+        if trusted:
+            options = {t: Option(t, o.score * p.guess_discount, o.source) for t, o in options.items()}
+        for a in known:
+            score = p.dictionary_base + p.dictionary_share * a.share if trusted else a.score
+            if a.text not in options or score > options[a.text].score:
+                options[a.text] = Option(a.text, score, "model")
+        if region:
+            lead = max(o.score for o in options.values())
+            for text in map(_cap_first, ar2lat.regional_names(slot.stem or "", region)):
+                if text in options:
+                    options[text] = Option(text, min(1.0, lead * p.region_lead), options[text].source)
+        return options
+
+    def with_reverse_dictionary(self, options: dict[str, Option], slot: Slot) -> dict[str, Option]:
+        """Latin → Arabic: our Arabic spellings of a unit that the name dictionary has seen
+        written so (Maliki → المالكي rather than الماليكي) rise to 0.8 + 0.2 · share."""
+        names = self.evidence.resources.names
+        if names is None or slot.unit is None or not slot.stem:
+            return options
+        seen = names.arabic_keys(slot.unit.raw)
+        if not seen:
+            return options
+        p = self.params
+        out = dict(options)
+        for text, option in options.items():
+            share = seen.get(names.key(text))
+            if share is not None and p.reverse_base + p.reverse_share * share > option.score:
+                out[text] = Option(text, p.reverse_base + p.reverse_share * share, "model")  # attested now, whoever proposed it
+        return out
+
+    def unit_options(self, slot: Slot, to: str, top: int, region: str | None, use_model: bool) -> list[Option]:
+        """The ranked whole-unit spellings of one slot (at least one: an unwritable unit is kept)."""
+        p = self.params
+        options: dict[str, Option] = {}
+        # a given name before al- (فاطمة الزهراء: Fatima al-Zahra) is no construct; a
+        # word never seen in a name (مدينة الصدر: Madinat al-Sadr) most likely is
+        construct = slot.construct and not (to == "latin" and self.evidence.resources.memory.get(to, slot.stem or ""))
+        known = self.evidence.unit(slot, region) if to == "latin" and not construct else []
+        trusted = self.evidence.trusted(known)
+        for text, score, src in self.stem_options(slot.stem or "", slot.unit, to, region, use_model, not trusted):
+            if to == "latin":
+                rendered = ar2lat.render_unit(slot.unit, [(text, score)], region, construct)
+                if slot.construct and not construct:
+                    rendered += [(t, s * p.construct_alternative)
+                                 for t, s in ar2lat.render_unit(slot.unit, [(text, score)], region, True)]
+            else:
+                rendered = lat2ar.render_unit(slot.unit, [(text, score)])
+            for r_text, r_score in rendered:
+                if r_text not in options or r_score > options[r_text].score:
+                    options[r_text] = Option(r_text, r_score, src)
+        if to == "latin" and not construct:
+            options = self.with_dictionary(options, slot, region, known)
+        elif to == "arabic":
+            options = self.with_reverse_dictionary(options, slot)
+        ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, p.unit_options)]
+        if not ranked:  # nothing the target script writes (a lone ع): kept as it is, not lost with the name
+            ranked = [Option(slot.unit.raw, p.unwritten_score, "rules")]
+        if not slot.stem:  # a fixed form (bin, Abu, Abdullah): a convention, not a guess of any source
+            ranked = [Option(o.text, o.score, None) for o in ranked]
+        return ranked
+
+    def compose(self, plan: Plan, to: str, top: int, region: str | None, use_model: bool) -> list[Candidate]:
+        """The ``2 · top`` best whole-name candidates of a plan, unit by unit."""
+        slots: list[list[Option]] = []
+        seps: list[str] = []
+        for slot in plan.slots:
+            seps.append(slot.sep)
+            if slot.unit is None:
+                slots.append([Option(slot.literal or "", 1.0, None)])
+            else:
+                slots.append(self.unit_options(slot, to, top, region, use_model))
+        units = sum(1 for slot in plan.slots if slot.unit is not None)
+        return combine(slots, seps, top * 2, units)

@@ -1,0 +1,65 @@
+"""Every tuned number of transliteration, in one frozen dataclass.
+
+Why one place: the sources' scores are fused by hand-set numbers (a well-known dictionary
+spelling at 0.8 + 0.2 · share, our own guesses × 0.85 under it, whole-name labels at 0.88
+and up, a 0.75 / 1.3 length ratio for lexicon names). Written inline across the pipeline
+they could not be read, compared or changed together. Each value says where it was
+measured or chosen; the runs behind them are ``benchmarks/translit.py``, recorded in
+``benchmarks/README.md`` (and the reranking weight in ``models/translit/MODEL_CARD.md``).
+
+Not here: the per-letter weights of the rule transliterators (``rules_ar2lat.py``,
+``rules_lat2ar.py``) are the rules' own tables, and the attested table's score
+(``memory.Attested.score``) is its definition of confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TranslitParams:
+    """The constants of :class:`~toolkit.translit.pipeline.Transliterator` (pass one to change them)."""
+
+    # ---- input
+    max_name_chars: int = 300  # longer input is a pasted sentence, not a name; chosen, not tuned (0db04de)
+
+    # ---- the model, its reranking and the caches
+    lm_weight: float = 0.2  # Latin spelling model in the n-best rerank; Wikidata dev, 0.1/0.2/0.3/0.4 tried (MODEL_CARD.md)
+    cache_limit: int = 200_000  # words and units kept between batches: a memory bound for long streams, not a score
+    well_attested: int = 5  # a stem seen this often in training is not sent to the model (first pipeline, 0db04de)
+    attested_ceiling: float = 0.99  # the model's guesses stay under the lowest attested spelling (× this)
+
+    # ---- the lexicon's whole names
+    lexicon_min_score: float = 0.95  # a lookup() match under this is fuzzy, not a confirmed name (0db04de)
+    lexicon_variant: float = 0.97  # a variant of an entry's name ranks under its preferred name (1.0)
+    lexicon_variant_query: float = 0.98  # a query that matches a variant (not the preferred name): at most this
+    arabic_per_latin_char: float = 0.75  # typical Arabic length of a Latin name (Guterres → António Guterres's
+    latin_per_arabic_char: float = 1.3  # Arabic first); both chosen on the lexicon's names (0353535)
+
+    # ---- rules and press conventions
+    rules_fill: int = 5  # Arabic → Latin rules only fill a unit's list shorter than this (1abe5d5)
+    rules_top: int = 3  # rule spellings asked for per stem
+    vocalized_rules: float = 0.99  # written vowels are read, not guessed: the rules' reading of them is near certain
+    unwritten_score: float = 0.3  # a unit no source can write, passed through as it is (8f7bc2d)
+    construct_alternative: float = 0.8  # the construct form (Madinat) of a word known as a name, ranked under it
+    unit_options: int = 5  # spellings kept per unit before the whole-name product (at least ``top``)
+    region_variant: float = 1.02  # a region's rewrite of the best stem spelling (Egypt: j → g) leads it
+    region_lead: float = 1.01  # a region's own spelling of a well-known name (Mohammed in the Gulf) stays first
+
+    # ---- the Arab name dictionary (benchmarks/README.md, multi-word names: "the three constants")
+    dictionary_trusted: int = 3  # a unit seen this often leads with its spellings; 6, 10 and 20 did worse
+    dictionary_base: float = 0.8  # a trusted unit's spelling scores base + share · its share of the unit's count
+    dictionary_share: float = 0.2
+    guess_discount: float = 0.85  # our own guesses for a trusted unit (× this) follow the dictionary's spellings
+    reverse_base: float = 0.8  # Latin → Arabic: our Arabic spelling the dictionary has seen rises to base + share · s
+    reverse_share: float = 0.2
+    whole_base: float = 0.88  # a whole-name label (one person's name) beats the unit-by-unit product
+    whole_share: float = 0.1  # ... more so the more of the name's labels it is
+    whole_closeness: float = 0.01  # ... equal shares ordered by closeness to our own best spelling
+    whole_similarity: float = 0.5  # Latin → Arabic: a label's letters must be this close to our best guess (084fd9c)
+    label_length_min: float = 0.7  # a whole-name label is about as long as our own spelling of the name
+    label_length_max: float = 1.4  # (0.7-1.4 times), or it names more or fewer parts (ca531ab)
+
+
+DEFAULT_PARAMS = TranslitParams()
