@@ -55,3 +55,32 @@ def test_a_dead_worker_is_an_error_not_a_hang() -> None:
 
     with pytest.raises(BrokenProcessPool):
         list(map_batches(work, [[1], [2], [3], [4]], workers=2))
+
+
+def _pid_and_sigint(_: int) -> tuple[int, bool]:
+    import signal
+
+    return os.getpid(), signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_worker_pool_is_the_one_pool_workers_ignore_ctrl_c(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from toolkit.corpus.executors import make_executor
+    from toolkit.parallel import worker_pool
+
+    marks = tmp_path / "forked"
+    marks.mkdir()
+    pool = worker_pool(2, after_fork=lambda: (marks / str(os.getpid())).touch())
+    try:
+        results = list(pool.map(_pid_and_sigint, range(8)))
+    finally:
+        pool.shutdown()
+    assert all(ignored for _, ignored in results)  # Ctrl-C is the parent's to handle
+    assert {pid for pid, _ in results} <= {int(p.name) for p in marks.iterdir()}
+    assert os.getpid() not in {pid for pid, _ in results}
+    # the corpus job's local engine runs on the same pool
+    executor = make_executor("local", 2, None)
+    try:
+        assert type(executor) is type(pool)
+        assert executor.submit(_pid_and_sigint, 0).result()[1]
+    finally:
+        executor.shutdown()

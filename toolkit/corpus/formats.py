@@ -21,7 +21,7 @@ import io
 import lzma
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -231,7 +231,7 @@ class Chunk:
     final: bool  # last chunk of its file
 
 
-def block_compressor(out_path: str):  # type: ignore[no-untyped-def]
+def block_compressor(out_path: str) -> Callable[[bytes], bytes] | None:
     """A function compressing one output block for ``out_path``'s extension (or None)."""
     comp = compression_of(out_path) if out_path != "-" else None
     if comp is None:

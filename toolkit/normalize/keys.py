@@ -12,10 +12,11 @@ needs:
 :func:`similarity`
     a weighted edit distance over the full symbol sequences: a consonant edit costs 1,
     a near-consonant (g/j, k/g, s/sh, h/kh, t/s, d/z) 0.45, inserting or deleting a
-    vowel 0.25 (short vowels are simply not written in Arabic), a vowel for another
+    short vowel 0.15 (short vowels are simply not written in Arabic), a vowel for another
     vowel 0.3 (``e`` for a or i 0.1).  Token similarities are combined by a best
     one-to-one assignment of name parts, weighted by length, with a mild penalty for
     unmatched parts, so "Naim Barich" still scores high against a four-part name.
+    :class:`SimilarityParams` holds every one of these numbers.
 
 Both work within one script as well (Latin-Latin, Arabic-Arabic).  No dictionary is
 involved: that is the lexicon's job.
@@ -32,13 +33,52 @@ from .phonetic import LONG, VOWEL_SYMS, arabic_tokens, symbols
 from .script import detect_script
 
 __all__ = [
-    "DEFAULT_THRESHOLD", "MatchResult", "detect_script", "match", "match_key", "parts_similarity", "similarity",
+    "DEFAULT_THRESHOLD", "PARAMS", "MatchResult", "SimilarityParams", "detect_script", "match", "match_key", "parts_similarity", "similarity",
     "skeleton", "symbols", "token_similarity",
 ]
 
-#: The decision threshold of :func:`match`, chosen on the pair tables in
-#: tests/normalize/ (benchmarks/normalize.py prints precision and recall at it).
-DEFAULT_THRESHOLD = 0.88
+
+@dataclass(frozen=True)
+class SimilarityParams:
+    """Every tuned number of the cross-script score, in one place.
+
+    All were set on the pair tables of tests/normalize/data (cross_pairs.tsv,
+    latin_pairs.tsv) when the score was written (commit 208c15e), except where a later
+    change is named; benchmarks/normalize.py prints precision and recall with them.
+    ``written`` costs apply when both names are romanizations (every vowel is written).
+    """
+
+    #: Decision threshold of :func:`match`: best F1 on both pair tables (commit 5c1942e).
+    threshold: float = 0.88
+    #: Consonant (and vowel) classes romanization confuses, substituted at ``near_cost``.
+    near_pairs: tuple[str, ...] = ("gj", "kg", "sc", "hx", "ts", "dz", "zs", "kx", "fb", "ui", "ai", "au")
+    near_cost: float = 0.45
+    #: Inserting or deleting a short vowel Arabic does not write; lowered from 0.2 for the
+    #: best F1 on both pair tables (commit 5c1942e).
+    vowel_indel: float = 0.15
+    written_vowel_indel: float = 0.5
+    #: Inserting or deleting a long vowel, which both scripts write.
+    long_indel: float = 0.6
+    #: ``e`` (English writes both fatha and kasra with it) for ``a`` or ``i``.
+    e_vowel_sub: float = 0.1
+    written_e_vowel_sub: float = 0.15
+    #: Any other vowel for a vowel.
+    vowel_sub: float = 0.3
+    written_vowel_sub: float = 0.5
+    #: Name parts scoring at or below this are not paired at all.
+    part_floor: float = 0.3
+    #: Coverage = (share of the shorter name matched) ** short_power * (of the longer) **
+    #: long_power: a missing part of the shorter name costs most.
+    short_coverage_power: float = 0.5
+    long_coverage_power: float = 0.15
+    #: Factor on the score of the names run together ("Abd al Rauf" / "Abdulrauf").
+    run_together: float = 0.97
+
+
+PARAMS = SimilarityParams()
+
+#: The decision threshold of :func:`match` (:attr:`SimilarityParams.threshold`).
+DEFAULT_THRESHOLD = PARAMS.threshold
 
 
 def skeleton(text: str) -> str:
@@ -66,17 +106,14 @@ def match_key(text: str) -> str:
 
 # ------------------------------------------------------------------ similarity
 
-_NEAR = {frozenset(p) for p in ("gj", "kg", "sc", "hx", "ts", "dz", "zs", "kx", "fb", "ui", "ai", "au")}
-_VOWEL_INDEL = 0.15  # a short vowel Arabic does not write
-_WRITTEN_VOWEL_INDEL = 0.5  # both names are romanized: every vowel is written
-_LONG_INDEL = 0.6
+_NEAR = {frozenset(p) for p in PARAMS.near_pairs}
 
 
 def _indel(c: str, written: bool = False) -> float:
     if c in LONG:
-        return _LONG_INDEL
+        return PARAMS.long_indel
     if c in VOWEL_SYMS:
-        return _WRITTEN_VOWEL_INDEL if written else _VOWEL_INDEL
+        return PARAMS.written_vowel_indel if written else PARAMS.vowel_indel
     return 1.0
 
 
@@ -87,11 +124,11 @@ def _sub_cost(a: str, b: str, written: bool = False) -> float:
     av, bv = a in VOWEL_SYMS, b in VOWEL_SYMS
     if av and bv:
         if "e" in (a, b) and "u" not in (a, b):
-            return 0.15 if written else 0.1
-        return 0.5 if written else 0.3
+            return PARAMS.written_e_vowel_sub if written else PARAMS.e_vowel_sub
+        return PARAMS.written_vowel_sub if written else PARAMS.vowel_sub
     if av or bv:
         return 1.0
-    return 0.45 if frozenset((a, b)) in _NEAR else 1.0
+    return PARAMS.near_cost if frozenset((a, b)) in _NEAR else 1.0
 
 
 @lru_cache(maxsize=65536)
@@ -177,7 +214,7 @@ def parts_similarity(qa: tuple[str, ...], qb: tuple[str, ...], written: bool = F
     if len(qa) == 1 and len(qb) == 1:
         # One part each: the assignment is that pair and the coverage is whole.
         s = token_similarity(qa[0], qb[0], written)
-        return s if s > 0.3 else 0.0
+        return s if s > PARAMS.part_floor else 0.0
     pairs = sorted(
         ((token_similarity(x, y, written), i, j) for i, x in enumerate(qa) for j, y in enumerate(qb)),
         reverse=True,
@@ -186,8 +223,9 @@ def parts_similarity(qa: tuple[str, ...], qb: tuple[str, ...], written: bool = F
     used_b: set[int] = set()
     matched = 0.0
     matched_w = 0.0
+    floor = PARAMS.part_floor
     for s, i, j in pairs:
-        if s <= 0.3:
+        if s <= floor:
             break
         if i in used_a or j in used_b:
             continue
@@ -204,7 +242,7 @@ def parts_similarity(qa: tuple[str, ...], qb: tuple[str, ...], written: bool = F
     # Coverage of the shorter name matters most; missing parts of the longer one cost little.
     cov_short = matched_w / max(min(total_a, total_b), 1e-9)
     cov_long = matched_w / max(max(total_a, total_b), 1e-9)
-    coverage = min(1.0, cov_short) ** 0.5 * min(1.0, cov_long) ** 0.15
+    coverage = min(1.0, cov_short) ** PARAMS.short_coverage_power * min(1.0, cov_long) ** PARAMS.long_coverage_power
     return quality * coverage
 
 
@@ -217,7 +255,7 @@ def similarity(a: str, b: str) -> float:
     best = parts_similarity(qa, qb, written)
     if len(qa) > 1 or len(qb) > 1:
         # Names run together or split differently ("Abd al Rauf" / "Abdulrauf").
-        best = max(best, 0.97 * token_similarity("".join(qa), "".join(qb), written))
+        best = max(best, PARAMS.run_together * token_similarity("".join(qa), "".join(qb), written))
     return round(min(1.0, best), 6)
 
 
