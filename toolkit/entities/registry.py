@@ -16,11 +16,12 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
+from ..normalize.script import lang_of
 from .model import EntityList
 
 SCHEMA = """
@@ -59,6 +60,20 @@ class Assignment:
     entity_id: str
     action: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """A document's entities once filed: relabelled with their registry ids, and how each
+    was filed (in the order of the list)."""
+
+    entities: EntityList
+    assignments: tuple[Assignment, ...]
+
+    @property
+    def new(self) -> int:
+        """How many entities the registry did not know before."""
+        return sum(1 for a in self.assignments if a.action == "new")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +178,7 @@ class Registry:
 
     def find(self, name: str) -> list[str]:
         """Registry ids (canonical) whose names normalize like ``name``."""
-        lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in name) else "en"
+        lang = lang_of(name)
         rows = self.db.execute("SELECT DISTINCT entity_id FROM names WHERE key = ? AND lang = ?", (_key(name, lang), lang))
         return sorted({self.canonical(r[0]) for r in rows})
 
@@ -255,6 +270,19 @@ class Registry:
                 )
             self.db.execute("INSERT OR REPLACE INTO docs (doc, added, n_entities) VALUES (?, ?, ?)", (doc, now, len(entities)))
         return out
+
+    def file(self, entities: EntityList, doc: str) -> Filing:
+        """:meth:`add` the entities of ``doc`` and give them back under their registry
+        ids, so a list printed after filing names each entity as every other document
+        does (an id the registry did not assign is kept)."""
+        assignments = self.add(entities, doc)
+        return Filing(self.relabel(entities, assignments), tuple(assignments))
+
+    @staticmethod
+    def relabel(entities: EntityList, assignments: Iterable[Assignment]) -> EntityList:
+        """``entities`` with each document-local id replaced by its registry id."""
+        ids = {a.local_id: a.entity_id for a in assignments}
+        return replace(entities, entities=tuple(replace(e, id=ids.get(e.id, e.id)) for e in entities.entities))
 
     def _resolve(self, e: object, now: float) -> Assignment:
         lex = getattr(e, "lexicon_id", "")

@@ -14,13 +14,19 @@ returns every such entity and lets the score and type decide.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
-from .errors import Issue
+from .errors import Issue, LexiconError
+from .load import load_file
 from .schema import ID_RE, TYPES, Entry, has_arabic
+from .shipped import shipped_paths
+
+log = logging.getLogger(__name__)
 
 #: At most this many collision warnings per name key, so a huge list stays readable.
 _MAX_COLLISION_WARNINGS = 5
@@ -170,9 +176,6 @@ def _collisions(entries: list[Entry], curated: set[str]) -> list[Issue]:
 def validate_paths(paths: Iterable[str], known_ids: Iterable[str] = ()) -> list[Issue]:
     """Read and validate files together, as the index would: every issue, errors and
     warnings; a malformed file contributes its one fatal error and is skipped."""
-    from .errors import LexiconError
-    from .load import load_file
-
     entries: list[Entry] = []
     issues: list[Issue] = []
     curated: list[str] = []
@@ -187,3 +190,39 @@ def validate_paths(paths: Iterable[str], known_ids: Iterable[str] = ()) -> list[
         if loaded.curated:
             curated.append(loaded.source)
     return issues + validate(entries, curated_sources=curated, known_ids=known_ids)
+
+
+def lexicon_paths(paths: Iterable[str | Path] = (), with_shipped: bool = False) -> list[Path]:
+    """The files a command over lexicons works on: the shipped ones when no path is
+    given; else the given ones, after the shipped ones when ``with_shipped`` (a given
+    path that is a shipped file is not taken twice). Paths come back resolved."""
+    given = [Path(p).resolve() for p in paths]
+    if not given:
+        return shipped_paths()
+    shipped = shipped_paths()
+    return (shipped + [p for p in given if p not in shipped]) if with_shipped else given
+
+
+def shipped_ids() -> set[str]:
+    """The ids of the shipped lexicons, which a user list may name as parents.
+
+    A shipped file that cannot be read gives no ids here: it is reported, with its
+    file and line, when the shipped lexicons themselves are validated.
+    """
+    ids: set[str] = set()
+    for path in shipped_paths():
+        try:
+            ids.update(e.id for e in load_file(path).entries)
+        except LexiconError as exc:
+            log.debug("shipped lexicon %s unreadable, its ids are not known: %s", path, exc)
+    return ids
+
+
+def validate_lexicons(paths: Iterable[str | Path] = (), with_shipped: bool = False) -> tuple[list[Path], list[Issue]]:
+    """What ``toolkit lexicon validate`` checks: the files of :func:`lexicon_paths`,
+    together, and every issue found. User lists validated without the shipped lexicons
+    may still name shipped entities as parents, so those ids count as known."""
+    given = list(paths)
+    files = lexicon_paths(given, with_shipped)
+    known = shipped_ids() if given and not with_shipped else set()
+    return files, validate_paths([str(p) for p in files], known_ids=known)
