@@ -8,13 +8,14 @@ about 0.3 s, so it is done lazily, on the first question, and kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..resources import models_dir
 
 TABLE_NAME = "table.tsv"
+WORDS_NAME = "words.tsv"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Table:
     en_words: frozenset[str]  # every English word of the table
     ar_words: frozenset[str]  # every Arabic word of the table
     path: Path
+    en_counts: dict[str, int] = field(default_factory=dict)  # training-corpus counts (words.tsv)
+    ar_counts: dict[str, int] = field(default_factory=dict)
 
     def pair(self, en: str, ar: str) -> tuple[float, float]:
         """``(p(ar|en), p(en|ar))`` of two table words, ``(0, 0)`` when not kept."""
@@ -65,7 +68,25 @@ def read_table(path: Path) -> Table:
                 en2ar.setdefault(en, {})[ar] = pf
             if pb > 0:
                 ar2en.setdefault(ar, {})[en] = pb
-    return Table(en2ar, ar2en, frozenset(en_words), frozenset(ar_words), Path(path))
+    en_counts, ar_counts = read_counts(Path(path).with_name(WORDS_NAME))
+    return Table(en2ar, ar2en, frozenset(en_words), frozenset(ar_words), Path(path), en_counts, ar_counts)
+
+
+def read_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Word counts of ``words.tsv`` (``lang <TAB> word <TAB> count``); empty when the
+    file is absent (a table without counts weighs every content word alike)."""
+    counts: dict[str, dict[str, int]] = {"en": {}, "ar": {}}
+    if not path.is_file():
+        return counts["en"], counts["ar"]
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or parts[0] not in counts or not parts[2].isdigit():
+                raise ValueError(f"{path}:{n}: expected lang (en|ar), word and a count")
+            counts[parts[0]][parts[1]] = int(parts[2])
+    return counts["en"], counts["ar"]
 
 
 @lru_cache(maxsize=4)

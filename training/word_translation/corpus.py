@@ -35,6 +35,13 @@ HELDOUT_DOCS = frozenset({
 HELDOUT_GOLD = ("ntrex_entities_heldout.json", "ntrex_entities_heldout2.json")
 
 _ACRONYM = re.compile(r"^[A-Z0-9.\-&' ]{2,}$")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def strip_note(name: str) -> str:
+    """A lexicon name without its parenthesized disambiguator: "Republican Guard (Syria)"
+    -> "Republican Guard" (the note is not part of what the other script writes)."""
+    return _PAREN.sub("", name).strip()
 
 
 @dataclass(frozen=True)
@@ -104,11 +111,12 @@ def lexicon_pairs(entries: list | None = None) -> list[Pair]:
         entries = shipped_entries()
     out = []
     for e in entries:
-        if not (e.en and e.ar):
+        en, ar = strip_note(e.en), strip_note(e.ar)
+        if not (en and ar):
             continue
-        out.append(Pair(e.en, e.ar, "lexicon", e.id))
-        out += [Pair(v, e.ar, "lexicon", e.id) for v in e.en_variants if v and not _is_acronym(v)]
-        out += [Pair(e.en, v, "lexicon", e.id) for v in e.ar_variants if v]
+        out.append(Pair(en, ar, "lexicon", e.id))
+        out += [Pair(strip_note(v), ar, "lexicon", e.id) for v in e.en_variants if v and not _is_acronym(v)]
+        out += [Pair(en, strip_note(v), "lexicon", e.id) for v in e.ar_variants if v]
     return out
 
 
