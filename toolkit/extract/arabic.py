@@ -56,10 +56,37 @@ PARTICLES = _k("بن ابن أبو أبي أبا آل عبد")
 MAX_NAME = {"PER": 4, "ORG": 4, "LOC": 2}
 
 
+Token = tuple[int, int, str]
+# Compound person titles: one more word with the article belongs to them (رئيس الوزراء).
+_COMPOUND_TITLES = _k("رئيس وزير قائد الناطق المتحدث الأمين")
+# Place cues that take one word only when more follow (منطقة الحدود الغربية).
+_ONE_WORD_PLACES = _k("منطقة قرية")
+
+
 def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMention]:
     """Every named mention in ``text`` found by the lexicon or by cue words, sorted,
     non-overlapping; ``text[m.start:m.end] == m.text`` holds for every mention."""
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    mentions = _lexicon_mentions(text, gaz)
+    toks = arabic_tokens(text)
+    keys = [arabic_token_key(t) for _, _, t in toks]
+    mentions = _drop_adjectives(text, mentions, toks, keys, gaz)
+    # A title is a title before it is a name: "اللواء" is Major General far more often
+    # than the Lebanese daily Al-Liwaa; the cue rule below then finds the person.
+    mentions = [m for m in mentions if not (m.source == "lexicon" and " " not in m.text and arabic_token_key(m.text) in PER_CUES)]
+    _add_cue_mentions(text, toks, keys, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    out: list[RawMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _lexicon_mentions(text: str, gaz: Gazetteer) -> list[RawMention]:
+    """Gazetteer hits; the clitics stripped in front and other entities written the same
+    way are kept in ``extras``."""
     mentions: list[RawMention] = []
     for hit in gaz.find_ar(text):
         span = text[hit.start : hit.end]
@@ -68,106 +95,112 @@ def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMen
         if hit.alternatives:
             extras += (("alternatives", "|".join(hit.alternatives)),)
         mentions.append(RawMention("ar", hit.start, hit.end, span, span, entry.type, "lexicon", hit.entity_id, 1.0, extras=extras))
-    toks = arabic_tokens(text)
-    keys = [arabic_token_key(t) for _, _, t in toks]
-    mentions = _drop_adjectives(text, mentions, toks, keys, gaz)
-    # A title is a title before it is a name: "اللواء" is Major General far more often
-    # than the Lebanese daily Al-Liwaa; the cue rule below then finds the person.
-    mentions = [m for m in mentions if not (m.source == "lexicon" and " " not in m.text and arabic_token_key(m.text) in PER_CUES)]
+    return mentions
+
+
+def _cue(token: str, key: str) -> tuple[str, int]:
+    """The type a cue word announces (``PER``, ``ORG``, ``LOC`` or ``""``) and where its
+    stem starts after the clitics."""
+    for off, stem in clitic_readings(token):
+        if stem in PER_CUES:
+            return "PER", off
+        # "القوات", "المنطقة": with the article these are common nouns, not cues.
+        definite = key[: len(key) - len(stem)].endswith(("ال", "لل")) or key.startswith(("ال", "وال", "بال", "فال", "لل", "ولل"))
+        if stem in ORG_CUES and not definite:
+            return "ORG", off
+        if stem in LOC_CUES and not definite:
+            return "LOC", off
+    return "", 0
+
+
+def _title_words(text: str, toks: list[Token], keys: list[str], i: int, cue_type: str) -> tuple[int, int]:
+    """Where the name after the cue at ``i`` may start, and where the title ends."""
+    j = i + 1
+    title_end = i + 1
+    if cue_type != "PER":
+        return j, title_end
+    # Person titles may be compound (رئيس الوزراء، وزير الدفاع): skip one more word after
+    # رئيس/وزير/قائد when it carries the article.
+    if keys[i] in _COMPOUND_TITLES and j < len(toks) and keys[j].startswith("ال"):
+        j += 1
+        title_end = j
+    # رئيس الوزراء العراقي محمد...: a nationality after the title belongs to it.
+    while j < len(toks) and keys[j] in ADJ and _close(text, toks[j - 1][1], toks[j][0]):
+        j += 1
+        title_end = j
+    return j, title_end
+
+
+def _name_end(
+    text: str, toks: list[Token], keys: list[str], j: int, cue_type: str,
+    mentions: list[RawMention], taken: list[tuple[int, int]],
+) -> int:
+    """The token after the name that starts at ``j``. A known place that closes an
+    organisation's name is taken into it (removed from ``mentions`` and ``taken``)."""
+    k = j
+    while k < len(toks) and k - j < MAX_NAME[cue_type]:
+        if not _close(text, toks[k - 1][1], toks[k][0]) or keys[k] in STOP:
+            break
+        if cue_type != "ORG" and keys[k] in ADJ:
+            break
+        if k == j and keys[k] in COMMON_AFTER_CUE:
+            break
+        # A future-tense verb (سيزور، ستبدأ) is not a name.
+        if cue_type == "PER" and keys[k][:2] in ("سي", "ست", "سن") and len(keys[k]) >= 4 and k == j:
+            break
+        if cue_type == "PER" and (keys[k] in ORG_CUES or keys[k] in PER_CUES or keys[k] in ROLE):
+            break
+        overlap = [h for h, m in enumerate(mentions) if toks[k][0] < m.end and m.start < toks[k][1]]
+        if overlap:
+            m = mentions[overlap[0]]
+            # قيادة عمليات الأنبار: a known place closes an organisation's name.
+            if cue_type == "ORG" and k > j and m.type == "LOC" and m.start == toks[k][0]:
+                del mentions[overlap[0]]
+                taken.remove((m.start, m.end))
+                k += 1
+            break
+        # In a person's name a nisba with the article (السوداني، المحمداوي) ends the
+        # name, unless it follows a particle (عبد الكريم خلف، أبو مهدي المهندس).
+        if cue_type == "PER" and k > j and keys[k - 1].startswith("ال") and (k - 2 < j or keys[k - 2] not in PARTICLES):
+            break
+        # A conjunction-prefixed word starts a new phrase, unless it is a particle.
+        if keys[k].startswith("و") and k > j and keys[k] not in PARTICLES and len(keys[k]) > 3 and keys[k][1:] not in PARTICLES:
+            break
+        k += 1
+    return k
+
+
+def _add_cue_mentions(text: str, toks: list[Token], keys: list[str], mentions: list[RawMention]) -> None:
+    """Names announced by a cue word (titles, organisation and place words), added to
+    ``mentions`` where no lexicon hit already stands."""
     taken = [(m.start, m.end) for m in mentions]
     i = 0
     while i < len(toks):
         s, e, t = toks[i]
-        if any(s < b and a < e for a, b in taken):
-            i += 1
-            continue
-        cue_type = ""
-        stem_off = 0
-        for off, stem in clitic_readings(t):
-            if stem in PER_CUES:
-                cue_type, stem_off = "PER", off
-                break
-            # "القوات", "المنطقة": with the article these are common nouns, not cues.
-            definite = keys[i][: len(keys[i]) - len(stem)].endswith(("ال", "لل")) or keys[i].startswith(("ال", "وال", "بال", "فال", "لل", "ولل"))
-            if stem in ORG_CUES and not definite:
-                cue_type, stem_off = "ORG", off
-                break
-            if stem in LOC_CUES and not definite:
-                cue_type, stem_off = "LOC", off
-                break
+        cue_type, stem_off = ("", 0) if any(s < b and a < e for a, b in taken) else _cue(t, keys[i])
         if not cue_type:
             i += 1
             continue
-        # Person titles may be compound (رئيس الوزراء، وزير الدفاع): skip one more word after
-        # رئيس/وزير/قائد when it carries the article.
-        j = i + 1
-        title_end = i + 1
-        if cue_type == "PER" and keys[i] in _k("رئيس وزير قائد الناطق المتحدث الأمين") and j < len(toks) and keys[j].startswith("ال"):
-            j += 1
-            title_end = j
-        if cue_type == "PER":
-            # رئيس الوزراء العراقي محمد...: a nationality after the title belongs to it.
-            while j < len(toks) and keys[j] in ADJ and _close(text, toks[j - 1][1], toks[j][0]):
-                j += 1
-                title_end = j
+        j, title_end = _title_words(text, toks, keys, i, cue_type)
         cue_stem = next((st for off_, st in clitic_readings(t) if off_ == stem_off), keys[i])
         name_start = j if cue_type == "PER" or cue_stem in ORG_OUTSIDE or cue_stem in LOC_OUTSIDE else i
-        k = j
-        limit = MAX_NAME[cue_type]
-        while k < len(toks) and k - j < limit:
-            if not _close(text, toks[k - 1][1], toks[k][0]) or keys[k] in STOP:
-                break
-            if cue_type != "ORG" and keys[k] in ADJ:
-                break
-            if k == j and keys[k] in COMMON_AFTER_CUE:
-                break
-            # A future-tense verb (سيزور، ستبدأ) is not a name.
-            if cue_type == "PER" and keys[k][:2] in ("سي", "ست", "سن") and len(keys[k]) >= 4 and k == j:
-                break
-            if cue_type == "PER" and (keys[k] in ORG_CUES or keys[k] in PER_CUES or keys[k] in ROLE):
-                break
-            overlap = [h for h, m in enumerate(mentions) if toks[k][0] < m.end and m.start < toks[k][1]]
-            if overlap:
-                m = mentions[overlap[0]]
-                # قيادة عمليات الأنبار: a known place closes an organisation's name.
-                if cue_type == "ORG" and k > j and m.type == "LOC" and m.start == toks[k][0]:
-                    del mentions[overlap[0]]
-                    taken.remove((m.start, m.end))
-                    k += 1
-                break
-            # In a person's name a nisba with the article (السوداني، المحمداوي) ends the
-            # name, unless it follows a particle (عبد الكريم خلف، أبو مهدي المهندس).
-            if cue_type == "PER" and k > j and keys[k - 1].startswith("ال") and (k - 2 < j or keys[k - 2] not in PARTICLES):
-                break
-            # A conjunction-prefixed word starts a new phrase, unless it is a particle.
-            if keys[k].startswith("و") and k > j and keys[k] not in PARTICLES and len(keys[k]) > 3 and keys[k][1:] not in PARTICLES:
-                break
-            k += 1
+        k = _name_end(text, toks, keys, j, cue_type, mentions, taken)
         if k == j:
             i += 1
             continue
-        # A lone place/organisation cue word with one common word after it is too weak.
         start = toks[name_start][0] + (stem_off if name_start == i else 0)
         end = toks[k - 1][1]
-        span = text[start:end]
         title = text[toks[i][0] + stem_off : toks[title_end - 1][1]] if cue_type == "PER" else ""
-        if cue_type == "LOC" and cue_stem in _k("منطقة قرية") and k - j > 1:
+        if cue_type == "LOC" and cue_stem in _ONE_WORD_PLACES and k - j > 1:
             end = toks[j][1]
-            span = text[start:end]
         # One nisba after a title is an adjective: رئيس الوزراء البريطاني = the British PM.
         if cue_type == "PER" and k - j == 1 and keys[j].startswith("ال") and (keys[j].endswith("ي") or keys[j].endswith("يه")):
             i = k
             continue
+        span = text[start:end]
         mentions.append(RawMention("ar", start, end, span, span, cue_type, "cue", "", 0.6, title=title))
         taken.append((start, end))
         i = k
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    out: list[RawMention] = []
-    for m in mentions:
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
 
 
 def _close(text: str, a: int, b: int) -> bool:

@@ -77,15 +77,45 @@ def _gap(text: str, a: int, b: int) -> str:
     return text[a:b]
 
 
+Token = tuple[int, int, str]
+
+
 def extract_english(text: str, gazetteer: Gazetteer | None = None) -> list[RawMention]:
     """Every named mention in ``text``, sorted by offset, non-overlapping.
 
     ``text[m.start:m.end] == m.text`` holds for every mention.
     """
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    mentions: list[RawMention] = []
-    taken: list[tuple[int, int]] = []
+    mentions = _lexicon_mentions(text, gaz)
+    taken = [(m.start, m.end) for m in mentions]
+    toks = latin_tokens(text)
+    capitalized_mid = {t for k, (s, e, t) in enumerate(toks) if _is_cap(t) and not _sentence_start(text, s)}
+    i = 0
+    while i < len(toks):
+        s, e, t = toks[i]
+        if not _is_cap(t) or _inside(taken, s, e):
+            i += 1
+            continue
+        j = _run_end(text, toks, i, taken)
+        run = toks[i:j]
+        # "al-Jubouri": a lower-case particle joined by a hyphen opens the name.
+        if i > 0 and toks[i - 1][2].lower() in PARTICLES and text[toks[i - 1][1] : s] == "-" and not _inside(taken, toks[i - 1][0], toks[i - 1][1]):
+            run = [toks[i - 1]] + run
+        i = j
+        mention = _run_to_mention(text, run, toks, capitalized_mid, taken)
+        if mention is not None and mention.type == "ORG" and not mention.entity_id:
+            mention = _with_place_before(text, mention, mentions, taken)
+        if mention is not None:
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+    out = _with_acronyms(text, mentions)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return _drop_overlaps(out)
 
+
+def _lexicon_mentions(text: str, gaz: Gazetteer) -> list[RawMention]:
+    """Gazetteer hits (case rules applied); an acronym hit carries its expansion."""
+    mentions: list[RawMention] = []
     for hit in gaz.find_en(text):
         span = text[hit.start : hit.end]
         entry = gaz.entries[hit.entity_id]
@@ -95,68 +125,57 @@ def extract_english(text: str, gazetteer: Gazetteer | None = None) -> list[RawMe
                 acronym_of=entry.en if hit.kind == "acronym" else "",
             )
         )
-        taken.append((hit.start, hit.end))
+    return mentions
 
-    toks = latin_tokens(text)
-    capitalized_mid = {t for k, (s, e, t) in enumerate(toks) if _is_cap(t) and not _sentence_start(text, s)}
 
-    i = 0
-    while i < len(toks):
-        s, e, t = toks[i]
-        if not _is_cap(t) or _inside(taken, s, e):
-            i += 1
-            continue
-        # Grow a capitalized run, allowing particles and "of (the)" inside it.
-        j = i + 1
-        while j < len(toks):
-            ps, pe, pt = toks[j]
-            gap = _gap(text, toks[j - 1][1], ps)
-            if not _name_gap(gap) or _inside(taken, ps, pe):
-                break
-            low = pt.lower()
-            if toks[j - 1][2].endswith("s") and text[toks[j - 1][0] - 1 : toks[j - 1][0]] in ("'", "\u2019"):
-                break  # after a possessive: "Britain's Prime Minister"
-            if gap in ("'", "\u2019") and low == "s":
-                break
-            # A month continues a name ("Theresa May"); a weekday or function word ends it.
-            if _is_cap(pt) and (low not in SKIP_WORDS or (low in _CALENDAR and low not in _WEEKDAYS)):
-                j += 1
-                continue
-            if low in PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][2]) and _name_gap(_gap(text, pe, toks[j + 1][0])):
-                j += 1
-                continue
-            # "of" / "of the" between two capitalized parts.
-            if low in ("of", "for") and gap == " ":
-                k = j + 1
-                if k < len(toks) and toks[k][2] == "the" and _gap(text, toks[j][1], toks[k][0]) == " ":
-                    k += 1
-                if k < len(toks) and _is_cap(toks[k][2]) and _gap(text, toks[k - 1][1], toks[k][0]) == " " and not _inside(taken, toks[k][0], toks[k][1]) and toks[k][2].lower() not in SKIP_WORDS:
-                    j = k + 1
-                    continue
+def _run_end(text: str, toks: list[Token], i: int, taken: list[tuple[int, int]]) -> int:
+    """The end of the capitalized run from token ``i``, allowing particles and "of (the)"."""
+    j = i + 1
+    while j < len(toks):
+        ps, pe, pt = toks[j]
+        gap = _gap(text, toks[j - 1][1], ps)
+        if not _name_gap(gap) or _inside(taken, ps, pe):
             break
-        run = toks[i:j]
-        # "al-Jubouri": a lower-case particle joined by a hyphen opens the name.
-        if i > 0 and toks[i - 1][2].lower() in PARTICLES and text[toks[i - 1][1] : s] == "-" and not _inside(taken, toks[i - 1][0], toks[i - 1][1]):
-            run = [toks[i - 1]] + run
-        i = j
-        mention = _run_to_mention(text, run, toks, capitalized_mid, taken)
-        if mention is not None and mention.type == "ORG" and not mention.entity_id:
-            # "Anbar Operations Command": a place the lexicon knows, right before an
-            # organisation's name, is part of that name.
-            for h, m in enumerate(mentions):
-                if m.source == "lexicon" and m.type == "LOC" and text[m.end : mention.start] == " ":
-                    span = text[m.start : mention.end]
-                    mention = RawMention("en", m.start, mention.end, span, span, "ORG", "pattern", "", 0.7, title=mention.title)
-                    del mentions[h]
-                    taken.remove((m.start, m.end))
-                    break
-        if mention is not None:
-            mentions.append(mention)
-            taken.append((mention.start, mention.end))
-            if mention.title:
-                pass
+        low = pt.lower()
+        if toks[j - 1][2].endswith("s") and text[toks[j - 1][0] - 1 : toks[j - 1][0]] in ("'", "\u2019"):
+            break  # after a possessive: "Britain's Prime Minister"
+        if gap in ("'", "\u2019") and low == "s":
+            break
+        # A month continues a name ("Theresa May"); a weekday or function word ends it.
+        if _is_cap(pt) and (low not in SKIP_WORDS or (low in _CALENDAR and low not in _WEEKDAYS)):
+            j += 1
+            continue
+        if low in PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][2]) and _name_gap(_gap(text, pe, toks[j + 1][0])):
+            j += 1
+            continue
+        # "of" / "of the" between two capitalized parts.
+        if low in ("of", "for") and gap == " ":
+            k = j + 1
+            if k < len(toks) and toks[k][2] == "the" and _gap(text, toks[j][1], toks[k][0]) == " ":
+                k += 1
+            if (k < len(toks) and _is_cap(toks[k][2]) and _gap(text, toks[k - 1][1], toks[k][0]) == " "
+                    and not _inside(taken, toks[k][0], toks[k][1]) and toks[k][2].lower() not in SKIP_WORDS):
+                j = k + 1
+                continue
+        break
+    return j
 
-    # Acronyms defined in parentheses right after a name: "Popular Mobilisation Forces (PMF)".
+
+def _with_place_before(text: str, mention: RawMention, mentions: list[RawMention], taken: list[tuple[int, int]]) -> RawMention:
+    """"Anbar Operations Command": a place the lexicon knows, right before an
+    organisation's name, is part of that name (and leaves ``mentions`` and ``taken``)."""
+    for h, m in enumerate(mentions):
+        if m.source == "lexicon" and m.type == "LOC" and text[m.end : mention.start] == " ":
+            span = text[m.start : mention.end]
+            del mentions[h]
+            taken.remove((m.start, m.end))
+            return RawMention("en", m.start, mention.end, span, span, "ORG", "pattern", "", 0.7, title=mention.title)
+    return mention
+
+
+def _with_acronyms(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """Acronyms defined in parentheses right after a name ("Popular Mobilisation Forces
+    (PMF)"): every mention of the acronym gets the expansion."""
     defined: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         after = text[m.end : m.end + 12]
@@ -168,8 +187,7 @@ def extract_english(text: str, gazetteer: Gazetteer | None = None) -> list[RawMe
         if m.source != "lexicon" and _ACRONYM_RE.match(m.text) and m.text in defined:
             m = RawMention("en", m.start, m.end, m.text, m.text, m.type, "acronym", m.entity_id, 0.9, acronym_of=defined[m.text])
         out.append(m)
-    out.sort(key=lambda m: (m.start, -m.end))
-    return _drop_overlaps(out)
+    return out
 
 
 def _drop_overlaps(mentions: list[RawMention]) -> list[RawMention]:
@@ -194,14 +212,9 @@ def _sentence_start(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
-def _run_to_mention(
-    text: str,
-    run: list[tuple[int, int, str]],
-    toks: list[tuple[int, int, str]],
-    capitalized_mid: set[str],
-    taken: list[tuple[int, int]],
-) -> RawMention | None:
-    # Leading function words, demonyms and titles are not part of the name.
+def _leading_titles(run: list[Token]) -> tuple[list[str], list[Token]]:
+    """Leading function words, demonyms and titles are not part of the name: (title
+    words, the rest of the run)."""
     title_toks: list[str] = []
     k = 0
     while k < len(run):
@@ -222,15 +235,18 @@ def _run_to_mention(
             k += 1
             continue
         break
-    name = run[k:]
+    return title_toks, run[k:]
+
+
+def _inner_title(title_toks: list[str], name: list[Token]) -> tuple[list[str], list[Token]]:
+    """Titles that run into the name: "Secretary of State Mike Pompeo", "Energy Secretary
+    Rick Perry", "North Korean Foreign Minister Ri Yong Ho"."""
     # "Secretary of State": the portfolio after a leading title belongs to the title.
     if title_toks and len(name) >= 2 and name[0][2].lower() == "of":
         skip = 2 if name[1][2].lower() != "the" else 3
         title_toks = title_toks + [t[2] for t in name[:skip]]
         name = name[skip:]
-    # A title inside the run: "Energy Secretary Rick Perry", "North Korean Foreign
-    # Minister Ri Yong Ho", "Secretary of State Mike Pompeo": what comes before the last
-    # strong title word (and its "of X") is the title, the rest the name.
+    # What comes before the last strong title word (and its "of X") is the title, the rest the name.
     low_name = [t[2].lower() for t in name]
     cut = max((n for n, w in enumerate(low_name) if w in STRONG_TITLES), default=-1)
     if 0 <= cut < len(name) - 1:
@@ -244,6 +260,52 @@ def _run_to_mention(
     # Trailing connectors / particles never end a name.
     while name and (name[-1][2].lower() in PARTICLES | {"of", "the", "for"}):
         name = name[:-1]
+    return title_toks, name
+
+
+def _single_word_is_name(text: str, w: str, start: int, end: int, capitalized_mid: set[str], has_title: bool) -> bool:
+    """A single capitalized word is a name only if it is not a common word, not only
+    sentence-initial (unless the text capitalizes it elsewhere too), not a nationality
+    adjective before a noun ("Catalan authorities", "Spanish government")."""
+    if w.lower() in SKIP_WORDS or w.lower() in TITLES or w.lower() in DEMONYMS:
+        return False
+    if _sentence_start(text, start) and w not in capitalized_mid and not _ACRONYM_RE.match(w) and not has_title:
+        return False
+    if (len(w) < 3 and not _ACRONYM_RE.match(w)) or w.lower() in LOC_CUES or w.lower() in ORG_CUES:
+        return False
+    nxt_word = re.match(r"\s+([a-z]+)", text[end:])
+    return not (
+        re.search(r"(?:an|ian|ish|ese|i)$", w)
+        and nxt_word
+        and nxt_word.group(1) not in SKIP_WORDS
+        and nxt_word.group(1) not in PER_VERBS
+        and nxt_word.group(1) not in ("has", "had", "have", "is", "was", "were", "are", "will", "would", "could")
+    )
+
+
+def _titles_before(text: str, start: int) -> list[str]:
+    """Titles written before the run with abbreviation dots: "Brig. Gen. Qassim Muhsin"."""
+    prev = re.findall(r"([A-Za-z]+)\.?\s*", text[max(0, start - 40) : start])
+    back: list[str] = []
+    for w in reversed(prev):
+        if w.lower() in TITLES:
+            back.append(w)
+        else:
+            break
+    if back and re.search(r"[A-Za-z]+\.?\s+$", text[max(0, start - 40) : start]):
+        return list(reversed(back))
+    return []
+
+
+def _run_to_mention(
+    text: str,
+    run: list[Token],
+    toks: list[Token],
+    capitalized_mid: set[str],
+    taken: list[tuple[int, int]],
+) -> RawMention | None:
+    """The mention a capitalized run names, titles kept apart, or None."""
+    title_toks, name = _inner_title(*_leading_titles(run))
     if not name:
         return None
     start, end = name[0][0], name[-1][1]
@@ -255,42 +317,13 @@ def _run_to_mention(
         if not span:
             return None
     words = [t for _, _, t in name]
-    low_words = [w.lower() for w in words]
-    # A single sentence-initial word is a name only if the text capitalizes it elsewhere too.
-    if len(name) == 1:
-        w = words[0]
-        if w.lower() in SKIP_WORDS or w.lower() in TITLES or w.lower() in DEMONYMS:
-            return None
-        if _sentence_start(text, start) and w not in capitalized_mid and not _ACRONYM_RE.match(w) and not title_toks:
-            return None
-        if (len(w) < 3 and not _ACRONYM_RE.match(w)) or w.lower() in LOC_CUES or w.lower() in ORG_CUES:
-            return None
-        # An adjective of nationality before a noun ("Catalan authorities", "Spanish
-        # government") is not a name.
-        nxt_word = re.match(r"\s+([a-z]+)", text[end:])
-        if (
-            re.search(r"(?:an|ian|ish|ese|i)$", w)
-            and nxt_word
-            and nxt_word.group(1) not in SKIP_WORDS
-            and nxt_word.group(1) not in PER_VERBS
-            and nxt_word.group(1) not in ("has", "had", "have", "is", "was", "were", "are", "will", "would", "could")
-        ):
-            return None
+    if len(name) == 1 and not _single_word_is_name(text, words[0], start, end, capitalized_mid, bool(title_toks)):
+        return None
     if not title_toks:
-        # Titles written before the run with abbreviation dots: "Brig. Gen. Qassim Muhsin".
-        prev = re.findall(r"([A-Za-z]+)\.?\s*", text[max(0, start - 40) : start])
-        back: list[str] = []
-        for w in reversed(prev):
-            if w.lower() in TITLES:
-                back.append(w)
-            else:
-                break
-        if back and re.search(r"[A-Za-z]+\.?\s+$", text[max(0, start - 40) : start]):
-            title_toks = list(reversed(back))
-    typ = _type_of(text, start, end, low_words, title_toks, toks)
+        title_toks = _titles_before(text, start)
+    typ = _type_of(text, start, end, [w.lower() for w in words], title_toks, toks)
     source = "acronym" if len(name) == 1 and _ACRONYM_RE.match(words[0]) else "pattern"
-    title = " ".join(title_toks)
-    return RawMention("en", start, end, span, span, typ, source, "", 0.7, title=title)
+    return RawMention("en", start, end, span, span, typ, source, "", 0.7, title=" ".join(title_toks))
 
 
 def _type_of(
