@@ -65,7 +65,7 @@ def test_numpy_inference_matches_transformers(tiny_model_dir: Path) -> None:
     import numpy as np
     import torch
 
-    from toolkit.translit.infer import _log_softmax
+    from toolkit.translit.kernels import log_softmax as _log_softmax
     from training.translit.torch_model import load_torch_model
 
     ours = Seq2SeqTransliterator.load(tiny_model_dir)
@@ -182,7 +182,7 @@ def test_decoding_uses_one_blas_thread_and_restores_it(tiny_model_dir: Path, mon
 
 
 def test_keep_freed_memory_is_idempotent() -> None:
-    from toolkit.translit.infer import keep_freed_memory
+    from toolkit.translit.kernels import keep_freed_memory
 
     first = keep_freed_memory()
     assert keep_freed_memory() is first

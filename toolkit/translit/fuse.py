@@ -19,6 +19,7 @@ from .memory import Attested
 from .params import TranslitParams
 from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
+from .regions import regional_names, regional_variants
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
 NBest = dict[tuple[str, str], list[tuple[str, float]]]
@@ -67,7 +68,7 @@ class UnitComposer:
         if to == "latin" and region and found:
             top_score = max(s for _, s, _ in found)
             text, _, src = max(found, key=lambda t: t[1])
-            extra = [(v, min(1.0, top_score * p.region_variant), src) for v in ar2lat.regional_variants(stem, text, region)]
+            extra = [(v, min(1.0, top_score * p.region_variant), src) for v in regional_variants(stem, text, region)]
             found = extra + found
         best: dict[str, tuple[str, float, Source]] = {}
         for text, score, src in found:
@@ -97,7 +98,7 @@ class UnitComposer:
                 options[a.text] = Option(a.text, score, "model")
         if region:
             lead = max(o.score for o in options.values())
-            for text in map(_cap_first, ar2lat.regional_names(slot.stem or "", region)):
+            for text in map(_cap_first, regional_names(slot.stem or "", region)):
                 if text in options:
                     options[text] = Option(text, min(1.0, lead * p.region_lead), options[text].source)
         return options

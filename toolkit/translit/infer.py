@@ -13,7 +13,7 @@ that is not one of those matrix products is overhead to remove:
 
 - one BLAS thread (``model.py``): the products are small, a second thread costs more CPU
   than it saves and spins against other jobs on a shared machine;
-- glibc keeps freed memory (``keep_freed_memory``): the step's megabyte-sized temporaries
+- glibc keeps freed memory (``kernels.keep_freed_memory``): the step's megabyte-sized temporaries
   otherwise page-fault in afresh every time (that alone was ~40% of decoding time);
 - float32 throughout; fused q/k/v projections; attention scaling folded into the weights;
 - the decoder input of step ``t`` (embedding × scale + position, layer norm, the first
@@ -33,119 +33,15 @@ Wikidata dev words, log-probabilities within 2e-6).
 from __future__ import annotations
 
 import math
-import os
-import sys
 from typing import Any
 
 import numpy as np
 
+from .kernels import gelu, keep_freed_memory, layer_norm, softmax_
+
 _POS_OFFSET = 2  # BartLearnedPositionalEmbedding
 _F32 = np.float32
 _NEG = -1e9
-
-
-def keep_freed_memory() -> bool:
-    """Ask glibc to keep freed memory instead of handing every large block back to the OS.
-
-    Each decoding step allocates dozens of temporaries of about a megabyte. By default glibc
-    serves blocks that size with mmap (or trims the heap when they are freed), so every step
-    page-faults its memory in afresh, which cost more than the arithmetic (≈40% of decoding
-    time here). Raising the mmap and trim thresholds keeps that memory in the heap for reuse.
-    Process-wide: up to 64 MB of freed memory at the top of the heap stays with the process
-    instead of going back to the OS. Called once when a model is loaded;
-    ``TOOLKIT_DEFAULT_MALLOC=1`` turns it off.
-    Returns whether the thresholds were set.
-    """
-    global _MALLOC_TUNED
-    if _MALLOC_TUNED is not None:
-        return _MALLOC_TUNED
-    _MALLOC_TUNED = False
-    if not sys.platform.startswith("linux") or os.environ.get("TOOLKIT_DEFAULT_MALLOC") == "1":
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None)
-        m_trim_threshold, m_mmap_threshold = -1, -3
-        ok = libc.mallopt(m_mmap_threshold, 16 << 20) and libc.mallopt(m_trim_threshold, 64 << 20)
-        _MALLOC_TUNED = bool(ok)
-    except (OSError, AttributeError):
-        pass
-    return _MALLOC_TUNED
-
-
-_MALLOC_TUNED: bool | None = None
-
-
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """Exact GELU, 0.5·x·(1 + erf(x/√2)), erf by Abramowitz–Stegun 7.1.26 (error < 1.5e-7).
-
-    Written as max(x, 0) − |x|·½·(1 − erf(|x|/√2)) with in-place float32 operations (a fresh
-    array per operation costs more than the arithmetic at these sizes); the ½ is folded
-    into the polynomial's coefficients.
-    """
-    a = np.abs(x)
-    t = a * _F32(0.3275911 / math.sqrt(2.0))
-    t += _F32(1.0)
-    np.divide(_F32(1.0), t, out=t)
-    p = t * _F32(0.5 * 1.061405429)
-    p += _F32(0.5 * -1.453152027)
-    p *= t
-    p += _F32(0.5 * 1.421413741)
-    p *= t
-    p += _F32(0.5 * -0.284496736)
-    p *= t
-    p += _F32(0.5 * 0.254829592)
-    p *= t
-    e = np.square(a)
-    np.multiply(e, _F32(-0.5), out=e)
-    np.maximum(e, _F32(-80.0), out=e)  # exp(-80) is already 0 for the sum; avoids denormals
-    np.exp(e, out=e)
-    p *= e
-    p *= a  # |x|·½·(1 − erf(|x|/√2))
-    np.maximum(x, _F32(0.0), out=a)
-    a -= p
-    return a
-
-
-def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-5) -> np.ndarray:
-    """LayerNorm over the last axis, in place (``x`` is a temporary the caller gives away)."""
-    d = x.shape[-1]
-    avg = np.full(d, 1.0 / d, dtype=np.float32)
-    x -= (x @ avg)[..., None]
-    var = np.square(x) @ avg
-    var += _F32(eps)
-    np.sqrt(var, out=var)
-    x /= var[..., None]
-    x *= w
-    x += b
-    return x
-
-
-def _softmax_(x: np.ndarray) -> np.ndarray:
-    """Softmax in place along the last axis.
-
-    Row sums are matrix-vector products, and the usual subtraction of each row's maximum (a
-    slow reduction over a short axis) is skipped when the largest score is small enough for
-    exp not to overflow and every row keeps a sum well above zero; otherwise it is done.
-    """
-    ones = np.ones(x.shape[-1], dtype=np.float32)
-    if x.max() < 60.0:
-        e = np.exp(x, out=x)
-        total = e @ ones
-        if total.min() > 1e-20:
-            e /= total[..., None]
-            return e
-        np.log(x, out=x)  # undo: back to scores (rows that underflowed are redone below)
-    x -= x.max(-1, keepdims=True)
-    np.exp(x, out=x)
-    x /= (x @ ones)[..., None]
-    return x
-
-
-def _log_softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(-1, keepdims=True)
-    return x - np.log(np.exp(x).sum(-1, keepdims=True))
 
 
 class NumpyBart:
@@ -200,10 +96,10 @@ class NumpyBart:
         w2, b2 = layer["fc2"]
         h = x @ w1
         h += b1
-        f = _gelu(h) @ w2
+        f = gelu(h) @ w2
         f += b2
         f += x
-        return _layer_norm(f, *layer["ln3"])
+        return layer_norm(f, *layer["ln3"])
 
     # ------------------------------------------------------------ encoder
     def encode(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -212,20 +108,20 @@ class NumpyBart:
         b, t = ids.shape
         d, h = self.d, self.enc_heads
         x = self.embed[ids] * _F32(self.scale) + self.s[f"{p}.embed_positions.weight"][_POS_OFFSET : _POS_OFFSET + t]
-        x = _layer_norm(x, self.s[f"{p}.layernorm_embedding.weight"], self.s[f"{p}.layernorm_embedding.bias"])
+        x = layer_norm(x, self.s[f"{p}.layernorm_embedding.weight"], self.s[f"{p}.layernorm_embedding.bias"])
         bias = np.where(mask[:, None, None, :] > 0, 0.0, _NEG).astype(np.float32)  # (B, 1, 1, T_k)
         for layer in self.enc:
             w, bb = layer["qkv"]
             qkv = (x.reshape(b * t, d) @ w + bb).reshape(b, t, 3, h, d // h).transpose(2, 0, 3, 1, 4)  # (3, B, H, T, Dh)
             scores = qkv[0] @ qkv[1].swapaxes(2, 3)  # (B, H, T_q, T_k)
             scores += bias
-            _softmax_(scores)
+            softmax_(scores)
             a = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(b * t, d)
             wo, bo = layer["o"]
             a = a @ wo
             a += bo
             a += x.reshape(b * t, d)
-            x = self._ffn(layer, _layer_norm(a, *layer["ln1"])).reshape(b, t, d)
+            x = self._ffn(layer, layer_norm(a, *layer["ln1"])).reshape(b, t, d)
         return x
 
     def cross_cache(self, enc: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -254,7 +150,7 @@ class NumpyBart:
         if cached is None:
             p = "model.decoder"
             x = self.embed * _F32(self.scale) + self.s[f"{p}.embed_positions.weight"][_POS_OFFSET + position]
-            x = _layer_norm(x, self.s[f"{p}.layernorm_embedding.weight"], self.s[f"{p}.layernorm_embedding.bias"])
+            x = layer_norm(x, self.s[f"{p}.layernorm_embedding.weight"], self.s[f"{p}.layernorm_embedding.bias"])
             w, bb = self.dec[0]["qkv"]
             cached = (x, x @ w + bb)
             self._dec_input[position] = cached
@@ -289,26 +185,26 @@ class NumpyBart:
                 v = np.concatenate([self_cache[i][1], v], axis=2)
             new_cache.append((k, v))
             scores = qkv[:, 0] @ k.swapaxes(2, 3)  # (N, H, 1, t)
-            _softmax_(scores)
+            softmax_(scores)
             a = (scores @ v).reshape(n, d)
             wo, bo = layer["o"]
             a = a @ wo
             a += bo
             a += x
-            x = _layer_norm(a, *layer["ln1"])
+            x = layer_norm(a, *layer["ln1"])
             # cross-attention: the ``group`` rows of a name share its encoder keys and values
             wq, bq = layer["cq"]
             q = (x @ wq + bq).reshape(n // group, group, d)
             ck, cv = cross[i]
             scores = (q @ ck).reshape(n // group, group, h, -1)  # (B, G, H, T)
             scores += cross_bias
-            _softmax_(scores)
+            softmax_(scores)
             a = (scores.reshape(n // group, group, -1) @ cv).reshape(n, d)
             wo, bo = layer["co"]
             a = a @ wo
             a += bo
             a += x
-            x = self._ffn(layer, _layer_norm(a, *layer["ln2"]))
+            x = self._ffn(layer, layer_norm(a, *layer["ln2"]))
         logits = x @ self.embed_t
         logits += self.bias
         return logits, new_cache
@@ -335,11 +231,9 @@ def beam_search(
     """
     n = ids.shape[0]
     k = max(1, beams)
-    enc = net.encode(ids, mask)
-    cross = net.cross_cache(enc)
+    cross = net.cross_cache(net.encode(ids, mask))
     cross_bias = np.where(mask[:, None, None, :] > 0, 0.0, _NEG).astype(np.float32)
     allowed = np.flatnonzero(np.isfinite(banned))  # columns that may be chosen
-    n_allowed = len(allowed)
     eos_col = int(np.searchsorted(allowed, eos)) if eos in allowed else -1
     finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(n)]
     active = np.arange(n)  # original name ids still decoding
@@ -348,54 +242,24 @@ def beam_search(
     tokens = np.full(n, bos, dtype=np.int64)
     cache: list[tuple[np.ndarray, np.ndarray]] | None = None
     group = 1  # rows per name: 1 at step 0 (all beams are the same), ``k`` after
-    width = 2 * k
     for step in range(max_len):
-        logits, cache = net.decode_step(tokens, step, cache, cross, cross_bias, group)
-        top_logit = logits.max(1, keepdims=True)
-        logits -= top_logit
-        norm = np.log(np.exp(logits) @ np.ones(logits.shape[1], dtype=np.float32))[:, None]
-        logp = logits[:, allowed]  # normalised over the whole vocabulary, as before
-        logp -= norm
+        logp, cache = _next_logp(net, tokens, step, cache, cross, cross_bias, group, allowed)
         m = len(active)
-        total = (scores[:, :, None] + logp.reshape(m, group, n_allowed)).reshape(m, group * n_allowed)
-        cand = min(width, total.shape[1])
-        top = np.argpartition(-total, cand - 1, axis=1)[:, :cand] if cand < total.shape[1] else np.tile(np.arange(cand), (m, 1))
-        top_scores = np.take_along_axis(total, top, axis=1)
-        order = np.argsort(-top_scores, axis=1, kind="stable")
-        top = np.take_along_axis(top, order, axis=1)
-        top_scores = np.take_along_axis(top_scores, order, axis=1)
-        beam_of, col = np.divmod(top, n_allowed)
+        total = (scores[:, :, None] + logp.reshape(m, group, len(allowed))).reshape(m, group * len(allowed))
+        top_scores, beam_of, col = _best_extensions(total, 2 * k, len(allowed))
         valid = top_scores > -1e8
         is_eos = (col == eos_col) & valid
-        live = valid & ~is_eos
         length = step + 1
-        # finished hypotheses: Python touches only these (at most ``k`` per name overall)
-        if is_eos.any():
+        if is_eos.any():  # finished hypotheses: Python touches only these (at most ``k`` per name overall)
             for r, c in zip(*np.nonzero(is_eos)):
                 row = int(active[r])
                 if len(finished[row]) < k:
                     finished[row].append((float(top_scores[r, c]) / length, history[r * group + beam_of[r, c]].tolist()))
-        # the first k live candidates of each name become its beams (missing ones stay dead)
-        rank = np.cumsum(live, axis=1) - 1
-        chosen = live & (rank < k)
-        slots = chosen.sum(1)
-        new_scores = np.full((m, k), _NEG)
-        new_beam = np.zeros((m, k), dtype=np.int64)
-        new_tok = np.full((m, k), eos, dtype=np.int64)
-        rr, cc = np.nonzero(chosen)
-        dest = rank[rr, cc]
-        new_scores[rr, dest] = top_scores[rr, cc]
-        new_beam[rr, dest] = beam_of[rr, cc]
-        new_tok[rr, dest] = allowed[col[rr, cc]]
+        new_scores, new_beam, new_tok, slots = _next_beams(valid & ~is_eos, top_scores, beam_of, col, allowed, k, eos)
         done = np.fromiter((len(finished[int(row)]) >= k for row in active), dtype=bool, count=m)
         keep = (slots > 0) & ~done
         if step + 1 == max_len:  # out of length: the live beams count as they are
-            for r in np.flatnonzero(keep):
-                row = int(active[r])
-                for b in range(k):
-                    if new_scores[r, b] > -1e8 and len(finished[row]) < k:
-                        seq = history[r * group + new_beam[r, b]].tolist() + [int(new_tok[r, b])]
-                        finished[row].append((float(new_scores[r, b]) / (length + 1), seq))
+            _finish_live(finished, keep, active, history, group, new_scores, new_beam, new_tok, length, k)
             break
         if not keep.any():
             break
@@ -411,3 +275,78 @@ def beam_search(
         tokens = new_tok[kept].reshape(-1)
         group = k
     return [sorted(f, key=lambda x: -x[0]) for f in finished]
+
+
+def _next_logp(
+    net: NumpyBart,
+    tokens: np.ndarray,
+    step: int,
+    cache: list[tuple[np.ndarray, np.ndarray]] | None,
+    cross: list[tuple[np.ndarray, np.ndarray]],
+    cross_bias: np.ndarray,
+    group: int,
+    allowed: np.ndarray,
+) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+    """Log-probabilities of the allowed next tokens of every row (normalised over the whole
+    vocabulary), and the grown self-attention cache."""
+    logits, cache = net.decode_step(tokens, step, cache, cross, cross_bias, group)
+    top_logit = logits.max(1, keepdims=True)
+    logits -= top_logit
+    norm = np.log(np.exp(logits) @ np.ones(logits.shape[1], dtype=np.float32))[:, None]
+    logp = logits[:, allowed]  # normalised over the whole vocabulary, as before
+    logp -= norm
+    return logp, cache
+
+
+def _best_extensions(total: np.ndarray, width: int, n_allowed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ``width`` best extensions of each name, best first: (scores, parent beam, column)."""
+    m = total.shape[0]
+    cand = min(width, total.shape[1])
+    top = np.argpartition(-total, cand - 1, axis=1)[:, :cand] if cand < total.shape[1] else np.tile(np.arange(cand), (m, 1))
+    top_scores = np.take_along_axis(total, top, axis=1)
+    order = np.argsort(-top_scores, axis=1, kind="stable")
+    top = np.take_along_axis(top, order, axis=1)
+    top_scores = np.take_along_axis(top_scores, order, axis=1)
+    beam_of, col = np.divmod(top, n_allowed)
+    return top_scores, beam_of, col
+
+
+def _next_beams(
+    live: np.ndarray, top_scores: np.ndarray, beam_of: np.ndarray, col: np.ndarray, allowed: np.ndarray, k: int, eos: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The first ``k`` live candidates of each name become its beams (missing ones stay dead):
+    (scores, parent beam, token) of shape (names, k), and how many beams each name has."""
+    m = live.shape[0]
+    rank = np.cumsum(live, axis=1) - 1
+    chosen = live & (rank < k)
+    slots = chosen.sum(1)
+    new_scores = np.full((m, k), _NEG)
+    new_beam = np.zeros((m, k), dtype=np.int64)
+    new_tok = np.full((m, k), eos, dtype=np.int64)
+    rr, cc = np.nonzero(chosen)
+    dest = rank[rr, cc]
+    new_scores[rr, dest] = top_scores[rr, cc]
+    new_beam[rr, dest] = beam_of[rr, cc]
+    new_tok[rr, dest] = allowed[col[rr, cc]]
+    return new_scores, new_beam, new_tok, slots
+
+
+def _finish_live(
+    finished: list[list[tuple[float, list[int]]]],
+    keep: np.ndarray,
+    active: np.ndarray,
+    history: np.ndarray,
+    group: int,
+    new_scores: np.ndarray,
+    new_beam: np.ndarray,
+    new_tok: np.ndarray,
+    length: int,
+    k: int,
+) -> None:
+    """Out of length: the live beams of the names still decoding count as finished."""
+    for r in np.flatnonzero(keep):
+        row = int(active[r])
+        for b in range(k):
+            if new_scores[r, b] > -1e8 and len(finished[row]) < k:
+                seq = history[r * group + new_beam[r, b]].tolist() + [int(new_tok[r, b])]
+                finished[row].append((float(new_scores[r, b]) / (length + 1), seq))

@@ -18,31 +18,10 @@ from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
-Region = str  # "levant" | "gulf" | "iraq" | "egypt" | "maghreb"
-REGIONS = ("levant", "gulf", "iraq", "egypt", "maghreb")
-
-FATHA, DAMMA, KASRA, SUKUN, SHADDA = "\u064e", "\u064f", "\u0650", "\u0652", "\u0651"
-TANWIN = {"\u064b", "\u064c", "\u064d"}
-HARAKAT = {FATHA, DAMMA, KASRA, SUKUN, SHADDA, "\u0670"} | TANWIN
-SUN_LETTERS = set("تثدذرزسشصضطظلن")
-ARTICLE = "ال"
-
-# consonants: press spellings, most common first
-CONSONANTS: dict[str, tuple[str, ...]] = {
-    "ب": ("b",), "ت": ("t",), "ث": ("th", "s"), "ج": ("j", "g", "dj"), "ح": ("h",), "خ": ("kh",),
-    "د": ("d",), "ذ": ("dh", "z", "th"), "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh", "ch"),
-    "ص": ("s",), "ض": ("d", "dh"), "ط": ("t",), "ظ": ("z", "dh"), "ع": ("'", ""), "غ": ("gh",),
-    "ف": ("f",), "ق": ("q", "k", "g"), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",),
-    "ه": ("h",), "ء": ("'", ""), "ئ": ("'", ""), "ؤ": ("'", ""), "گ": ("g",), "چ": ("ch",),
-    "پ": ("p",), "ڤ": ("v",), "ژ": ("zh",), "ک": ("k",), "ی": ("y",),
-}
-REGION_CONSONANTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "egypt": {"ج": ("g", "j"), "ق": ("q", "k"), "ث": ("s", "th"), "ذ": ("z", "dh")},
-    "maghreb": {"ج": ("j", "dj"), "ش": ("ch", "sh"), "ق": ("k", "q"), "خ": ("kh",)},
-    "gulf": {"ق": ("q", "g")},
-    "iraq": {},
-    "levant": {},
-}
+# the tables and the regional spellings, read by callers as rules_ar2lat.X too
+from .arabic_letters import ARTICLE, CONSONANTS, DAMMA, FATHA, HARAKAT, KASRA, REGION_CONSONANTS, REGIONS  # noqa: F401
+from .arabic_letters import SHADDA, SUKUN, SUN_LETTERS, TANWIN, Region, strip_marks  # noqa: F401
+from .regions import REGIONAL_NAMES, regional_names, regional_variants  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -58,10 +37,6 @@ class ArUnit:
     @property
     def sun(self) -> bool:
         return self.article and bool(self.stem) and self.stem[0] in SUN_LETTERS
-
-
-def strip_marks(text: str) -> str:
-    return "".join(ch for ch in text if ch not in HARAKAT and ch != "\u0640")
 
 
 def _split_article(word: str) -> tuple[bool, str]:
@@ -373,47 +348,3 @@ def _best_products(slots: list[list[tuple[str, float]]], beam: int = 24) -> list
     for options in slots:
         beams = sorted(((t + o, s * w) for t, s in beams for o, w in options), key=lambda b: -b[1])[:beam]
     return beams
-
-
-# ------------------------------------------------------------------ regional spellings
-
-# well-known names whose spelling follows the region more than the letters
-REGIONAL_NAMES: dict[str, dict[str, str]] = {
-    "محمد": {"levant": "mohammad", "gulf": "mohammed", "iraq": "mohammed", "egypt": "mohamed", "maghreb": "mohamed"},
-    "جمال": {"egypt": "gamal", "maghreb": "djamel"},
-    "قاسم": {"maghreb": "kacem", "gulf": "qasim", "iraq": "qasim", "levant": "qassem"},
-    "أحمد": {"maghreb": "ahmed", "egypt": "ahmed", "levant": "ahmad", "gulf": "ahmed", "iraq": "ahmed"},
-    "حسين": {"levant": "hussein", "iraq": "hussein", "gulf": "hussain", "egypt": "hussein", "maghreb": "houcine"},
-    "عمر": {"maghreb": "omar", "levant": "omar", "egypt": "omar", "gulf": "omar", "iraq": "omar"},
-    "جعفر": {"egypt": "gaafar"},
-    "مصطفى": {"maghreb": "mustapha", "egypt": "mostafa", "levant": "mustafa", "gulf": "mustafa", "iraq": "mustafa"},
-}
-
-_REWRITES: dict[str, list[tuple[str, str, str]]] = {
-    # (arabic letter that must be present, latin pattern, replacement)
-    "egypt": [("ج", r"(?<!d)j", "g"), ("ث", r"th", "s"), ("ذ", r"dh", "z")],
-    "maghreb": [("ج", r"(?<!d)j", "dj"), ("ش", r"sh", "ch"), ("ق", r"q", "k"), ("و", r"(?<![aeiou])u", "ou")],
-    "gulf": [],
-    "iraq": [],
-    "levant": [],
-}
-
-
-def regional_names(arabic_stem: str, region: Region | None) -> list[str]:
-    """The region's spelling of a well-known name (محمد in the Gulf: mohammed), if it has one."""
-    known = REGIONAL_NAMES.get(strip_marks(arabic_stem)) if region else None
-    return [known[region]] if known and region in known else []
-
-
-def regional_variants(arabic_stem: str, latin: str, region: Region | None) -> list[str]:
-    """Spellings of ``latin`` as the region's press would write the same Arabic stem."""
-    if not region:
-        return []
-    found = regional_names(arabic_stem, region)
-    text = latin
-    for letter, pattern, repl in _REWRITES.get(region, []):
-        if letter in arabic_stem:
-            text = re.sub(pattern, repl, text)
-    if text != latin:
-        found.append(text)
-    return found
