@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 import os
 import time
 from collections.abc import Iterator
@@ -26,8 +25,6 @@ from .progress import ProgressBar
 from .reader import ReadState
 from .records import Spec
 from .work import ChunkResult, output_columns
-
-log = logging.getLogger(__name__)
 
 
 def header_bytes(header: tuple[str, ...], spec: Spec, fmt: str, out: str) -> bytes:
@@ -140,14 +137,21 @@ class Writer:
             try:
                 self.checkpoint()
             except Exception:  # noqa: BLE001 - never mask the original error, but say so
-                log.warning("could not save the checkpoint %s", self.output.ckpt_path, exc_info=True)
+                _log().warning("could not save the checkpoint %s", self.output.ckpt_path, exc_info=True)
         self.errors.close()
         for path in self.state.spills:  # oversized records of chunks never written
             try:
                 os.remove(path)
             except OSError:
-                log.debug("spill file %s already gone", path)
+                _log().debug("spill file %s already gone", path)
         if self.output.tmp is None:
             self.output.sink.flush()
         else:
             self.output.sink.close()
+
+
+def _log() -> Any:
+    """This module's logger; logging is imported only when there is something to say."""
+    import logging
+
+    return logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from .arabic import Normalized, normalize_arabic, normalize_arabic_many, normali
 from .keys import match_key, similarity
 from .latin import normalize_latin, normalize_latin_offsets
 from .levels import LEVELS, Lang, Level
-from .script import detect_script, has_arabic
+from .script import detect_script, has_arabic, lang_of
 
 __all__ = [
     "LEVELS", "Level", "Lang", "Normalized", "normalize", "normalize_many", "normalize_offsets",
@@ -27,7 +27,7 @@ __all__ = [
 
 def _resolve(text: str, lang: Lang) -> Literal["ar", "en"]:
     if lang == "auto":
-        return "ar" if has_arabic(text) else "en"
+        return lang_of(text)
     if lang not in ("ar", "en"):
         raise ValueError(f"unknown language {lang!r}; choose ar, en or auto")
     return lang

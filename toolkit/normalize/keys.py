@@ -33,8 +33,8 @@ from .phonetic import LONG, VOWEL_SYMS, arabic_tokens, symbols
 from .script import detect_script
 
 __all__ = [
-    "DEFAULT_THRESHOLD", "PARAMS", "MatchResult", "SimilarityParams", "detect_script", "match", "match_key", "parts_similarity", "similarity",
-    "skeleton", "symbols", "token_similarity",
+    "DEFAULT_THRESHOLD", "PARAMS", "MatchResult", "SimilarityParams", "detect_script", "match", "match_key",
+    "parts_similarity", "similarity", "skeleton", "symbols", "token_similarity",
 ]
 
 
