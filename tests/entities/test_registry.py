@@ -63,3 +63,14 @@ def test_manual_merge_and_lookup(tmp_path):
         assert reg.find("القائم") == ["x:1"]
         reg.unmerge(mid)
         assert reg.find("Qaim town") == ["x:2"]
+
+
+def test_file_gives_the_list_back_under_registry_ids(tmp_path):
+    with Registry(tmp_path / "r.db") as reg:
+        reg.add(EntityList((ent("doc:per:x", "PER", "Salim al-Obeidi", "سليم العبيدي"),)), "d1")
+        doc2 = EntityList((ent("doc:per:y", "PER", "", "سليم العبيدي"), ent("doc:loc:z", "LOC", "Al-Qaim", "")))
+        filing = reg.file(doc2, "d2")
+        assert [e.id for e in filing.entities] == ["doc:per:x", "doc:loc:z"]
+        assert [a.action for a in filing.assignments] == ["matched", "new"] and filing.new == 1
+        assert [e.en for e in filing.entities] == ["", "Al-Qaim"]  # only the ids change
+        assert Registry.relabel(doc2, []) == doc2
