@@ -10,7 +10,7 @@ later by the pipeline, where an aligned English mention says what to look for.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer, arabic_token_key, arabic_tokens, clitic_readings
 from .model import RawMention
@@ -53,7 +53,28 @@ LOC_OUTSIDE = _k("مدينة بلدة منطقة قرية ناحية قضاء م
 # Cue words that announce an organisation without being part of its name.
 ORG_OUTSIDE = _k("صحيفة قناة موقع")
 PARTICLES = _k("بن ابن أبو أبي أبا آل عبد")
-MAX_NAME = {"PER": 4, "ORG": 4, "LOC": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class ArabicParams:
+    """The numbers of the Arabic extractor, set by hand on the development gold of
+    ``benchmarks/entities.py`` (12 NTREX documents; benchmarks/README.md, "Entities")
+    and the example report pair."""
+
+    #: Words a cue-word name may run to after its cue: person, organisation, place.
+    max_per_words: int = 4
+    max_org_words: int = 4
+    max_loc_words: int = 2
+    #: The score of a cue-word mention (its right edge is a guess) and of a weak
+    #: one-word lexicon hit standing for a longer organisation name.
+    cue_score: float = 0.6
+    weak_score: float = 0.5
+
+    def max_words(self, cue_type: str) -> int:
+        return {"PER": self.max_per_words, "ORG": self.max_org_words, "LOC": self.max_loc_words}[cue_type]
+
+
+PARAMS = ArabicParams()
 
 
 Token = tuple[int, int, str]
@@ -138,7 +159,7 @@ def _name_end(
     """The token after the name that starts at ``j``. A known place that closes an
     organisation's name is taken into it (removed from ``mentions`` and ``taken``)."""
     k = j
-    while k < len(toks) and k - j < MAX_NAME[cue_type]:
+    while k < len(toks) and k - j < PARAMS.max_words(cue_type):
         if not _close(text, toks[k - 1][1], toks[k][0]) or keys[k] in STOP:
             break
         if cue_type != "ORG" and keys[k] in ADJ:
@@ -198,7 +219,7 @@ def _add_cue_mentions(text: str, toks: list[Token], keys: list[str], mentions: l
             i = k
             continue
         span = text[start:end]
-        mentions.append(RawMention("ar", start, end, span, span, cue_type, "cue", "", 0.6, title=title))
+        mentions.append(RawMention("ar", start, end, span, span, cue_type, "cue", "", PARAMS.cue_score, title=title))
         taken.append((start, end))
         i = k
 
@@ -248,6 +269,6 @@ def _drop_adjectives(text: str, mentions: list[RawMention], toks: list[tuple[int
             }:
                 # One ordinary word standing for a longer organisation name ("السيادة",
                 # "امتداد"): kept only if the English side confirms it (see the pipeline).
-                m = replace(m, score=0.5, extras=m.extras + (("weak", "1"),))
+                m = replace(m, score=PARAMS.weak_score, extras=m.extras + (("weak", "1"),))
         out.append(m)
     return out

@@ -11,6 +11,7 @@ words (Forces, Command, Province...), titles and context (in/near + name -> plac
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, latin_tokens
 from .model import RawMention
@@ -67,6 +68,29 @@ ORG_CONTEXT = frozenset({"newspaper", "daily", "agency", "channel", "broadcaster
 PER_VERBS = frozenset({"said", "says", "told", "added", "stated", "wrote", "announced", "warned", "stressed", "denied"})
 
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,6}s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishParams:
+    """The numbers of the English extractor, set by hand on the development gold of
+    ``benchmarks/entities.py`` (12 NTREX documents; benchmarks/README.md, "Entities")
+    and the example report pair."""
+
+    #: The score of a capitalized-run mention and of an acronym defined in the text.
+    pattern_score: float = 0.7
+    acronym_score: float = 0.9
+    #: Characters after a name where its acronym in parentheses is looked for
+    #: ("Popular Mobilisation Forces (PMF)").
+    acronym_window: int = 12
+    #: Characters before a name where abbreviated titles are looked for ("Brig. Gen.").
+    title_window: int = 40
+    #: Characters before and after a name read for typing cues ("the newspaper X",
+    #: "X said", "in X").
+    context_before: int = 20
+    context_after: int = 25
+
+
+PARAMS = EnglishParams()
 
 
 def _is_cap(tok: str) -> bool:
@@ -169,7 +193,7 @@ def _with_place_before(text: str, mention: RawMention, mentions: list[RawMention
             span = text[m.start : mention.end]
             del mentions[h]
             taken.remove((m.start, m.end))
-            return RawMention("en", m.start, mention.end, span, span, "ORG", "pattern", "", 0.7, title=mention.title)
+            return RawMention("en", m.start, mention.end, span, span, "ORG", "pattern", "", PARAMS.pattern_score, title=mention.title)
     return mention
 
 
@@ -178,14 +202,14 @@ def _with_acronyms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     (PMF)"): every mention of the acronym gets the expansion."""
     defined: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        after = text[m.end : m.end + 12]
+        after = text[m.end : m.end + PARAMS.acronym_window]
         am = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", after)
         if am and not am.group(1).lower() == m.text.lower():
             defined[am.group(1)] = m.name
     out: list[RawMention] = []
     for m in mentions:
         if m.source != "lexicon" and _ACRONYM_RE.match(m.text) and m.text in defined:
-            m = RawMention("en", m.start, m.end, m.text, m.text, m.type, "acronym", m.entity_id, 0.9, acronym_of=defined[m.text])
+            m = RawMention("en", m.start, m.end, m.text, m.text, m.type, "acronym", m.entity_id, PARAMS.acronym_score, acronym_of=defined[m.text])
         out.append(m)
     return out
 
@@ -285,14 +309,15 @@ def _single_word_is_name(text: str, w: str, start: int, end: int, capitalized_mi
 
 def _titles_before(text: str, start: int) -> list[str]:
     """Titles written before the run with abbreviation dots: "Brig. Gen. Qassim Muhsin"."""
-    prev = re.findall(r"([A-Za-z]+)\.?\s*", text[max(0, start - 40) : start])
+    before = text[max(0, start - PARAMS.title_window) : start]
+    prev = re.findall(r"([A-Za-z]+)\.?\s*", before)
     back: list[str] = []
     for w in reversed(prev):
         if w.lower() in TITLES:
             back.append(w)
         else:
             break
-    if back and re.search(r"[A-Za-z]+\.?\s+$", text[max(0, start - 40) : start]):
+    if back and re.search(r"[A-Za-z]+\.?\s+$", before):
         return list(reversed(back))
     return []
 
@@ -323,7 +348,7 @@ def _run_to_mention(
         title_toks = _titles_before(text, start)
     typ = _type_of(text, start, end, [w.lower() for w in words], title_toks, toks)
     source = "acronym" if len(name) == 1 and _ACRONYM_RE.match(words[0]) else "pattern"
-    return RawMention("en", start, end, span, span, typ, source, "", 0.7, title=" ".join(title_toks))
+    return RawMention("en", start, end, span, span, typ, source, "", PARAMS.pattern_score, title=" ".join(title_toks))
 
 
 def _type_of(
@@ -337,8 +362,8 @@ def _type_of(
         return "PER"
     if any(w in ("bin", "ibn", "abu", "abdul", "abdel", "bint") for w in low_words):
         return "PER"
-    before = re.findall(r"[A-Za-z]+", text[max(0, start - 20) : start])
-    after = re.findall(r"[A-Za-z]+", text[end : end + 25])
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - PARAMS.context_before) : start])
+    after = re.findall(r"[A-Za-z]+", text[end : end + PARAMS.context_after])
     if before and before[-1].lower() in ORG_CONTEXT:
         return "ORG"
     if after and after[0].lower() in PER_VERBS:

@@ -11,10 +11,9 @@ an acronym must be written in capitals); Arabic hits are found after clitic stri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ..lexdata.schema import Entry
 from ..lexdata.shipped import shipped_entries
@@ -86,7 +85,6 @@ def clitic_readings(token: str) -> tuple[tuple[int, str], ...]:
             seen.add(stem)
             out.append((offs[k] if k < len(offs) else len(token), stem))
 
-    i = 0
     conj = [0]
     if key[:1] in _CONJ:
         conj.append(1)
@@ -107,7 +105,6 @@ def clitic_readings(token: str) -> tuple[tuple[int, str], ...]:
                     add(k, "ا" + r)
             if r.startswith("ال") and len(r) > 3:
                 add(k + 2, r[2:])
-    del i
     return tuple(out)
 
 
