@@ -14,19 +14,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..normalize.script import has_arabic
+from ..normalize.script import ARABIC_CLASS, has_arabic
 from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
 from .model import clean_arabic, clean_latin
 
+_LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _PIECES = re.compile(
-    r"(?P<ar>[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+)"
-    r"|(?P<lat>[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʿʾ-]+)"
-    r"|(?P<other>[^\s\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeffA-Za-z\u00c0-\u024f\u1e00-\u1eff]+)"
+    f"(?P<ar>[{ARABIC_CLASS}]+)"
+    f"|(?P<lat>[{_LATIN_RANGES}'’ʿʾ-]+)"
+    f"|(?P<other>[^\\s{ARABIC_CLASS}{_LATIN_RANGES}]+)"
 )
 # a Latin piece needs a letter of its own ranges: ʿ ʾ and apostrophes alone are marks of a
 # romanization (Unicode calls ʿ ʾ letters, so normalize.script.has_latin would count them)
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LATIN_LETTER = re.compile(f"[{_LATIN_RANGES}]")
 _DIGITS_TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 

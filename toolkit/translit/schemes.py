@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 SCHEMES = ("buckwalter", "safebw", "hsb", "ala-lc", "din")
 _CAMEL = {"buckwalter": "bw", "safebw": "safebw", "hsb": "hsb"}
@@ -35,7 +36,7 @@ class SchemeResult:
 
 
 @lru_cache(maxsize=8)
-def _mapper(name: str):  # type: ignore[no-untyped-def]
+def _mapper(name: str) -> Any:
     from camel_tools.utils.charmap import CharMapper
 
     return CharMapper.builtin_mapper(name)
