@@ -10,12 +10,15 @@ through the compiled lookup index whose first build takes seconds.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .memory import Memory
+
+logger = logging.getLogger(__name__)
 
 
 class ShippedNames:
@@ -95,7 +98,9 @@ class TranslitResources:
 
             try:
                 self._latin_lm = LatinLM.load(self.model_dir / FILENAME)
-            except (OSError, ValueError, KeyError):
+            except (OSError, ValueError, KeyError):  # a damaged file: no reranking, said in the log
+                logger.warning("transliteration: %s cannot be read; the n-best is not reranked",
+                               self.model_dir / FILENAME, exc_info=True)
                 self._latin_lm = None
             self._latin_lm_loaded = True
         return self._latin_lm
