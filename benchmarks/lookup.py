@@ -43,6 +43,7 @@ from pathlib import Path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # training/ (the held-out transliteration tables)
 
 Dataset = tuple[str, list[str], list[tuple[str, set[int]]]]  # name, arabic list, (query, gold ids)
 
@@ -201,7 +202,7 @@ def held_out_transliterator(data: Path) -> object:
     the attested table is the training split's and the Arab name dictionary is off."""
     if not _HELD_OUT:
         from toolkit.translit import Transliterator
-        from toolkit.translit.train import training_memory
+        from training.translit.tables import training_memory
 
         _HELD_OUT.append(Transliterator(use_lexicon=False, memory=training_memory(data), name_dictionary=False))
     return _HELD_OUT[0]
