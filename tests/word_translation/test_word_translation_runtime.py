@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.word_translation import (
-    DEFAULT_PARAMS, PhraseParams, phrase_score, translation_prob, translations,
+    DEFAULT_PARAMS, PhraseParams, best_span, phrase_score, translation_prob, translations,
 )
 from toolkit.word_translation.tokens import ar_readings, ar_words, en_tokens, split_article
 
@@ -94,3 +94,17 @@ def test_tokens():
     assert split_article("الذي") == ["الذي"]
     assert ar_readings("وزاره") == ["وزاره", "زاره"]
     assert ar_readings("بالولايات") == ["ولايات"]
+
+
+def test_best_span_finds_the_translated_name(table):
+    toks = "وقالت وزارة الصحة العراقية في بيان إن المحكمة الاتحادية العليا أصدرت قرارا".split()
+    i, j, score = best_span("Ministry of Health", toks)
+    assert toks[i:j] == ["وزارة", "الصحة"] and score >= DEFAULT_PARAMS.threshold
+    assert score == pytest.approx(phrase_score("Ministry of Health", "وزارة الصحة"))
+    i, j, _ = best_span("Iraqi Ministry of Health", toks)
+    assert toks[i:j] == ["وزارة", "الصحة", "العراقية"]
+    i, j, _ = best_span("Federal Supreme Court", toks)
+    assert toks[i:j] == ["المحكمة", "الاتحادية", "العليا"]
+    assert best_span("Ministry of Health", []) == (0, 0, 0.0)
+    assert best_span("", toks) == (0, 0, 0.0)
+    assert best_span("Ministry of Health", toks, max_words=1)[1] - best_span("Ministry of Health", toks, max_words=1)[0] == 1

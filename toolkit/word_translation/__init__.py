@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .score import DEFAULT_PARAMS, PhraseParams, phrase_score, word_score
+from .score import DEFAULT_PARAMS, PhraseParams, best_span, phrase_score, word_score
 from .table import Table, load_table, read_table
 from .tokens import ar_readings, ar_words, en_tokens
 
 __all__ = [
-    "PhraseParams", "DEFAULT_PARAMS", "Table", "phrase_score", "translation_prob", "translations",
+    "PhraseParams", "DEFAULT_PARAMS", "Table", "phrase_score", "best_span", "translation_prob", "translations",
     "load_table", "read_table", "en_tokens", "ar_words", "word_score",
 ]
 

@@ -20,6 +20,7 @@ sound with ``toolkit.normalize.keys.similarity`` when ``translit_weight`` > 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,6 +54,9 @@ class PhraseParams:
     #: 1 + idf_weight / (1 + log10(1 + count)), so a name word outweighs "ministry".
     #: 1.0 best on the dev folds (+0.002 AUC against shared-head-word pairs).
     idf_weight: float = 1.0
+    #: a word left over by the one-to-one matching of word pairs keeps this share of its
+    #: best score against any word (1 = no one-to-one matching).
+    reuse: float = 0.5
     #: how the two sides' scores become one: "hmean", "min" or "product"; "min" best on
     #: the dev folds (all three within 0.003 AUC).
     combine: str = "min"
@@ -107,10 +111,11 @@ def _rarity(counts: dict[str, int], keys: tuple[str, ...]) -> float:
     return 1.0 / (1.0 + math.log10(1 + n))
 
 
-def _weighted(words: tuple[_Word, ...], counts: dict[str, int], params: PhraseParams) -> tuple[_Word, ...]:
+def _weighted(words: tuple[_Word, ...], counts: dict[str, int], params: PhraseParams,
+              fallback: bool = True) -> tuple[_Word, ...]:
     """Content words weigh 1 + idf_weight * rarity, function words ``function_weight``;
-    a phrase made only of function words is scored on all of them, alike."""
-    if not any(not w.function for w in words):
+    a phrase made only of function words is scored on all of them, alike (``fallback``)."""
+    if fallback and not any(not w.function for w in words):
         return tuple(_Word(w.surface, w.readings, False, 1.0) for w in words)
     out = []
     for w in words:
@@ -165,11 +170,64 @@ def phrase_score(en_phrase: str, ar_phrase: str, params: PhraseParams = DEFAULT_
     ar = _weighted(_ar_words(ar_phrase), table.ar_counts, params)
     if not en or not ar:
         return 0.0
-    m = _matrix(table, en, ar, params)
-    s_en = _side([e.weight for e in en], [max(row) for row in m])
-    s_ar = _side([a.weight for a in ar], [max(m[i][j] for i in range(len(en))) for j in range(len(ar))])
+    return _combine(*_sides(_matrix(table, en, ar, params), en, ar, params), params)
+
+
+def _sides(m: list[list[float]], en: Sequence[_Word], ar: Sequence[_Word], params: PhraseParams) -> tuple[float, float]:
+    """The two sides' scores: word pairs are matched one to one, best first (so "court"
+    cannot reuse عليا, which "supreme" took); a word left over keeps ``reuse`` of its best
+    score against any word."""
+    best_en = [0.0] * len(en)
+    best_ar = [0.0] * len(ar)
+    cells = sorted(((m[i][j], i, j) for i in range(len(en)) for j in range(len(ar)) if m[i][j] > 0), reverse=True)
+    for v, i, j in cells:
+        if not best_en[i] and not best_ar[j]:
+            best_en[i] = best_ar[j] = v
+    if params.reuse > 0:
+        for i, row in enumerate(m):
+            best_en[i] = best_en[i] or params.reuse * max(row)
+        for j in range(len(ar)):
+            best_ar[j] = best_ar[j] or params.reuse * max(m[i][j] for i in range(len(en)))
+    return _side([e.weight for e in en], best_en), _side([a.weight for a in ar], best_ar)
+
+
+def _combine(s_en: float, s_ar: float, params: PhraseParams) -> float:
     if params.combine == "min":
         return min(s_en, s_ar)
     if params.combine == "product":
         return s_en * s_ar
     return 2 * s_en * s_ar / (s_en + s_ar) if s_en + s_ar > 0 else 0.0
+
+
+def best_span(en_phrase: str, ar_tokens: Sequence[str], max_words: int = 8,
+              params: PhraseParams = DEFAULT_PARAMS, table: Table | None = None) -> tuple[int, int, float]:
+    """The contiguous run ``ar_tokens[i:j]`` that best translates ``en_phrase``:
+    ``(i, j, score)``, the score as :func:`phrase_score` gives it for that run (except that
+    a run of function words alone scores 0); ``(0, 0, 0.0)`` when nothing matches. Ties
+    go to the earlier, shorter run. The caller keeps its own tokens and their offsets.
+
+    One word-pair matrix is computed for the whole token list; each run then costs only
+    the one-to-one matching of its columns.
+    """
+    table = table if table is not None else load_table()
+    en = _weighted(_en_words(en_phrase), table.en_counts, params)
+    cols: list[_Word] = []
+    first: list[int] = []  # first column of each token
+    for tok in ar_tokens:
+        first.append(len(cols))
+        cols += _weighted(_ar_words(tok), table.ar_counts, params, fallback=False)
+    first.append(len(cols))
+    if not en or not cols:
+        return 0, 0, 0.0
+    m = _matrix(table, en, tuple(cols), params)
+    best = (0, 0, 0.0)
+    for i in range(len(ar_tokens)):
+        for j in range(i + 1, min(len(ar_tokens), i + max_words) + 1):
+            lo, hi = first[i], first[j]
+            if not any(not c.function for c in cols[lo:hi]):
+                continue
+            sub = [row[lo:hi] for row in m]
+            score = _combine(*_sides(sub, en, cols[lo:hi], params), params)
+            if score > best[2]:
+                best = (i, j, score)
+    return best

