@@ -32,6 +32,7 @@ class FakeEngine:
 def test_target_script_is_the_other_one_unless_asked() -> None:
     assert target_of("محمد") == "latin" and target_of("Guterres") == "arabic" and target_of("") == "arabic"
     assert target_of("محمد", "arabic") == "arabic"
+    assert target_of("٢٠٢٤") == "latin" and target_of("\ufee3\ufea4\ufee4\ufeaa") == "latin"  # digits, presentation forms
 
 
 def test_a_batch_is_one_call_per_direction_and_a_refused_one_is_redone_name_by_name() -> None:

@@ -11,17 +11,20 @@ the bad one. Batches can be shared among forked worker processes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from ..normalize.script import has_arabic
+from ..normalize.script import ARABIC_CLASS
 from ..parallel import map_batches
 from . import Candidate, TranslitError, Transliterator, default_transliterator, romanize
 
 Target = Literal["latin", "arabic"]
+
+_ARABIC_CHAR = re.compile(f"[{ARABIC_CLASS}]")
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,11 @@ class Answer:
 
 def target_of(name: str, to: Target | None = None) -> Target:
     """The script to write ``name`` in: ``to`` when given, else the other script than
-    the name's (a name with an Arabic letter goes to Latin, anything else to Arabic)."""
+    the name's. Any character of an Arabic block counts, not only letters, so that
+    Arabic-Indic digits alone (``٢٠٢٤``) are written in Latin (``2024``)."""
     if to is not None:
         return to
-    return "latin" if has_arabic(name) else "arabic"
+    return "latin" if _ARABIC_CHAR.search(name) else "arabic"
 
 
 def engine_for(model_dir: Path | None = None, beams: int | None = None) -> Transliterator:
