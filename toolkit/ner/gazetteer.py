@@ -46,6 +46,61 @@ def arabic_stems(word: str) -> list[str]:
     return out
 
 
+def english_key(word: str) -> str:
+    """The form under which an English word is looked up in :func:`name_table`."""
+    return word.lower()
+
+
+def arabic_key(word: str) -> str:
+    """The form under which an Arabic word is looked up in :func:`name_table`: search
+    level, every leading clitic stripped."""
+    return arabic_stems(normalize_arabic(word, "search") or word)[-1]
+
+
+@lru_cache(maxsize=2)
+def name_table(lang: str) -> tuple[dict[tuple[str, ...], str], int]:
+    """Whole lexicon names as word-key tuples -> entity type (the first entry's type wins
+    when names collide), and the longest name in words. Lets a feature say "these three
+    words are, together, the name of an ORG", which per-word types cannot."""
+    table: dict[tuple[str, ...], str] = {}
+    key = english_key if lang == "en" else arabic_key
+    for entry in shipped_entries():
+        names = (entry.en, *entry.en_variants) if lang == "en" else (entry.ar, *entry.ar_variants)
+        for name in names:
+            if not name or name.isascii() != (lang == "en"):
+                continue
+            words = tuple(key(t.text) for t in tokenize(name))
+            if 0 < len(words) <= MAX_NAME_WORDS:
+                table.setdefault(words, entry.type)
+    longest = max((len(k) for k in table), default=0)
+    return table, longest
+
+
+#: Longer lexicon names are not matched as wholes (there are few, and matching costs
+#: one dictionary probe per word and length).
+MAX_NAME_WORDS = 6
+
+
+def match_names(keys: list[str], lang: str) -> list[str]:
+    """Per word: ``B-TYPE``/``I-TYPE`` inside the longest lexicon name that starts at or
+    covers it (left to right, greedy), else ``""``."""
+    table, longest = name_table(lang)
+    out = [""] * len(keys)
+    i = 0
+    while i < len(keys):
+        for n in range(min(longest, len(keys) - i), 0, -1):
+            kind = table.get(tuple(keys[i:i + n]))
+            if kind is not None and (n > 1 or len(keys[i]) > 2):
+                out[i] = "B-" + kind
+                for j in range(i + 1, i + n):
+                    out[j] = "I-" + kind
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=1)
 def english_gazetteer() -> dict[str, frozenset[str]]:
     """Lower-cased English name word -> the entity types of the names it occurs in."""
