@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..normalize.arabic import normalize_arabic
 from ..normalize.keys import match_key, skeleton, symbols
 from ..normalize.latin import normalize_latin
-from ..lexdata.schema import has_arabic
+from ..normalize.script import has_arabic, lang_of
 
 # Titles and honorifics that precede a name in the press.  Compared after lowering and
 # dropping dots, so "Dr." and "dr" are one entry.  Multi-word titles are tried first.
@@ -155,8 +155,9 @@ def translate_generic_words(query: str) -> str | None:
 
 
 def script_of(text: str) -> str:
-    """``ar`` when the text holds Arabic letters, else ``en``."""
-    return "ar" if has_arabic(text) else "en"
+    """``ar`` when the text holds Arabic letters, else ``en`` (:func:`toolkit.normalize.script.lang_of`,
+    the one place scripts are decided)."""
+    return lang_of(text)
 
 
 @dataclass(frozen=True, slots=True)

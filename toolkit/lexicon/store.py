@@ -156,7 +156,7 @@ class Store:
 
     @property
     def rows_in_memory(self) -> bool:
-        """Are (or will) the name rows be held in memory: a small lexicon, or rows loaded."""
+        """Whether the name rows are, or will be once a batch needs them, held in memory."""
         return self._rows is not None or self.n_names <= self.params.in_memory_names
 
     def name_rows(self, ids: list[int]) -> list[NameRow]:
