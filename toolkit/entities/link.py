@@ -37,6 +37,9 @@ class LinkParams:
     #: Lexicon ids of countries ("loc:iq", "loc:usa"): a one-word hit on them stands
     #: without English confirmation (held-out 1: طويلة "long" = Tawila, a town, does not).
     country_id: str = r"loc:[a-z]{2,3}"
+    #: A linked Arabic mention loses its leading proclitic when its English partner
+    #: scores this much more without it (development gold: وروري / Rory).
+    proclitic_margin: float = 0.05
 
 
 _DEFAULT = LinkParams()

@@ -6,7 +6,8 @@ projected into the aligned Arabic sentences (:func:`toolkit.extract.projection.p
 and a distinctive name linked nowhere is searched, more strictly, in the whole Arabic
 report, so an error of the sentence aligner does not lose a name both reports carry.
 Then an Arabic name several lexicon entries share takes the one the English side names,
-and one-word Arabic hits nobody confirmed are dropped.
+and weak mentions nobody confirmed are dropped (one-word Arabic lexicon hits, English
+capitalized words the tagger did not propose).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import replace
 
 from ..extract.gazetteer import Gazetteer
 from ..extract.model import RawMention
-from ..extract.projection import cross_score, project
+from ..extract.projection import cross_score, project, skeleton_score
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
 from .document import CrossLink, Document, Pair, Sent
@@ -49,9 +50,20 @@ def score_fn(gaz: Gazetteer) -> Callable[[RawMention, RawMention], tuple[float, 
             entry = gaz.entries[a.entity_id]
             if any(normalize_latin(x, "match") == normalize_latin(e.name, "match") for x in (entry.en, *entry.en_variants) if x):
                 return 1.0, f"English name of lexicon entry {a.entity_id}"
-        s = max(cross_score(n, a.name) for n in names)
+        # A weak English word (capitalized, not proposed by the tagger) is confirmed by a
+        # transliteration only: its translation would confirm "Vice President" as a name.
+        s = max(cross_score(n, a.name, translated=not is_weak(e)) for n in names)
         return s, f"cross-script score {s:.2f}"
     return run
+
+
+def without_proclitic(m: RawMention) -> RawMention | None:
+    """The mention without the و ف ب ك ل its first word starts with (None when it has
+    none, or is a lexicon name, whose span the gazetteer already cut)."""
+    first = m.text.split()[0] if m.text.split() else ""
+    if m.entity_id or len(first) < 4 or first[0] not in "وفبكل" or not m.name.startswith(first[0]):
+        return None
+    return replace(m, start=m.start + 1, text=m.text[1:], name=m.name[1:])
 
 
 def is_soft(m: RawMention) -> bool:
@@ -87,6 +99,22 @@ class _Linker:
         self.links: list[CrossLink] = []
         self.dropped: set[int] = set()
 
+    def _trim(self, i: int, j: int) -> None:
+        """A linked Arabic mention the tagger found with a proclitic still on (وروري
+        ماكدونالد for Rory MacDonald) loses it when its English partner reads better
+        without: the sound of the names decides which letter is the conjunction."""
+        a, name = self.ar_m[j], self.en_m[i].name
+        cut = without_proclitic(a)
+        if cut is None:
+            return
+        full, trimmed = cross_score(name, a.name), cross_score(name, cut.name)
+        # The shared similarity forgives a letter; the consonant skeleton does not: on a
+        # tie it says whether the first letter belongs to the name (Brooks / بروكس).
+        if trimmed > full + self.params.proclitic_margin or (
+            trimmed >= full and skeleton_score(name, cut.name) > skeleton_score(name, a.name)
+        ):
+            self.ar_m[j] = cut
+
     def _drop_covered(self, soft: set[int], proj: RawMention) -> None:
         for j in soft:
             if self.ar_m[j].start < proj.end and proj.start < self.ar_m[j].end:
@@ -104,6 +132,7 @@ class _Linker:
             found = link_pair([(i, self.en_m[i]) for i in e_idx], [(j, self.ar_m[j]) for j in a_idx],
                               self.score, self.params.pair_threshold)
             for l in found:
+                self._trim(l.en, l.ar)
                 self.links.append(CrossLink(l.en, l.ar, l.score, l.why, p.en, p.ar))
             self._project_in_pair(p, e_idx, a_idx, {l.en for l in found}, {l.ar for l in found})
 
@@ -124,7 +153,8 @@ class _Linker:
             # for ("جاسم" in "أحمد جاسم الخفاجي"): projection may take them over.
             soft = {j for j in a_idx if j not in linked_ar and j not in self.dropped and is_soft(ar_m[j])}
             taken = [(ar_m[j].start, ar_m[j].end) for j in a_idx if j not in soft and j not in self.dropped]
-            proj = project(em, self.ar_text, start, end, taken, arabic_forms=arabic_forms(self.gaz, em))
+            proj = project(em, self.ar_text, start, end, taken, arabic_forms=arabic_forms(self.gaz, em),
+                           translated=not is_weak(em))
             if proj is None:
                 continue
             self._drop_covered(soft, proj)
@@ -158,7 +188,7 @@ class _Linker:
             soft = {j for j, m in enumerate(ar_m) if j not in linked_ar and j not in self.dropped and is_soft(m)}
             taken = [(m.start, m.end) for j, m in enumerate(ar_m) if j not in self.dropped and j not in soft]
             proj = project(em, ar_text, 0, len(ar_text), taken, threshold=self.params.whole_text_threshold,
-                           arabic_forms=arabic_forms(self.gaz, em))
+                           arabic_forms=arabic_forms(self.gaz, em), translated=not is_weak(em))
             if proj is None:
                 continue
             self._drop_covered(soft, proj)
@@ -184,9 +214,13 @@ class _Linker:
                 self.ar_m[j] = replace(m, entity_id=want, type=entry.type if entry else m.type,
                                        extras=tuple(x for x in m.extras if x[0] != "alternatives") + (("alternatives", m.entity_id),))
 
-    def settle(self) -> tuple[list[RawMention], list[CrossLink]]:
-        """Weak one-word hits stay only when linked; dropped ones go; indices are remapped."""
+    def settle(self) -> tuple[list[RawMention], list[RawMention], list[CrossLink]]:
+        """Weak hits stay only when linked (Arabic one-word lexicon hits, English
+        capitalized words the tagger did not confirm); dropped ones go; indices are remapped."""
         linked = {l.ar for l in self.links}
+        linked_en = {l.en for l in self.links}
+        keep_en = [i for i, m in enumerate(self.en_m) if i in linked_en or not is_weak(m)]
+        remap_en = {i: n for n, i in enumerate(keep_en)}
         en_ids = {m.entity_id for m in self.en_m if m.entity_id}
         country = re.compile(self.params.country_id)
 
@@ -203,8 +237,8 @@ class _Linker:
             if j not in self.dropped and (j in linked or not (is_weak(m) or unconfirmed(m)))
         ]
         remap = {j: n for n, j in enumerate(keep)}
-        links = [l._replace(ar=remap[l.ar]) for l in self.links if l.ar in remap]
-        return [self.ar_m[j] for j in keep], links
+        links = [l._replace(en=remap_en[l.en], ar=remap[l.ar]) for l in self.links if l.ar in remap and l.en in remap_en]
+        return [self.en_m[i] for i in keep_en], [self.ar_m[j] for j in keep], links
 
 
 class LinkMentions:
@@ -223,4 +257,4 @@ class LinkMentions:
         linker.in_pairs(doc.pairs)
         linker.in_whole_text()
         linker.shared_names()
-        doc.ar_mentions, doc.links = linker.settle()
+        doc.en_mentions, doc.ar_mentions, doc.links = linker.settle()

@@ -1,23 +1,55 @@
 """Component ``mentions``: the names each report writes, with offsets and sentences.
 
-The extractors of :mod:`toolkit.extract` find lexicon hits and pattern or cue-word
-names; a local token-classification model (``ner_model``) may add mentions where the
-rules found none. Every mention then gets the index of its sentence.
+Three sources, in order of trust: the curated lexicon (exact hits after normalization and
+clitic stripping: they carry an entity id), the trained taggers of :mod:`toolkit.ner`
+(spans and types of names no lexicon knows), and the rule extractors' capitalization
+patterns and Arabic cue words. The tagger proposes spans; the lexicon resolves them where
+it knows the name; a pattern or cue span stands only where the tagger confirms it (its
+boundaries are kept: the rules know titles, particles and clitics), unless
+``MentionParams`` says patterns stand alone. A local token-classification model
+(``ner_model``) may still add mentions where nothing else found one.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..extract.arabic import extract_arabic
 from ..extract.english import extract_english
 from ..extract.gazetteer import Gazetteer
 from ..extract.model import RawMention
+from ..normalize.arabic import normalize_arabic
+from ..normalize.script import ARABIC_CLASS
 from .document import Document, Sent
 
 NerFn = Callable[[str], list[RawMention]]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionParams:
+    """How the tagger's spans and the rules' spans are merged, chosen on the development
+    gold of ``benchmarks/entities.py`` (ntrex_entities + ntrex_entities_dev3; numbers in
+    benchmarks/README.md, "Entities")."""
+
+    #: Use the shipped CRF taggers (off: lexicon and rules only, as before issue 13).
+    tagger: bool = True
+    #: Pattern spans (English capitalized runs) the tagger does not confirm: kept
+    #: "never", "always", or only when they start mid-sentence ("mid"), where a capital
+    #: says "name" (dev: sentence-initial words, "However", "During", are the junk).
+    english_patterns_alone: str = "mid"
+    #: Arabic cue-word spans the tagger does not confirm: "never" or "always".
+    arabic_cues_alone: str = "never"
+    #: A tagger span below this probability is not a mention by itself (it can still
+    #: confirm a rule span).
+    tagger_min_score: float = 0.0
+    #: A line is a headline (capitals say nothing) with this many words of four letters
+    #: or more and this share of them capitalized (NTREX: every first line).
+    headline_words: int = 4
+    headline_share: float = 0.8
 
 
 def merge_model(rule: list[RawMention], model: list[RawMention]) -> list[RawMention]:
@@ -29,6 +61,133 @@ def merge_model(rule: list[RawMention], model: list[RawMention]) -> list[RawMent
         if not any(m.overlaps(r) for r in out):
             out.append(m)
     return sorted(out, key=lambda m: m.start)
+
+
+#: Endings of nationality and language adjectives ("British", "Indonesian", "Argentine",
+#: "Olympic"): CoNLL tags them MISC, the entity list does not list them (they name no one).
+_ADJECTIVE_END = re.compile(r"(?:an|ans|ian|ians|ish|ese|ine|ic|i|is|ch|ean|eans)$")
+#: Arabic nisba adjectives and their plurals (البريطاني، الإندونيسية، الأميركيين).
+_NISBA_END = re.compile(r"(?:ي|ية|يه|يين|يون|يات)$")
+_PROCLITICS = "وفبكل"
+
+
+def _adjective(m: RawMention) -> bool:
+    """A one-word MISC span that is a nationality adjective, not a name."""
+    if m.type != "MISC" or " " in m.text.strip():
+        return False
+    word = m.text.strip()
+    if m.lang == "en":
+        return all(_ADJECTIVE_END.search(part.lower()) for part in word.split("-") if part)
+    return bool(_NISBA_END.search(normalize_arabic(word, "search")))
+
+
+def _without_clitic(m: RawMention, words: frozenset[str]) -> RawMention:
+    """An Arabic span that starts with a proclitic (و ف ب ك ل) the tagger left on: the
+    letter goes when the rest is written as a word of its own elsewhere in the report
+    (وروري ماكدونالد, and روري elsewhere)."""
+    first = m.text.split()[0] if m.text.split() else ""
+    if len(first) < 4 or first[0] not in _PROCLITICS:
+        return m
+    rest = normalize_arabic(first[1:], "search")
+    if rest not in words:
+        return m
+    return replace(m, start=m.start + 1, text=m.text[1:], name=m.text[1:])
+
+
+def _split_pairs(m: RawMention) -> list[RawMention]:
+    """An Arabic PER span that runs over "X and Y" (جونسون وبروكس كوبيكا): two names,
+    cut before the word that starts with the conjunction و."""
+    if m.type != "PER":
+        return [m]
+    words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.text)]
+    for k, (off, w) in enumerate(words[1:], 1):
+        if w.startswith("و") and len(w) >= 4 and not w.startswith("وال"):
+            head = m.text[: words[k - 1][0] + len(words[k - 1][1])]
+            tail = m.text[off + 1 :]
+            first = replace(m, end=m.start + len(head), text=head, name=head)
+            second = replace(m, start=m.start + off + 1, text=tail, name=tail)
+            return [first, *_split_pairs(second)]
+    return [m]
+
+
+def headlines(text: str, params: MentionParams) -> list[tuple[int, int]]:
+    """(start, end) of the title-case lines of an English text ("Tsunami Toll Soars Above
+    800"): four or more longer words, nearly all of them capitalized."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) >= 4]
+        if (len(words) >= params.headline_words
+                and sum(w[0].isupper() for w in words) >= params.headline_share * len(words)):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def outside_headlines(text: str, mentions: list[RawMention], params: MentionParams) -> list[RawMention]:
+    """In a headline every word is capitalized, so capitals say nothing and the tagger
+    guesses: a name there stands when the lexicon knows it or the text writes it again
+    outside the headlines."""
+    spans = headlines(text, params)
+    if not spans:
+        return mentions
+    body = "\n".join(text[e:s] for (_, e), (s, _) in zip([(0, 0)] + spans, spans + [(len(text), len(text))])).lower()
+    return [m for m in mentions
+            if m.entity_id or not any(s <= m.start < e for s, e in spans) or m.text.lower() in body]
+
+
+def tagged(text: str, lang: str) -> list[RawMention]:
+    """The shipped tagger's mentions of ``text`` as raw mentions (source ``ner``), with
+    nationality adjectives left out and Arabic proclitics trimmed."""
+    from ..ner import find_mentions
+
+    out = [
+        RawMention(lang, m.start, m.end, m.text, m.text, m.type, "ner", "", m.score, extras=(("ner", "1"),))
+        for m in find_mentions(text, "en" if lang == "en" else "ar")
+    ]
+    out = [m for m in out if not _adjective(m)]
+    if lang == "ar":
+        words = frozenset(normalize_arabic(w, "search") for w in re.findall(f"[{ARABIC_CLASS}]+", text))
+        out = [_without_clitic(part, words) for m in out for part in _split_pairs(m)]
+    return out
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
+def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone: str, params: MentionParams) -> list[RawMention]:
+    """The rules' mentions and the tagger's, one list, sorted, non-overlapping.
+
+    A lexicon mention stays as it is (marked confirmed when the tagger agrees); a pattern
+    or cue span stays when the tagger overlaps it (its type taken from the tagger where the
+    rules had none) or when ``alone``; a tagger span no rule span overlaps is added.
+    """
+    out: list[RawMention] = []
+    for m in rule:
+        hits = [n for n in ner if n.overlaps(m)]
+        if hits:
+            best = max(hits, key=lambda n: n.score)
+            typ = m.type if m.entity_id or m.type != "MISC" else best.type
+            out.append(replace(m, type=typ, score=best.score if not m.entity_id else m.score,
+                               extras=m.extras + (("ner", "1"),)))
+        elif m.entity_id or alone == "always":
+            out.append(m)
+        elif alone == "mid" and _mid_sentence(text, m.start) and not _adjective(replace(m, type="MISC")):
+            # A capitalized word mid-sentence the tagger missed ("Twitter", "Uber"): weak,
+            # kept only where the other report confirms it (a link), never alone.
+            out.append(replace(m, extras=m.extras + (("weak", "1"),)))
+    for n in ner:
+        if n.score >= params.tagger_min_score and not any(n.overlaps(r) for r in rule):
+            out.append(n)
+    out.sort(key=lambda m: (m.start, -m.end))
+    kept: list[RawMention] = []
+    for m in out:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
 
 
 def with_sentences(mentions: list[RawMention], sents: Sequence[Sent]) -> list[RawMention]:
@@ -44,8 +203,9 @@ def with_sentences(mentions: list[RawMention], sents: Sequence[Sent]) -> list[Ra
 
 
 def is_weak(m: RawMention) -> bool:
-    """One ordinary word standing for a longer lexicon name (see
-    :func:`toolkit.extract.arabic.extract_arabic`): kept only when the English side confirms it."""
+    """A mention kept only when the other report confirms it: one ordinary Arabic word
+    standing for a longer lexicon name (see :func:`toolkit.extract.arabic.extract_arabic`),
+    or an English capitalized word the tagger did not propose."""
     return ("weak", "1") in m.extras
 
 
@@ -55,8 +215,10 @@ class FindMentions:
 
     name = "mentions"
 
-    def __init__(self, gazetteer: Gazetteer, ner_model: str | Path | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, ner_model: str | Path | None = None,
+                 params: MentionParams = MentionParams()) -> None:
         self.gazetteer = gazetteer
+        self.params = params
         self.ner_en: NerFn | None = None
         self.ner_ar: NerFn | None = None
         if ner_model is not None:
@@ -65,18 +227,23 @@ class FindMentions:
             self.ner_en = load_ner(ner_model, "en")
             self.ner_ar = load_ner(ner_model, "ar")
 
+    def _find(self, text: str, lang: str) -> list[RawMention]:
+        p = self.params
+        rule = extract_english(text, self.gazetteer) if lang == "en" else extract_arabic(text, self.gazetteer)
+        if p.tagger:
+            alone = p.english_patterns_alone if lang == "en" else p.arabic_cues_alone
+            rule = merge_tagged(text, rule, tagged(text, lang), alone, p)
+        if lang == "en":
+            rule = outside_headlines(text, rule, p)
+        model = self.ner_en if lang == "en" else self.ner_ar
+        return merge_model(rule, model(text) if model else [])
+
     def __call__(self, doc: Document) -> None:
-        gaz = self.gazetteer
-        en_m: list[RawMention] = []
-        ar_m: list[RawMention] = []
-        if doc.en_ok:
-            en_text = doc.en_text or ""
-            en_m = merge_model(extract_english(en_text, gaz), self.ner_en(en_text) if self.ner_en else [])
-        if doc.ar_ok:
-            ar_text = doc.ar_text or ""
-            ar_m = merge_model(extract_arabic(ar_text, gaz), self.ner_ar(ar_text) if self.ner_ar else [])
-        if not doc.en_ok:
-            # Arabic alone: no English side can confirm a weak one-word hit.
+        en_m = self._find(doc.en_text or "", "en") if doc.en_ok else []
+        ar_m = self._find(doc.ar_text or "", "ar") if doc.ar_ok else []
+        if not doc.bilingual:
+            # One report: no other side can confirm a weak mention.
+            en_m = [m for m in en_m if not is_weak(m)]
             ar_m = [m for m in ar_m if not is_weak(m)]
         doc.en_mentions = with_sentences(en_m, doc.en_sents)
         doc.ar_mentions = with_sentences(ar_m, doc.ar_sents)
