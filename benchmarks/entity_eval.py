@@ -113,6 +113,31 @@ def invented_names(entity: dict, en_text: str | None, ar_text: str | None,
     return out
 
 
+def judge_pair(doc: dict, entity: dict, en_text: str, ar_text: str,
+               lexicon: dict[str, tuple[set[str], set[str]]]) -> bool | None:
+    """Is one entity of a pair list right (None: it cannot be judged on this gold)?"""
+    gold = doc["entities"]
+    et, at = _texts(entity, "en"), _texts(entity, "ar")
+    if invented_names(entity, en_text, ar_text, lexicon):
+        return False
+    if et and at:
+        return any(matches(et, g["en"], "en") and matches(at, g["ar"], "ar") for g in gold)
+    if "en_only" not in doc:
+        return None
+    texts, lang = (et, "en") if et else (at, "ar")
+    pool = [g[lang] for g in gold] + [g[lang] for g in doc.get(f"{lang}_only", [])]
+    return any(matches(texts, g, lang) for g in pool)
+
+
+def judge_single(doc: dict, entity: dict, lang: str) -> bool | None:
+    """Is one entity of a one-language list a real entity of that language?"""
+    if "en_only" not in doc:
+        return None
+    texts = _texts(entity, lang)
+    pool = [g[lang] for g in doc["entities"]] + [g[lang] for g in doc.get(f"{lang}_only", [])]
+    return bool(texts) and any(matches(texts, g, lang) for g in pool)
+
+
 def score_pair(doc: dict, entities: list[dict], en_text: str, ar_text: str,
                lexicon: dict[str, tuple[set[str], set[str]]], tally: Tally) -> None:
     """Add one document of a report pair to ``tally``."""

@@ -20,7 +20,7 @@ from ..extract.projection import cross_score
 from .document import Chain, CrossLink, Document
 from .link import assign
 from .model import Entity, Evidence
-from .naming import EntityParams, best_ar, build_entity, entry_name, transliterate_names
+from .naming import EntityParams, best_ar, build_entity, entity_type, entry_name, transliterate_names, wants_suggestion
 
 Votes = dict[tuple[int, int], list[tuple[float, str]]]
 
@@ -123,19 +123,29 @@ class _Chains:
                 out.append((10**9 + self.ar_m[ch.members[0]].start, "ar", c))
         return out
 
-    def translit_needs(self, order: list[tuple[int, str, int]]) -> dict[tuple[str, str], list[str]]:
-        """The names with no counterpart and no lexicon name in the other script."""
-        need: dict[tuple[str, str], list[str]] = {}
+    def translit_needs(self, order: list[tuple[int, str, int]]) -> dict[tuple[str, str], list[tuple[str, float]]]:
+        """The names with no counterpart and no lexicon name in the other script that are
+        names (not descriptions the press would translate): they get suggestions."""
+        need: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        gaz, en_m, ar_m = self.gaz, self.en_m, self.ar_m
         for _, lang, c in order:
             ech = self.en_chains[c] if lang == "en" else None
             ac = self.en_to_ar.get(c) if lang == "en" else c
-            if ech is not None and ac is None and not entry_name(self.gaz, ech.entity_id, "ar"):
-                need.setdefault((self.en_m[ech.head].name, "arabic"), [])
-            if ech is None and ac is not None and not entry_name(self.gaz, self.ar_chains[ac].entity_id, "en"):
-                need.setdefault((self.ar_name(ac), "latin"), [])
+            if ech is not None and ac is None and not entry_name(gaz, ech.entity_id, "ar"):
+                name = en_m[ech.head].name
+                typ = entity_type(gaz.entries.get(ech.entity_id), [en_m[i] for i in ech.members])
+                if wants_suggestion(name, typ, "en", self.params.entity):
+                    need.setdefault((name, "arabic"), [])
+            if ech is None and ac is not None and not entry_name(gaz, self.ar_chains[ac].entity_id, "en"):
+                name = self.ar_name(ac)
+                ach = self.ar_chains[ac]
+                typ = entity_type(gaz.entries.get(ach.entity_id), [ar_m[j] for j in ach.members])
+                if wants_suggestion(name, typ, "ar", self.params.entity):
+                    need.setdefault((name, "latin"), [])
         return need
 
-    def entities(self, order: list[tuple[int, str, int]], need: dict[tuple[str, str], list[str]]) -> list[Entity]:
+    def entities(self, order: list[tuple[int, str, int]], need: dict[tuple[str, str], list[tuple[str, float]]],
+                 bilingual: bool) -> list[Entity]:
         p = self.params
         out: list[Entity] = []
         used_ids: Counter[str] = Counter()
@@ -150,7 +160,7 @@ class _Chains:
             for chn in (ech, ach):
                 if chn is not None:
                     ev.extend(Evidence("coref", r, p.coref_evidence) for r in chn.reasons[: p.max_coref_evidence])
-            out.append(build_entity(ech, ach, self.en_m, self.ar_m, self.gaz, ev, need, used_ids, p.entity))
+            out.append(build_entity(ech, ach, self.en_m, self.ar_m, self.gaz, ev, need, used_ids, bilingual, p.entity))
         return out
 
 
@@ -175,11 +185,11 @@ class ClusterEntities:
         chains.match_by_names()
         order = chains.order()
         # Other-script names by transliteration, batched over every entity that needs one.
-        need: dict[tuple[str, str], list[str]] = {}
+        need: dict[tuple[str, str], list[tuple[str, float]]] = {}
         if self.transliterate:
             need = chains.translit_needs(order)
             use_model = self.translit_model if self.translit_model is not None else not doc.bilingual
             transliterate_names(need, use_model, self.params.entity.translit_candidates)
-        doc.entities = chains.entities(order, need)
+        doc.entities = chains.entities(order, need, doc.bilingual)
         if not doc.entities:
             doc.messages.append("no named entities found")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .confidence import Signals
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -56,18 +58,47 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A name offered for a side that neither report nor the lexicon writes.
+
+    Why a field of its own: ``en`` and ``ar`` hold only names with evidence (written in a
+    report, or a lexicon name), so a reader can trust them; a transliteration is a guess
+    and stays visibly one (``source`` is ``translit``, ``score`` the transliterator's).
+    """
+
+    text: str
+    source: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "source": self.source, "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
+    """One entity of the list.
+
+    ``en`` / ``ar``: its name in each script, only with evidence: a lexicon name or a name
+    one of the reports writes (empty when neither does). ``suggested_en`` /
+    ``suggested_ar``: guesses for an empty side (transliterations of a name, never of
+    descriptive words). ``confidence``: the calibrated probability that the entity is
+    real and its names right (:mod:`toolkit.entities.confidence`); ``signals`` the
+    evidence it was computed from.
+    """
+
     id: str
     type: str
     en: str
     ar: str
     variants_en: tuple[str, ...] = ()
     variants_ar: tuple[str, ...] = ()
-    transliterations: tuple[str, ...] = ()
+    suggested_en: tuple[Suggestion, ...] = ()
+    suggested_ar: tuple[Suggestion, ...] = ()
     mentions: tuple[Mention, ...] = ()
     confidence: float = 0.0
     evidence: tuple[Evidence, ...] = ()
     lexicon_id: str = ""
+    signals: Signals = field(default_factory=Signals, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -77,7 +108,8 @@ class Entity:
             "ar": self.ar,
             "variants_en": list(self.variants_en),
             "variants_ar": list(self.variants_ar),
-            "transliterations": list(self.transliterations),
+            "suggested_en": [s.to_dict() for s in self.suggested_en],
+            "suggested_ar": [s.to_dict() for s in self.suggested_ar],
             "mentions": [m.to_dict() for m in self.mentions],
             "confidence": round(self.confidence, 3),
             "evidence": [e.to_dict() for e in self.evidence],
