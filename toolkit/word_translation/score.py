@@ -2,13 +2,14 @@
 
 Why this shape: a name the press translates ("Ministry of Health" / وزارة الصحة) matches
 word for word in meaning, not in sound, and in the opposite order. So every content word
-of each side looks for its best counterpart anywhere on the other side; the side's score
-is the mean of those best matches, and the phrase score is the harmonic mean of the two
-sides. An English word with no counterpart ("Consumer Energy Alliance" against طاقة
-المستهلك) lowers the English side; an extra Arabic word lowers the Arabic side; either
-pulls the harmonic mean down. Function words (of, the, في, the article ال) are read but
-weigh nothing: the article is on nearly every Arabic word of a name and "of" is where
-English has a construct state.
+of each side is matched with a counterpart anywhere on the other side (one to one, best
+pairs first, so that "court" cannot reuse عليا once "supreme" took it); a side's score is
+the mean of its words' matches, and the phrase score is the smaller of the two sides
+(or their harmonic mean: ``PhraseParams.combine``). An English word with no counterpart
+("Consumer Energy Alliance" against طاقة المستهلك) lowers the English side; an extra
+Arabic word lowers the Arabic side; either pulls the score down. Function words (of, the, في, من) weigh little (the Arabic
+article, on nearly every word of a name, is taken off before lookup): "of" is where
+English has what Arabic writes as a construct state.
 
 A word pair's score mixes the two conditionals of the table, ``p(ar|en)`` and
 ``p(en|ar)``: the larger alone over-rewards a rare word whose mass is spread uniformly
@@ -35,34 +36,37 @@ class PhraseParams:
     on the development half of held-out lexicon names (see models/word_translation/MODEL_CARD.md)."""
 
     #: weight of min(p(ar|en), p(en|ar)) against the max in a word pair's score (0 = max
-    #: only, 0.5 = mean, 1 = min); 0.6 best on the dev folds (0.3-0.6 within 0.002 AUC).
-    min_share: float = 0.6
+    #: only, 0.5 = mean, 1 = min); 0.3 best on the dev folds (0-1 tried, 0.3-0.6 within
+    #: 0.002 AUC).
+    min_share: float = 0.3
     #: a word whose best pair score reaches this counts as fully translated; 0.15 best on
-    #: the dev folds (0.15-0.4 within 0.005 AUC).
+    #: the dev folds (0.1-1 tried; 0.15-0.4 within 0.005 AUC).
     saturation: float = 0.15
-    #: weight of a function word (of, the, في, the article) against a content word (>= 1);
-    #: 0.2 best on the dev folds, 0 within 0.002 AUC.
+    #: weight of a function word (of, the, al, في, من) against a content word (1); 0.2
+    #: best on the dev folds, 0 within 0.002 AUC.
     function_weight: float = 0.2
     #: a cross-script sound match (keys.similarity) counts this much of a translation; 0 =
     #: off. 0.9 lifted dev AUC against random pairs by about 0.01 (names the table has not
     #: seen: Brookings / بروكينغز).
     translit_weight: float = 0.9
     #: sound similarities below this count as no match (keys.similarity of unrelated
-    #: words is often 0.3-0.5; the project's match threshold is about 0.75). Not tuned.
-    translit_floor: float = 0.7
+    #: words is often 0.3-0.5); 0.6 best on the dev folds (0.6 / 0.7 tried: +0.002 AUC,
+    #: +0.005 span recovery; financial / فايننشال is 0.65).
+    translit_floor: float = 0.6
     #: weight of a word's rarity in the training corpus: a content word weighs
-    #: 1 + idf_weight / (1 + log10(1 + count)), so a name word outweighs "ministry".
-    #: 1.0 best on the dev folds (+0.002 AUC against shared-head-word pairs).
-    idf_weight: float = 1.0
+    #: 1 + idf_weight / (1 + log10(1 + count)); 0 best on the dev folds (0-3 tried,
+    #: within 0.003 AUC).
+    idf_weight: float = 0.0
     #: a word left over by the one-to-one matching of word pairs keeps this share of its
-    #: best score against any word (1 = no one-to-one matching).
+    #: best score against any word (1 = no one-to-one matching); 0.5 best on the dev folds
+    #: (0 / 0.5 / 1 tried; 1 lost 0.004 AUC against shared-head-word pairs).
     reuse: float = 0.5
     #: how the two sides' scores become one: "hmean", "min" or "product"; "min" best on
-    #: the dev folds (all three within 0.003 AUC).
+    #: the dev folds with reuse 0.5 (all three within 0.003 AUC).
     combine: str = "min"
     #: ``phrase_score >= threshold`` separates true pairs from random and shared-head-word
-    #: false pairs best (balanced accuracy 0.90) on the dev folds: 0.49.
-    threshold: float = 0.49
+    #: false pairs best (balanced accuracy 0.90) on the dev folds: 0.535.
+    threshold: float = 0.535
 
 
 DEFAULT_PARAMS = PhraseParams()
@@ -157,10 +161,11 @@ def phrase_score(en_phrase: str, ar_phrase: str, params: PhraseParams = DEFAULT_
                  table: Table | None = None) -> float:
     """How well ``ar_phrase`` translates ``en_phrase``, in [0, 1].
 
-    Each content word of each side takes its best match on the other side (a translation
-    from the table, else optionally a sound match); each side is the weighted mean of its
-    words' best matches; the result is the harmonic mean of the two sides, so a missing
-    or an extra word on either side costs. Empty input on either side gives 0.
+    Word pairs are scored (a translation from the table, else optionally a sound match)
+    and matched one to one, best first; each side is the weighted mean of its words'
+    matches (function words weigh little); the result is the smaller of the two sides'
+    scores (``PhraseParams.combine``), so a missing or an extra word on either side costs.
+    Empty input on either side gives 0.
 
     >>> phrase_score("Ministry of Health", "وزارة الصحة") > 0.8
     True

@@ -55,6 +55,7 @@ MIN_STEM = 2
 EN_FUNCTION_WORDS = frozenset({
     "the", "of", "and", "a", "an", "in", "on", "at", "for", "to", "by", "with", "from",
     "as", "or", "its", "into", "over", "under", "against", "between", "s",
+    "al", "el",  # the Arabic article written apart (al-Sham): in Arabic it is on the word
 })
 
 #: Arabic function words and the proclitic tokens, at the match level.
