@@ -50,6 +50,16 @@ class MentionParams:
     #: or more and this share of them capitalized (NTREX: every first line).
     headline_words: int = 4
     headline_share: float = 0.8
+    #: A word longer than this is words run together (reuters.218861's Arabic lost its
+    #: spaces); the longest name words in the lexicons have 12 letters.
+    max_word_letters: int = 15
+    #: Lexicon ids of countries: a one-word Arabic hit on them needs no confirmation
+    #: (the same rule as :class:`toolkit.entities.link.LinkParams`).
+    country_id: str = r"loc:[a-z]{2,3}"
+    #: A one-word Arabic span of this many letters or fewer is a name only when the
+    #: public name pairs attest it this often (علي, عمر are; وإم, ليك are not).
+    short_letters: int = 3
+    short_attested: int = 5
 
 
 def merge_model(rule: list[RawMention], model: list[RawMention]) -> list[RawMention]:
@@ -69,6 +79,8 @@ _ADJECTIVE_END = re.compile(r"(?:an|ans|ian|ians|ish|ese|ine|ic|i|is|ch|ean|eans
 #: Arabic nisba adjectives and their plurals (البريطاني، الإندونيسية، الأميركيين).
 _NISBA_END = re.compile(r"(?:ي|ية|يه|يين|يون|يات)$")
 _PROCLITICS = "وفبكل"
+#: Currency names (match level): the Arabic tagger tags them, they name no one.
+CURRENCIES = frozenset("دولار دولارا دولارات يورو جنيه ريال دينار ليره درهم ين روبل يوان".split())
 
 
 def _adjective(m: RawMention) -> bool:
@@ -83,15 +95,47 @@ def _adjective(m: RawMention) -> bool:
 
 def _without_clitic(m: RawMention, words: frozenset[str]) -> RawMention:
     """An Arabic span that starts with a proclitic (و ف ب ك ل) the tagger left on: the
-    letter goes when the rest is written as a word of its own elsewhere in the report
-    (وروري ماكدونالد, and روري elsewhere)."""
+    letter goes when the rest is a name word and the whole is not (روري is attested as a
+    name, وروري never: :mod:`toolkit.translit.attested_words`), or when the rest is
+    written as a word of its own elsewhere in the report."""
+    from ..translit.attested_words import attested_count
+
     first = m.text.split()[0] if m.text.split() else ""
     if len(first) < 4 or first[0] not in _PROCLITICS:
         return m
     rest = normalize_arabic(first[1:], "search")
-    if rest not in words:
+    if rest in words or (attested_count(first[1:]) > 0 and attested_count(first) == 0):
+        return replace(m, start=m.start + 1, text=m.text[1:], name=m.text[1:])
+    return m
+
+
+def _plausible(m: RawMention, params: MentionParams) -> bool:
+    """Not a common word the tagger took for a name (العديد "many", الحدث "the event": a
+    one-word span the word table translates as a common word, never attested as a name),
+    nor words run together with no space (a fault of the text: no name is that long)."""
+    from ..translit.attested_words import attested_count
+    from .naming import is_descriptive
+
+    words = m.text.split()
+    if any(len(w) > params.max_word_letters for w in words):
+        return False
+    if m.lang != "ar" or len(words) != 1:
+        return True
+    word = words[0]
+    if normalize_arabic(word, "match").removeprefix("ال") in CURRENCIES:
+        return False
+    if len(word) <= params.short_letters and attested_count(word) < params.short_attested:
+        return False
+    return not (attested_count(word) == 0 and is_descriptive(word, "ar"))
+
+
+def _weak_if_common(m: RawMention, country: re.Pattern[str]) -> RawMention:
+    """A one-word Arabic lexicon hit the tagger did not propose (القائم "the one in
+    charge" is also Al-Qaim; طويلة "long" is Tawila, a town in Sudan) needs the other
+    report to confirm it: weak. Countries stand on their own."""
+    if m.source != "lexicon" or " " in m.text.strip() or ("ner", "1") in m.extras or country.fullmatch(m.entity_id):
         return m
-    return replace(m, start=m.start + 1, text=m.text[1:], name=m.text[1:])
+    return replace(m, extras=m.extras + (("weak", "1"),))
 
 
 def _split_pairs(m: RawMention) -> list[RawMention]:
@@ -145,7 +189,7 @@ def tagged(text: str, lang: str) -> list[RawMention]:
         RawMention(lang, m.start, m.end, m.text, m.text, m.type, "ner", "", m.score, extras=(("ner", "1"),))
         for m in find_mentions(text, "en" if lang == "en" else "ar")
     ]
-    out = [m for m in out if not _adjective(m)]
+    out = [m for m in out if not _adjective(m) and _plausible(m, MentionParams())]
     if lang == "ar":
         words = frozenset(normalize_arabic(w, "search") for w in re.findall(f"[{ARABIC_CLASS}]+", text))
         out = [_without_clitic(part, words) for m in out for part in _split_pairs(m)]
@@ -235,6 +279,9 @@ class FindMentions:
             rule = merge_tagged(text, rule, tagged(text, lang), alone, p)
         if lang == "en":
             rule = outside_headlines(text, rule, p)
+        else:
+            country = re.compile(p.country_id)
+            rule = [_weak_if_common(m, country) for m in rule]
         model = self.ner_en if lang == "en" else self.ner_ar
         return merge_model(rule, model(text) if model else [])
 

@@ -127,7 +127,7 @@ def is_descriptive(name: str, lang: str, params: EntityParams = EntityParams()) 
             if prob < params.descriptive_prob:
                 continue
             en, ar = (word, other) if lang == "en" else (other, word)
-            if cross_score(en, ar) < params.sounds_like:
+            if cross_score(en, ar, translated=False) < params.sounds_like:
                 return True
     return False
 
