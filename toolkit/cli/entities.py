@@ -39,9 +39,15 @@ def entities(
 ) -> None:
     """One entity list across an English report and its Arabic counterpart.
 
-    Every entity has an English and an Arabic name, variants, mentions with offsets in
-    both texts, a confidence and the evidence for each link.  With one file, the
-    other-script names come from the lexicon and transliteration.
+    Mentions come from the shipped taggers (toolkit ner) and the curated lexicon; English
+    and Arabic mentions are linked inside aligned sentences, by sound (transliterated
+    names) and by meaning (translated ones: Supreme Court / المحكمة العليا). Every entity
+    has its names, variants, mentions with offsets in both texts, the evidence for each
+    link, and a confidence: the calibrated chance that it is real and its names right.
+    A name is only ever one a report writes or the lexicon holds; where the other report
+    has no counterpart, transliterations are offered as suggestions (shown "≈ ", JSON
+    "suggested_ar"/"suggested_en"), never as the name. With one file, the other-script
+    name comes from the lexicon, else a suggestion.
 
     Examples:
 

@@ -39,6 +39,31 @@ def read_lines(text: str | None, what: str = "stdin") -> Iterator[tuple[int, str
         yield number, line
 
 
+def read_file_lines(path: Path | None, what: str = "stdin") -> Iterator[tuple[int, str]]:
+    """Yield (line number, line) of a file (stdin when ``path`` is None or '-'); invalid
+    UTF-8 is a warning naming the file and line, the bad bytes kept as lone surrogates."""
+    if path is None or str(path) == "-":
+        yield from read_lines(None, what)
+        return
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        fail(f"{path}: no such file")
+    except IsADirectoryError:
+        fail(f"{path}: is a directory, expected a text file")
+    except OSError as exc:
+        fail(f"{path}: cannot read: {exc.strerror}")
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            raw = raw.rstrip(b"\r\n")
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                warn(f"{path}:{number}: invalid UTF-8 at byte {exc.start}; bad bytes replaced with U+FFFD")
+                line = raw.decode("utf-8", errors="surrogateescape")
+            yield number, line
+
+
 def read_line_batches(text: str | None, what: str = "stdin", size: int = BATCH_LINES) -> Iterator[list[tuple[int, str]]]:
     """:func:`read_lines` in batches, for commands that are faster a batch at a time.
 

@@ -35,7 +35,7 @@ class AlignSentences:
 
     def __call__(self, doc: Document) -> None:
         if not doc.bilingual:
-            doc.messages.append("one language only: other-script names come from the lexicon and transliteration")
+            doc.messages.append("one language only: other-script names come from the lexicon; transliterations are suggestions")
             return
         al = self.alignment
         if al is None:

@@ -14,8 +14,15 @@ from .model import EntityList
 
 CSV_COLUMNS = (
     "id", "type", "en", "ar", "confidence", "lang", "start", "end", "text", "sentence", "source",
-    "variants_en", "variants_ar",
+    "variants_en", "variants_ar", "suggested_en", "suggested_ar",
 )
+
+
+def _name(written: str, suggested: tuple) -> str:
+    """A name with evidence as it is; else the best suggestion marked as a guess ("≈ ")."""
+    if written:
+        return written
+    return f"≈ {suggested[0].text}" if suggested else "-"
 
 
 def to_json(entities: EntityList, indent: int | None = None) -> str:
@@ -31,6 +38,7 @@ def to_csv(entities: EntityList) -> str:
             w.writerow([
                 e.id, e.type, e.en, e.ar, f"{e.confidence:.3f}", m.lang, m.start, m.end, m.text,
                 m.sentence, m.source, " | ".join(e.variants_en), " | ".join(e.variants_ar),
+                " | ".join(x.text for x in e.suggested_en), " | ".join(x.text for x in e.suggested_ar),
             ])
     return buf.getvalue()
 
@@ -49,18 +57,21 @@ def to_markdown(entities: EntityList) -> str:
         n_ar = sum(1 for m in e.mentions if m.lang == "ar")
         variants = ", ".join([*e.variants_en, *e.variants_ar])
         lines.append(
-            f"| `{_md(e.id)}` | {e.type} | {_md(e.en)} | {_md(e.ar)} | {_md(variants)} | {n_en}/{n_ar} | {e.confidence:.2f} |"
+            f"| `{_md(e.id)}` | {e.type} | {_md(_name(e.en, e.suggested_en))} | {_md(_name(e.ar, e.suggested_ar))} "
+            f"| {_md(variants)} | {n_en}/{n_ar} | {e.confidence:.2f} |"
         )
     return "\n".join(lines) + "\n"
 
 
 def to_table(entities: EntityList) -> str:
-    """A plain aligned table for the terminal (no colour, safe to pipe)."""
+    """A plain aligned table for the terminal (no colour, safe to pipe). A name neither
+    report nor the lexicon writes shows its best transliteration marked "≈ " (a guess)."""
     rows = [("TYPE", "ENGLISH", "ARABIC", "EN/AR", "CONF", "ID")]
     for e in entities:
         n_en = sum(1 for m in e.mentions if m.lang == "en")
         n_ar = sum(1 for m in e.mentions if m.lang == "ar")
-        rows.append((e.type, e.en or "-", e.ar or "-", f"{n_en}/{n_ar}", f"{e.confidence:.2f}", e.id))
+        rows.append((e.type, _name(e.en, e.suggested_en), _name(e.ar, e.suggested_ar), f"{n_en}/{n_ar}",
+                     f"{e.confidence:.2f}", e.id))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     out = []
     for r in rows:
