@@ -108,3 +108,26 @@ def test_best_span_finds_the_translated_name(table):
     assert best_span("Ministry of Health", []) == (0, 0, 0.0)
     assert best_span("", toks) == (0, 0, 0.0)
     assert best_span("Ministry of Health", toks, max_words=1)[1] - best_span("Ministry of Health", toks, max_words=1)[0] == 1
+
+
+def test_table_files_are_read_strictly(tmp_path):
+    from toolkit.word_translation import read_table
+
+    good = tmp_path / "table.tsv"
+    good.write_text("# header\ncourt\tمحكمه\t0.5\t0.7\n", encoding="utf-8")
+    t = read_table(good)
+    assert t.pair("court", "محكمه") == (0.5, 0.7) and t.en_counts == {}
+    (tmp_path / "words.tsv").write_text("en\tcourt\t12\nar\tمحكمه\t9\n", encoding="utf-8")
+    assert read_table(good).en_counts == {"court": 12}
+    bad = tmp_path / "bad" / "table.tsv"
+    bad.parent.mkdir()
+    bad.write_text("court\tمحكمه\t0.5\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="table.tsv:1"):
+        read_table(bad)
+
+
+def test_shipped_table_is_compact_and_documented(table):
+    folder = table.path.parent
+    assert (folder / "MODEL_CARD.md").is_file()
+    assert table.path.stat().st_size < 6_000_000
+    assert len(table.en_words) > 10_000 and len(table.ar_words) > 10_000
