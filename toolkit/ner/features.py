@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..normalize import normalize_arabic
-from .gazetteer import arabic_gazetteer, arabic_stems, english_gazetteer, match_names
+from .gazetteer import arabic_gazetteer, arabic_stems, english_gazetteer, match_names, single_names
 from .wordlists import word_list
 
 Lang = Literal["en", "ar"]
@@ -150,7 +150,9 @@ def sentence_features(words: list[str], lang: Lang) -> list[list[str]]:
     info = [_word(w, lang) for w in words]
     n = len(info)
     caps = lang == "en" and _all_caps(words)
-    names = match_names([x[3] for x in info], lang)
+    keys = [x[3] for x in info]
+    names = match_names(keys, lang)
+    singles = single_names(keys, lang)
     wide = lang == "ar" and FEATURES.arabic_wide_context
     out: list[list[str]] = []
     for i, (own, _ctx, key, _m) in enumerate(info):
@@ -168,6 +170,8 @@ def sentence_features(words: list[str], lang: Lang) -> list[list[str]]:
             feats.append("bg--=" + (info[i - 2][2] if i > 1 else "^") + "|" + (info[i - 1][2] if i else "^"))
         if names[i]:
             feats.append("nm=" + names[i])
+        if singles[i]:
+            feats.append("nm1=" + singles[i])
         if i + 1 < n and names[i + 1]:
             feats.append("+1nm=" + names[i + 1])
         if i and names[i - 1]:

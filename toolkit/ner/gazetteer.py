@@ -81,13 +81,30 @@ def name_table(lang: str) -> tuple[dict[tuple[str, ...], str], int]:
 MAX_NAME_WORDS = 6
 
 
+@lru_cache(maxsize=2)
+def _first_words(lang: str) -> frozenset[str]:
+    return frozenset(k[0] for k in name_table(lang)[0])
+
+
+def single_names(keys: list[str], lang: str) -> list[str]:
+    """Per word: the type of the lexicon name that is this word alone (``الناتو``), else
+    ``""``. Kept apart from :func:`match_names`, whose longest match (``حلف الناتو``) would
+    hide it where the corpus annotates the short name only."""
+    table, _ = name_table(lang)
+    return [table.get((k,), "") if len(k) > 2 else "" for k in keys]
+
+
 def match_names(keys: list[str], lang: str) -> list[str]:
     """Per word: ``B-TYPE``/``I-TYPE`` inside the longest lexicon name that starts at or
     covers it (left to right, greedy), else ``""``."""
     table, longest = name_table(lang)
+    firsts = _first_words(lang)
     out = [""] * len(keys)
     i = 0
     while i < len(keys):
+        if keys[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(longest, len(keys) - i), 0, -1):
             kind = table.get(tuple(keys[i:i + n]))
             if kind is not None and (n > 1 or len(keys[i]) > 2):
