@@ -49,7 +49,7 @@ class MentionParams:
     #: A line is a headline (capitals say nothing) with this many words of four letters
     #: or more and this share of them capitalized (NTREX: every first line).
     headline_words: int = 4
-    headline_share: float = 0.8
+    headline_share: float = 0.9
     #: A word longer than this is words run together (reuters.218861's Arabic lost its
     #: spaces); the longest name words in the lexicons have 12 letters.
     max_word_letters: int = 15

@@ -226,17 +226,18 @@ def cross_score(en: str, ar: str, translated: bool = True) -> float:
         return 1.0  # CBS / سي بي إس: the letters' names
     if " " not in en.strip() and " " not in ar.strip() and common_word(ar, en):
         return 0.0  # "Kim" is not قمة (summit): a common word, translated, not a name
-    if translated and " " not in en.strip() and " " not in ar.strip() and translates(en, ar, one_word_name=True):
-        return TRANSLATED_WORD  # "Senate" / الشيوخ: one word, translated
+    # "Senate" / الشيوخ: one word, translated; a sound match may still score higher.
+    one_word = translated and " " not in en.strip() and " " not in ar.strip()
+    floor = TRANSLATED_WORD if one_word and translates(en, ar, one_word_name=True) else 0.0
     if min(len(latin_skeleton(en)), len(arabic_skeleton(ar))) < PARAMS.min_skeleton:
-        return skeleton_score(en, ar)  # too short for anything but an exact, length-checked match
+        return max(floor, skeleton_score(en, ar))  # too short for anything but an exact, length-checked match
     best = max(skeleton_score(en, ar), token_cover_score(en, ar, translated))
     # The shared similarity is token-aware and forgiving of partial names; scaled by
     # how much of the longer name the shorter one covers, so "جاسم" does not pass
     # for "Ahmed Jassim al-Khafaji".
     a, b = latin_skeleton(en), arabic_skeleton(ar)
     cover = (min(len(a), len(b)) / max(len(a), len(b))) ** 0.5 if a and b else 0.0
-    return max(best, float(similarity(en, ar)) * cover)
+    return max(floor, best, float(similarity(en, ar)) * cover)
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,34 @@
+"""Names the press translates or spells letter by letter, matched across scripts."""
+
+from toolkit.extract.model import RawMention
+from toolkit.extract.projection import cross_score, project
+from toolkit.extract.translated import is_acronym, spelled_acronym, translates
+
+
+def en(name, typ="ORG"):
+    return RawMention("en", 0, len(name), name, name, typ)
+
+
+def test_acronyms_spelled_by_letter_names():
+    assert is_acronym("CBS") and is_acronym("N.F.L.") and not is_acronym("Cbs")
+    assert spelled_acronym("CBS", "سي بي إس") and spelled_acronym("NBC", "إن بي سي")
+    assert not spelled_acronym("CBS", "بي بي سي")
+    text = "وقالت شبكة سي بي إس إن المقابلة ستبث الليلة."
+    m = project(en("CBS"), text, 0, len(text))
+    assert m is not None and m.text == "سي بي إس" and text[m.start:m.end] == m.text
+
+
+def test_translated_words_by_the_learned_table():
+    assert translates("court", "المحكمة")
+    assert not translates("court", "الصحة")
+    assert cross_score("Supreme Court", "المحكمة العليا") > 0.8
+    assert cross_score("Supreme Court", "وزارة الصحة") < 0.5
+
+
+def test_a_common_word_is_not_a_one_word_name():
+    assert cross_score("Kim", "قمة") == 0.0  # summit
+    assert cross_score("Iraq", "العراق") > 0.9
+
+
+def test_transliteration_only_when_asked():
+    assert cross_score("Senate", "الشيوخ", translated=False) < cross_score("Senate", "الشيوخ")
