@@ -11,11 +11,8 @@ speller a lookup is what it is with ``translit=False``.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
-
-log = logging.getLogger(__name__)
 
 #: The script a spelling is asked in: ``ar`` (for Latin queries) or ``en`` (for Arabic ones).
 Target = Literal["ar", "en"]
@@ -54,6 +51,8 @@ class EngineSpeller:
         try:
             lists = self.engine.transliterate_many(list(queries), to, top=top)
         except self.refused as exc:
-            log.info("the transliterator declined %d lookup queries (%s); looked up without it", len(queries), exc)
+            import logging  # here, not at import: a cold lookup must not pay for it
+
+            logging.getLogger(__name__).info("the transliterator declined %d lookup queries (%s); looked up without it", len(queries), exc)
             return [[] for _ in queries]
         return [[(c.text, c.score) for c in cands] for cands in lists]
