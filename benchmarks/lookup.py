@@ -182,7 +182,7 @@ def full_names(data: Path, n: int, seed: int) -> tuple[Dataset, Dataset]:
 
 
 def toolkit_system(names: list[str], workdir: Path, data: Path, column: str = "ar") -> Callable[[str], list[int]]:
-    from toolkit.lexicon import Lexicon
+    from toolkit.defaults import Lexicon  # wired with the transliteration speller
 
     path = workdir / f"list-{abs(hash(tuple(names[:50])))}.tsv"
     with path.open("w", encoding="utf-8") as fh:
@@ -294,7 +294,8 @@ DEMO = [
 
 
 def demo_table() -> None:
-    from toolkit.lexicon import Lexicon, LexiconError
+    from toolkit.defaults import Lexicon  # wired with the transliteration speller
+    from toolkit.lexicon import LexiconError
 
     print("\n## Issue demo queries against the shipped lexicons\n")
     try:
@@ -330,7 +331,7 @@ def throughput_table(data: Path, workdir: Path, n: int = 10_000, in_process: boo
                 seen.add(en)
                 queries.append(en)
     queries = queries[:n]
-    from toolkit.lexicon import Lexicon
+    from toolkit.defaults import Lexicon  # wired with the transliteration speller
 
     env = dict(os.environ, TOOLKIT_CACHE=str(workdir / "cache"))
     lex = Lexicon.from_paths([list_path], cache=workdir / "cache")
@@ -414,7 +415,7 @@ def scale_table(data: Path, workdir: Path, rows: int, seed: int, n_queries: int 
             i += 1
     del seen
     gen = time.perf_counter() - t0
-    from toolkit.lexicon import Lexicon
+    from toolkit.defaults import Lexicon  # wired with the transliteration speller
 
     t0 = time.perf_counter()
     lex = Lexicon.from_paths([path], cache=workdir / "cache")
