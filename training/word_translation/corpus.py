@@ -5,8 +5,9 @@ Three sources, each a list of (English text, Arabic text, source name) "sentence
 * Tatoeba (``parallel/tatoeba_en_ar.tsv``): short everyday sentences, CC BY 2.0 FR;
 * the curated lexicons' bilingual names (``toolkit.lexdata.shipped_entries()``): every
   entity with both an English and an Arabic name gives the pair of preferred names, plus
-  each English variant with the Arabic name and each Arabic variant with the English name
-  (acronyms and all-capital variants left out: they are not translations);
+  each English variant with the Arabic name and each Arabic variant with the English name,
+  and each acronym with the Arabic name (NATO / حلف شمال الأطلسي), except acronyms that are
+  also English words (US, IS);
 * NTREX-128 news documents (``align/ntrex/DOC``), sentences joined along ``gold.txt``,
   CC BY-SA 4.0, leaving out every held-out document (:func:`heldout_docs`).
 
@@ -36,6 +37,9 @@ HELDOUT_DOCS = frozenset({
 HELDOUT_GOLD = "ntrex_entities_heldout*.json"
 
 _ACRONYM = re.compile(r"^[A-Z0-9.\-&' ]{2,}$")
+#: Acronyms that are also common English words: never paired with an Arabic name.
+_WORD_LIKE = frozenset({"us", "it", "is", "am", "an", "as", "at", "be", "do", "go", "he", "if", "in",
+                        "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "who", "aid", "all"})
 _PAREN = re.compile(r"\s*\([^)]*\)")
 
 
@@ -104,8 +108,10 @@ def _is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name)) and sum(ch.isalpha() for ch in name) <= 6
 
 
-def lexicon_pairs(entries: list | None = None) -> list[Pair]:
-    """Name pairs of every shipped entity written in both scripts."""
+def lexicon_pairs(entries: list | None = None, acronyms: bool = True) -> list[Pair]:
+    """Name pairs of every shipped entity written in both scripts; with ``acronyms``, each
+    acronym with the Arabic name too (NATO / حلف شمال الأطلسي), except those that are
+    also English words (US, IS)."""
     if entries is None:
         from toolkit.lexdata import shipped_entries
 
@@ -116,8 +122,11 @@ def lexicon_pairs(entries: list | None = None) -> list[Pair]:
         if not (en and ar):
             continue
         out.append(Pair(en, ar, "lexicon", e.id))
-        out += [Pair(strip_note(v), ar, "lexicon", e.id) for v in e.en_variants if v and not _is_acronym(v)]
+        out += [Pair(strip_note(v), ar, "lexicon", e.id) for v in e.en_variants
+                if v and (not _is_acronym(v) or acronyms and v.lower() not in _WORD_LIKE)]
         out += [Pair(en, strip_note(v), "lexicon", e.id) for v in e.ar_variants if v]
+        if acronyms:
+            out += [Pair(a, ar, "lexicon", e.id) for a in e.acronyms if a.lower() not in _WORD_LIKE]
     return out
 
 
