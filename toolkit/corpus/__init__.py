@@ -18,6 +18,7 @@ _EXPORTS = {
     "normalize_records": "toolkit.corpus.records",
     "Spec": "toolkit.corpus.records",
     "BadRecord": "toolkit.corpus.errors",
+    "CorruptInput": "toolkit.corpus.compressed",
     "normalize_bag": "toolkit.corpus.dask_engine",
     "normalize_dataframe": "toolkit.corpus.dask_engine",
 }

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 
 from .params import PARAMS
 from .summary import Counts
+from .targets import Target
 from .work import Context
 
 CHECKPOINT_VERSION = PARAMS.checkpoint_version
@@ -29,7 +30,7 @@ class Output:
     """Where a job writes, and the position it starts from (all zero unless resumed)."""
 
     sink: BinaryIO
-    tmp: str | None = None  # OUT.part; None when writing to stdout
+    tmp: str | None = None  # OUT.part; None when writing directly (stdout, a FIFO, a device)
     ckpt_path: str | None = None
     fingerprint: dict[str, Any] | None = None
     resumed: bool = False
@@ -38,6 +39,7 @@ class Output:
     chunk_index: int = 0
     err_bytes: int = 0
     counts: Counts = field(default_factory=Counts)
+    owned: bool = False  # the job opened ``sink`` directly (a FIFO, a device) and closes it
 
 
 def fingerprint(files: Sequence[str], ctx: Context, out: str, errors_path: str | None, chunk_bytes: int) -> dict[str, Any]:
@@ -61,29 +63,36 @@ def write_checkpoint(path: str, data: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
-def open_output(
-    out: str, files: Sequence[str], ctx: Context, errors_path: str | None, chunk_bytes: int, resume: bool,
-) -> Output:
-    """Open ``OUT.part`` (or stdout for ``-``): truncated to its checkpoint with
-    ``resume`` when there is a valid one, else new, with the error file reset to match."""
-    if out == "-":
-        return Output(sys.stdout.buffer)
-    tmp, ckpt_path = out + ".part", out + ".part.ckpt"
-    fp = fingerprint(files, ctx, out, errors_path, chunk_bytes)
+def open_output(target: Target, files: Sequence[str], ctx: Context, chunk_bytes: int, resume: bool) -> Output:
+    """Open ``OUT.part`` (or stdout for ``-``, or a FIFO or device OUT itself): truncated
+    to its checkpoint with ``resume`` when there is a valid one, else new, with the error
+    file reset to match.  ``target`` has been checked (:func:`.targets.plan_target`)."""
+    if target.stream:
+        if target.path == "-":
+            return Output(sys.stdout.buffer)
+        # appended, never truncated: a FIFO or a device does not care, and /dev/stdout
+        # reaching a file (``>> log``) must not lose what is there
+        return Output(open(target.path, "ab"), owned=True)  # noqa: SIM115
+    tmp, ckpt_path = target.part, target.ckpt
+    assert tmp is not None and ckpt_path is not None
+    errors_file = target.errors if target.errors != "-" and not target.errors_stream else None
+    fp = fingerprint(files, ctx, target.path, target.errors, chunk_bytes)
     ckpt = _load_checkpoint(tmp, ckpt_path, fp) if resume else None
     if ckpt is None:
         if os.path.exists(ckpt_path):  # a stale checkpoint must never meet a fresh .part
             os.remove(ckpt_path)
         sink = open(tmp, "wb")  # noqa: SIM115
-        if errors_path != "-" and errors_path is not None and os.path.exists(errors_path):
-            os.remove(errors_path)
+        if errors_file is not None and target.errors_link:  # not ours to remove: empty it
+            open(errors_file, "wb").close()
+        elif errors_file is not None and os.path.exists(errors_file):
+            os.remove(errors_file)
         return Output(sink, tmp, ckpt_path, fp)
     sink = open(tmp, "r+b")  # noqa: SIM115
     sink.seek(ckpt["out_bytes"])
     sink.truncate()
     err_bytes = ckpt["err_bytes"]
-    if errors_path != "-" and errors_path is not None and os.path.exists(errors_path):
-        with open(errors_path, "r+b") as ef:
+    if errors_file is not None and os.path.exists(errors_file):
+        with open(errors_file, "r+b") as ef:
             ef.truncate(err_bytes)
     return Output(sink, tmp, ckpt_path, fp, True, ckpt["file"], ckpt["line"], ckpt["chunk"], err_bytes,
                   Counts(**ckpt["counts"]))

@@ -48,11 +48,13 @@ def excerpt(raw: bytes | None) -> str:
 class ErrorSink:
     """Appends bad records to the error file, opened only when the first one arrives.
 
-    ``path`` may be ``-`` (stderr).  The file offset is part of the resume checkpoint.
+    ``path`` may be ``-`` (stderr).  The file offset is part of the resume checkpoint;
+    a ``stream`` (a FIFO, a device, ``/dev/stderr``) is only ever appended to, never truncated.
     """
 
-    def __init__(self, path: str | None, start_bytes: int = 0) -> None:
+    def __init__(self, path: str | None, start_bytes: int = 0, *, stream: bool = False) -> None:
         self.path = path
+        self.stream = stream
         self.bytes = start_bytes
         self.count = 0
         self._f: BinaryIO | None = None
@@ -68,9 +70,10 @@ class ErrorSink:
 
                 self._f = sys.stderr.buffer
             else:
-                mode = "r+b" if self.bytes else "wb"
+                resumed = bool(self.bytes) and not self.stream
+                mode = "ab" if self.stream else "r+b" if resumed else "wb"
                 self._f = open(self.path, mode)  # noqa: SIM115
-                if self.bytes:
+                if resumed:
                     self._f.seek(self.bytes)
                     self._f.truncate()
         self._f.write(data)

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from .compressed import open_decompressed
+
 Format = Literal["txt", "jsonl", "csv", "tsv", "parquet"]
 FORMATS: tuple[str, ...] = ("txt", "jsonl", "csv", "tsv", "parquet")
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd"}
@@ -93,6 +95,11 @@ class _Counting(io.RawIOBase):
         self.count += n or 0
         return n or 0
 
+    def tell(self) -> int:
+        """Raw bytes read so far: with it the buffered reader on top tells the offset
+        its reader reached (named in the error of a corrupt compressed file)."""
+        return self.count
+
     def close(self) -> None:
         self._f.close()
         super().close()
@@ -101,7 +108,9 @@ class _Counting(io.RawIOBase):
 def open_input(path: str) -> tuple[BinaryIO, _Counting]:
     """Open a file (or stdin for ``-``) for binary reading, decompressing by extension.
 
-    Returns the stream of decompressed bytes and the counter of raw bytes.
+    Returns the stream of decompressed bytes and the counter of raw bytes.  A truncated
+    or corrupt compressed file raises :class:`.compressed.CorruptInput` (a ``ValueError``
+    naming the file and the byte offset) when the reader gets there.
     """
     raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb", buffering=0)  # noqa: SIM115
     counting = _Counting(raw)
@@ -109,16 +118,8 @@ def open_input(path: str) -> tuple[BinaryIO, _Counting]:
     comp = compression_of(path) if path != "-" else None
     if comp is None:
         return buffered, counting
-    if comp == "gzip":
-        return io.BufferedReader(gzip.GzipFile(fileobj=buffered), 1 << 20), counting  # type: ignore[arg-type]
-    if comp == "bz2":
-        return io.BufferedReader(bz2.BZ2File(buffered), 1 << 20), counting  # type: ignore[arg-type]
-    if comp == "xz":
-        return io.BufferedReader(lzma.LZMAFile(buffered), 1 << 20), counting  # type: ignore[arg-type]
-    import zstandard
-
-    reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True)
-    return io.BufferedReader(reader, 1 << 20), counting  # type: ignore[arg-type]
+    size = os.fstat(raw.fileno()).st_size if path != "-" else None
+    return open_decompressed(buffered, comp, path, buffered.tell, size), counting
 
 
 @dataclass(frozen=True)

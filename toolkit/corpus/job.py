@@ -9,7 +9,9 @@ Design, and why:
 * **Deterministic bytes.**  A chunk's output depends only on its records and the options
   (:func:`.work.process_chunk` is pure) and chunk boundaries only on the input, so the
   local engine, Dask and a resumed run all write the same bytes.
-* **Safe output.**  Output goes to ``OUT.part`` and is renamed to ``OUT`` when complete.
+* **Safe output.**  Every path is checked first (:mod:`.targets`: no side file may be an
+  input or another side file).  Output goes to ``OUT.part`` and is renamed to ``OUT`` when
+  complete (a FIFO or a device OUT is written directly).
   After committed chunks a small JSON checkpoint (``OUT.part.ckpt``) records how far the
   input, output and error file got; ``resume=True`` truncates to that point and goes on.
 
@@ -37,6 +39,7 @@ from .progress import progress_bar
 from .reader import ReadState, chunks, first_header, spill_dir_for
 from .records import Spec
 from .summary import JobInterrupted, JobSummary
+from .targets import Target, plan_target
 from .work import Context, process_chunk
 from .writer import Writer, header_bytes
 
@@ -76,9 +79,11 @@ def normalize_file(
 
     ``fmt`` defaults to the input's extension; ``fields`` to ``("text",)`` for JSONL and
     Parquet and is required for CSV/TSV (column names).  Bad records are written to
-    ``errors_path`` (default ``OUT.errors.jsonl``; stderr when OUT is ``-``) and passed
-    through (``on_error="pass"``) or skipped.  ``workers`` defaults to all cores.
-    Raises ``FileNotFoundError``/``ValueError`` with a one-line reason on bad input and
+    ``errors_path`` (default ``OUT.errors.jsonl``; stderr when OUT is ``-``, a FIFO or a
+    device) and passed through (``on_error="pass"``) or skipped.  ``workers`` defaults to
+    all cores.  Raises ``FileNotFoundError``/``ValueError`` with a one-line reason on bad
+    input (a truncated or corrupt compressed file: :class:`.formats.CorruptInput`) or on a
+    side file that could destroy data (:mod:`.targets`), ``OSError`` when writing fails, and
     :class:`JobInterrupted` on Ctrl-C (rerun with ``resume=True``).  ``chunk_bytes`` is the
     unit of work and of output compression; ``checkpoint_seconds`` how often progress is
     saved for ``resume`` (a resumed job redoes at most that much work).
@@ -87,25 +92,23 @@ def normalize_file(
     files, fmt = _inputs(inp, out, fmt)
     spec = _spec(fmt, fields, level, lang, replace, suffix, key, script, on_error, max_record_bytes)
     workers = workers or os.cpu_count() or 1
-    _check_output(out, files)
+    # every path is checked before anything is opened for writing (see .targets)
+    target = plan_target(out, files, errors_path, parquet=fmt == "parquet", resume=resume)
     if fmt == "parquet":
         from .parquet import normalize_parquet
 
-        return normalize_parquet(files, out, spec, workers=workers, resume=resume, progress=progress,
+        return normalize_parquet(files, target.path, spec, workers=workers, resume=resume, progress=progress,
                                  engine=engine, scheduler=scheduler)
-    if errors_path is None:
-        errors_path = "-" if out == "-" else out + ".errors.jsonl"
     if resume and (out == "-" or "-" in files):
         raise ValueError("--resume needs named input and output files, not -")
     compression = block_compressor(out) and compression_of(out)
     start = time.perf_counter()
     header = first_header(files, fmt, spec, max_record_bytes)
     ctx = Context(spec, fmt, on_error, max_record_bytes, compression, header)
-    output = open_output(out, files, ctx, errors_path, chunk_bytes, resume)
-    _run(files, out, ctx, output, errors_path, workers, engine, scheduler, progress, chunk_bytes,
-         checkpoint_seconds)
-    _finish(output, out, errors_path)
-    return output.counts.summary(time.perf_counter() - start, len(files), out, errors_path, output.resumed)
+    output = open_output(target, files, ctx, chunk_bytes, resume)
+    _run(files, target, ctx, output, workers, engine, scheduler, progress, chunk_bytes, checkpoint_seconds)
+    _finish(output, target)
+    return output.counts.summary(time.perf_counter() - start, len(files), out, target.errors, output.resumed)
 
 
 def _inputs(inp: str, out: str, fmt: str | None) -> tuple[list[str], str]:
@@ -134,24 +137,16 @@ def _spec(fmt: str, fields: Sequence[str] | None, level: Level, lang: Lang, repl
     return Spec(tuple(fields), level, lang, replace, suffix, key, script)
 
 
-def _check_output(out: str, files: Sequence[str]) -> None:
-    """The output must be a file name, and never one of the inputs."""
-    if out != "-" and os.path.isdir(out):
-        raise ValueError(f"{out}: is a directory; give an output file name")
-    if out != "-" and any(f != "-" and os.path.abspath(f) == os.path.abspath(out) for f in files):
-        raise ValueError(f"{out}: output would overwrite the input")
-
-
-def _run(files: Sequence[str], out: str, ctx: Context, output: Output, errors_path: str, workers: int,
-         engine: str, scheduler: str | None, progress: bool, chunk_bytes: int, checkpoint_seconds: float) -> None:
+def _run(files: Sequence[str], target: Target, ctx: Context, output: Output, workers: int, engine: str,
+         scheduler: str | None, progress: bool, chunk_bytes: int, checkpoint_seconds: float) -> None:
     """Read, normalize and commit every chunk from the output's start position on."""
     state = ReadState()
-    writer = Writer(output, ErrorSink(errors_path, output.err_bytes), state, ctx.compression, None,
-                    checkpoint_seconds)
+    errors = ErrorSink(target.errors, output.err_bytes, stream=target.errors_stream)
+    writer = Writer(output, errors, state, ctx.compression, None, checkpoint_seconds)
     if ctx.header is not None and not output.resumed:
-        writer.write_header(header_bytes(ctx.header, ctx.spec, ctx.fmt, out))
+        writer.write_header(header_bytes(ctx.header, ctx.spec, ctx.fmt, target.name))
     total = None if "-" in files else sum(os.path.getsize(f) for f in files)
-    spill_dir = spill_dir_for(ctx.on_error, ctx.fmt, out, state)
+    spill_dir = spill_dir_for(ctx.on_error, ctx.fmt, target, state)
     if output.resumed:
         state.done_bytes = sum(os.path.getsize(f) for f in files[:output.start_file])
     writer.bar = progress_bar(progress, total)
@@ -193,11 +188,14 @@ def _pump(read: Iterator[tuple[Chunk, int, int]], executor: Any, writer: Writer,
         writer.close(ok)
 
 
-def _finish(output: Output, out: str, errors_path: str) -> None:
-    """Give the complete output its name; drop an empty error file and the checkpoint."""
-    if errors_path != "-" and os.path.exists(errors_path) and os.path.getsize(errors_path) == 0:
-        os.remove(errors_path)
+def _finish(output: Output, target: Target) -> None:
+    """Give the complete output its name; drop an empty error file and the checkpoint
+    (never a FIFO, a device or a symlink: those are only ever written to)."""
+    errors = target.errors
+    removable = errors != "-" and not (target.errors_stream or target.errors_link)
+    if removable and os.path.isfile(errors) and os.path.getsize(errors) == 0:
+        os.remove(errors)
     if output.tmp is not None:
-        os.replace(output.tmp, out)
+        os.replace(output.tmp, target.path)
         if output.ckpt_path is not None and os.path.exists(output.ckpt_path):
             os.remove(output.ckpt_path)

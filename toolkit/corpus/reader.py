@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from .formats import Chunk, csv_records, open_input, read_lines
 from .records import Spec
+from .targets import Target
 
 
 @dataclass
@@ -159,19 +160,20 @@ def _cut(
 
 
 
-def spill_dir_for(on_error: str, fmt: str, out: str, state: ReadState) -> str | None:
+def spill_dir_for(on_error: str, fmt: str, target: Target, state: ReadState) -> str | None:
     """Where oversized records to pass through wait: on disk beside the output, never in
     memory (None when they are not passed on: ``skip``, or CSV, whose records cannot be
     cut from a stream safely).  Leftovers of a killed run of this job are removed."""
     if on_error != "pass" or fmt == "csv":
         return None
-    if out == "-":
+    if target.stream:  # stdout, a FIFO, a device: no directory of its own
         import tempfile
 
         return tempfile.gettempdir()
-    spill_dir = os.path.dirname(os.path.abspath(out))
+    spill_dir = os.path.dirname(os.path.abspath(target.path))
     # named after OUT, so that leftovers of a killed run of this job can be removed
-    state.spill_prefix = f".{os.path.basename(out)}.spill-"
+    # (.targets refuses an input named like one)
+    state.spill_prefix = target.spill_prefix
     for name in os.listdir(spill_dir):
         if name.startswith(state.spill_prefix):
             os.remove(os.path.join(spill_dir, name))

@@ -144,7 +144,7 @@ class Writer:
                 os.remove(path)
             except OSError:
                 _log().debug("spill file %s already gone", path)
-        if self.output.tmp is None:
+        if self.output.tmp is None and not self.output.owned:  # stdout: not ours to close
             self.output.sink.flush()
         else:
             self.output.sink.close()
