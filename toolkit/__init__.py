@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "transliterate_many": "toolkit.translit",
     "align_reports": "toolkit.align",
     "extract_entities": "toolkit.entities",
+    "review_html": "toolkit.review",
     "find_mentions": "toolkit.ner",
     "normalize_file": "toolkit.corpus",
     "normalize_records": "toolkit.corpus",

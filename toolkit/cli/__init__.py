@@ -17,6 +17,7 @@ from __future__ import annotations
 # Importing a command module registers its commands on the app; the order is the
 # order of ``toolkit --help``.
 from . import normalize, translit, lookup, lexicon, ner, align, entities, corpus  # noqa: F401
+from . import review  # noqa: F401
 from .base import app, main
 
 __all__ = ["app", "main"]
