@@ -44,6 +44,7 @@ def test_header_and_table(example_review, example_page):
     assert "report_en.txt" in example_page and "report_ar.txt" in example_page
     assert f"toolkit {r.version}" in example_page and r.version != "unknown"
     assert f"{len(r.en_sents)} English / {len(r.ar_sents)} Arabic sentences" in example_page
+    assert "<body>" in example_page  # two columns
     assert example_page.count("<tr data-e=") == len(r.entities)
     assert 'id="only-low"' in example_page and 'aria-label="entities"' in example_page
     assert "Mohammed Shiaa al-Sudani" in example_page and "محمد شياع السوداني" in example_page
@@ -96,7 +97,8 @@ def test_rows_keep_document_order_and_place_unlinked_sentences():
 
 def test_one_report_alone_and_unreadable_input():
     page = review_html("Iraqi Prime Minister Mohammed Shiaa al-Sudani visited Baghdad on Sunday.")
-    assert "al-Sudani" in page and "no Arabic counterpart" in page
+    assert "al-Sudani" in page and '<body class="single">' in page and "English, 0 Arabic sentences · one report" in page
+    assert "العربية" not in page.split('<section id="entities"')[0].split('id="reports"')[1]
     page = review_html("\x00\x01\x02 binary", "\x00\x00")
     assert "looks binary" in page and "<tr data-e=" not in page
 

@@ -44,7 +44,7 @@ def review(
     names = [str(p) for p in (en_file, ar_file) if p is not None]
     try:
         page = review_html(
-            en_text, ar_text, en_name=names[0], ar_name=names[1] if len(names) > 1 else "(none)",
+            en_text, ar_text, en_name=names[0], ar_name=names[1] if len(names) > 1 else "",
             presplit=presplit, encoder=encoder, registry=registry, doc=doc or " + ".join(names),
         )
     except (ValueError, RegistryError) as exc:

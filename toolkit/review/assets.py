@@ -76,6 +76,9 @@ details summary{cursor:pointer;color:var(--muted)}
 details ul{margin:.2rem 0;padding-inline-start:1.1rem}
 .ev{font-size:.8rem}
 #test-result{display:none}
+.single .row,.single .cols{grid-template-columns:minmax(0,1fr);max-width:70rem}
+.single .link,.single .empty{display:none}
+.single .row.unmatched{background:none}
 """
 
 JS = """

@@ -165,6 +165,11 @@ def render_table(review: Review, params: ReviewParams) -> str:
     )
 
 
+def single(review: Review) -> bool:
+    """One report only (or one unreadable): the page shows one column."""
+    return not review.en_sents or not review.ar_sents
+
+
 def render_header(review: Review, params: ReviewParams) -> str:
     rows = review.rows
     linked = sum(1 for r in rows if r.en and r.ar)
@@ -178,15 +183,18 @@ def render_header(review: Review, params: ReviewParams) -> str:
     messages = [m for m in review.messages if not m.startswith("sentences aligned by")]
     if stripped:
         messages.append(f"{stripped} bidirectional control characters removed from the text shown")
-    counts = (
-        f"{len(review.en_sents)} English / {len(review.ar_sents)} Arabic sentences · {linked} aligned groups, "
-        f"{en_only} English only, {ar_only} Arabic only · {len(ents)} entities ({low} low confidence), "
-        f"{n_mentions} mentions · {esc(review.result.alignment_mode or 'not aligned')} · toolkit {esc(review.version)}"
-    )
+    tail = (f"{len(ents)} entities ({low} low confidence), {n_mentions} mentions · "
+            f"{esc(review.result.alignment_mode or 'not aligned')} · toolkit {esc(review.version)}")
+    if single(review):
+        counts = f"{len(review.en_sents)} English, {len(review.ar_sents)} Arabic sentences · one report · {tail}"
+    else:
+        counts = (f"{len(review.en_sents)} English / {len(review.ar_sents)} Arabic sentences · {linked} aligned groups, "
+                  f"{en_only} English only, {ar_only} Arabic only · {tail}")
     legend = "".join(f'<mark class="{type_class(t)}">{t} {TYPE_NAMES[t]}</mark>' for t in KNOWN_TYPES)
     msg = "".join(f'<li><bdi dir="auto">{esc(m)}</bdi></li>' for m in messages)
+    names = " ↔ ".join(f'<bdi dir="auto">{esc(n)}</bdi>' for n in (review.en_name, review.ar_name) if n)
     return (
-        f'<header><h1>Review: <bdi dir="auto">{esc(review.en_name)}</bdi> ↔ <bdi dir="auto">{esc(review.ar_name)}</bdi></h1>'
+        f'<header><h1>Review: {names}</h1>'
         f'<p class="counts">{counts}</p>'
         + (f'<ul class="messages">{msg}</ul>' if msg else "")
         + f'<div class="bar"><span class="legend">{legend}</span>'
@@ -200,19 +208,25 @@ def csp(script: str) -> str:
     return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
 
 
+def column_heads(review: Review) -> str:
+    en = '<div class="side en">English</div>' if review.en_sents or not single(review) else ""
+    ar = '<div class="side ar" lang="ar" dir="rtl">العربية</div>' if review.ar_sents or not single(review) else ""
+    return f'<div class="cols">{en}<div class="link">link</div>{ar}</div>'
+
+
 def render(review: Review, params: ReviewParams = ReviewParams()) -> str:
     """The whole page."""
     marks = mark_tags(review)
     rows = "\n".join(render_row(review, k, row, marks, params) for k, row in enumerate(review.rows))
-    title = re.sub(r"\s+", " ", f"Review: {review.en_name} ↔ {review.ar_name}")
+    title = re.sub(r"\s+", " ", "Review: " + " ↔ ".join(n for n in (review.en_name, review.ar_name) if n))
+    body = ' class="single"' if single(review) else ""
     return (
         '<!DOCTYPE html>\n<html lang="en" dir="ltr"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp(JS)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{CSS}</style></head><body{body}>"
         f"{render_header(review, params)}<main>"
-        '<section id="reports" aria-label="aligned sentences"><div class="cols"><div class="en">English</div>'
-        '<div class="link">link</div><div class="ar" lang="ar" dir="rtl">العربية</div></div>'
+        f'<section id="reports" aria-label="aligned sentences">{column_heads(review)}'
         f"{rows}</section>"
         f'<section id="entities" aria-label="entities">{render_table(review, params)}</section></main>'
         f'<pre id="test-result"></pre><script>{JS}</script></body></html>\n'
