@@ -187,3 +187,22 @@ def test_directory_output_is_refused(tmp_path: Path, src: Path) -> None:
     (tmp_path / "d").mkdir()
     before = snapshot(tmp_path)
     _refused(run("in.jsonl", "d", cwd=tmp_path), tmp_path, before, "d: is a directory")
+
+
+def test_parquet_output_checked_the_same_way(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"text": ["أَحْمَدُ", "x"]}), tmp_path / "in.parquet")
+    digest = sha(tmp_path / "in.parquet")
+    os.link(tmp_path / "in.parquet", tmp_path / "hard.parquet")
+    os.mkfifo(tmp_path / "f.parquet")
+    before = snapshot(tmp_path)
+    _refused(run("in.parquet", "hard.parquet", cwd=tmp_path), tmp_path, before, "output would overwrite the input")
+    _refused(run("in.parquet", "f.parquet", cwd=tmp_path, timeout=30), tmp_path, before,
+             "parquet output needs a regular output file")
+    os.symlink("in.parquet", tmp_path / "out.parquet.part")
+    before = snapshot(tmp_path)
+    _refused(run("in.parquet", "out.parquet", cwd=tmp_path), tmp_path, before,
+             "the temporary output would overwrite the input in.parquet")
+    assert sha(tmp_path / "in.parquet") == digest
