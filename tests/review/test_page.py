@@ -130,5 +130,10 @@ def test_cli_writes_the_page(tmp_path):
     assert res.exit_code == 0, res.output
     page = out.read_text(encoding="utf-8")
     assert "entities filed under" in page and page.startswith("<!DOCTYPE html>")
+    en, ar = tmp_path / "en.txt", tmp_path / "ar.txt"
+    for path, text in zip((en, ar), hostile_pair(6)):
+        path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(app, ["review", str(en), str(ar), "--presplit", "--encoder", "hash"])
+    assert res.exit_code == 0 and res.stdout.count('<div class="row') == 6 and "<img" not in res.stdout
     res = CliRunner().invoke(app, ["review", str(tmp_path / "missing.txt")])
     assert res.exit_code != 0 and "no such file" in res.output

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import Document, EntityList, build_pipeline
 from ..entities.document import Pair, Sent
+from ..entities.model import Entity
 from ..entities.pipeline import gazetteer_from
 from ..entities.texts import CheckTexts
 
@@ -76,7 +77,7 @@ class Review:
     messages: list[str] = field(default_factory=list)
 
     @property
-    def entities(self):  # noqa: ANN201 - a tuple of Entity
+    def entities(self) -> tuple[Entity, ...]:
         return self.result.entities
 
 
