@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-
-import pytest
+from pathlib import Path
 
 from hostile import hostile_pair
 from synthetic import synthetic_review
@@ -122,10 +121,11 @@ def test_cli_writes_the_page(tmp_path):
     from typer.testing import CliRunner
 
     from toolkit.cli import app
-    from conftest import ROOT
+
+    root = Path(__file__).resolve().parents[2]
 
     out = tmp_path / "review.html"
-    res = CliRunner().invoke(app, ["review", str(ROOT / "examples/report_en.txt"), str(ROOT / "examples/report_ar.txt"),
+    res = CliRunner().invoke(app, ["review", str(root / "examples/report_en.txt"), str(root / "examples/report_ar.txt"),
                                    "-o", str(out), "--registry", str(tmp_path / "reg.db")])
     assert res.exit_code == 0, res.output
     page = out.read_text(encoding="utf-8")
