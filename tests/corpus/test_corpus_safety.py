@@ -206,3 +206,17 @@ def test_parquet_output_checked_the_same_way(tmp_path: Path) -> None:
     _refused(run("in.parquet", "out.parquet", cwd=tmp_path), tmp_path, before,
              "the temporary output would overwrite the input in.parquet")
     assert sha(tmp_path / "in.parquet") == digest
+
+
+def test_stdout_appending_to_the_input_is_refused(tmp_path: Path, src: Path) -> None:
+    """``T corpus normalize in.jsonl - >> in.jsonl`` would read its own output forever."""
+    import subprocess
+
+    from safety_helpers import TOOLKIT
+
+    digest = sha(src)
+    with open(src, "ab") as f:
+        r = subprocess.run([str(TOOLKIT), "corpus", "normalize", "--no-progress", "in.jsonl", "-"], cwd=tmp_path,
+                           stdout=f, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert r.returncode == 2 and "-: the output (stdout) is the input in.jsonl" in one_line_error(r)
+    assert sha(src) == digest

@@ -125,6 +125,10 @@ def _check_distinct(t: Target, inputs: Sequence[str], parquet: bool) -> None:
     """No written file may be an input or another written file (two character devices
     excepted: writing ``/dev/null`` twice destroys nothing)."""
     written = _side_files(t, parquet)
+    for fd, role, used in ((1, "output (stdout)", t.path == "-"), (2, "error file (stderr)", t.errors == "-")):
+        clash = next((f for f in inputs if used and _fd_is(fd, f)), None)
+        if clash is not None:
+            raise ValueError(f"-: the {role} is the input {clash}; redirect it elsewhere")
     for role, path in written:
         for f in inputs:
             if _same(path, f):
@@ -169,6 +173,16 @@ def _same(a: str, b: str) -> bool:
         return True
     try:
         return os.path.samestat(os.stat(a), os.stat(b))
+    except OSError:
+        return False
+
+
+def _fd_is(fd: int, path: str) -> bool:
+    """Whether descriptor ``fd`` (stdout, stderr) is the regular file ``path``
+    (``toolkit corpus normalize in.jsonl - >> in.jsonl`` would read its own output)."""
+    try:
+        st = os.fstat(fd)
+        return stat.S_ISREG(st.st_mode) and os.path.samestat(st, os.stat(path))
     except OSError:
         return False
 
