@@ -23,6 +23,10 @@ def test_example_page_in_chromium(example_review, example_page, tmp_path: Path):
     # clicking a mention marked its counterpart in the other report, and its table row
     assert result["counterpart"] and result["marked_en"] >= 1 and result["marked_ar"] >= 1
     assert result["row_selected"]
+    # the table sorts by confidence and the filter leaves only the low-confidence rows
+    assert result["sorted"]
+    low = sum(1 for e in example_review.entities if e.confidence < 0.5)
+    assert result["low_shown"] == low
     assert dom.count('class="m ') == result["marks"]
     png = screenshot(page, tmp_path / "review.png")
     assert png.stat().st_size > 20_000
@@ -35,6 +39,7 @@ def test_a_hostile_5000_sentence_page_opens_safely_and_fast(tmp_path: Path):
     page.write_text(render(review), encoding="utf-8")
     result, dom, seconds = run_test_hook(page)
     assert result["rows"] == len(review.rows) and result["counterpart"]
+    assert result["sorted"] and result["low_shown"] == 3
     assert dom.count("<script") == 1 and "<img" not in dom and "<i>" not in dom
     # from navigation to the end of the page's script, in the page's own clock
     assert result["ms"] < 5000, result

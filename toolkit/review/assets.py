@@ -183,6 +183,18 @@ JS = """
       }
       result.row_selected = !!(rows[result.clicked] && rows[result.clicked].classList.contains("sel"));
     }
+    var conf = document.querySelector('#ents thead th[data-col="6"]');
+    conf.click();
+    var values = Array.prototype.map.call(document.querySelectorAll("#ents tbody tr"), function (tr) {
+      return parseFloat(tr.cells[6].getAttribute("data-v")); });
+    result.sorted = values.every(function (v, n) { return n === 0 || values[n - 1] <= v; });
+    var low = document.getElementById("only-low");
+    low.checked = true;
+    low.dispatchEvent(new Event("change"));
+    result.low_shown = Array.prototype.filter.call(document.querySelectorAll("#ents tbody tr"), function (tr) {
+      return getComputedStyle(tr).display !== "none"; }).length;
+    low.checked = false;
+    low.dispatchEvent(new Event("change"));
     result.ms = Math.round(performance.now());
     result.script_ms = Math.round(performance.now() - t0);
     document.getElementById("test-result").textContent = JSON.stringify(result);
