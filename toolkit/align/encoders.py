@@ -89,6 +89,11 @@ def _use_model():  # type: ignore[no-untyped-def]
     return model
 
 
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates as "?" (one for one): what C tokenizers can read."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 class USEEncoder:
     """USE multilingual v3; its pure-Python tokenizer dominates the time, so each
     distinct string is encoded once per process (a bounded cache)."""
@@ -105,8 +110,8 @@ class USEEncoder:
             return np.zeros((0, self.dim), dtype=np.float32)
         missing = list(dict.fromkeys(s for s in sentences if s not in self._cache))
         if missing:
-            with _LOCK:
-                vectors = _normalise(_use_model().encode(missing))
+            with _LOCK:  # lone surrogates (undecodable bytes) cannot cross into the C++ tokenizer
+                vectors = _normalise(_use_model().encode([clean_text(t) for t in missing]))
             if len(self._cache) + len(missing) > self._cache_size:
                 self._cache.clear()
             for text, vector in zip(missing, vectors):

@@ -201,6 +201,20 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n"
 
 
+def _overlapping(spans: list[RawMention], others: list[RawMention]) -> list[list[RawMention]]:
+    """For each span, the ``others`` that overlap it: one sweep over both lists sorted by
+    start (linear in their lengths plus the overlaps, not their product)."""
+    order = sorted(others, key=lambda o: o.start)
+    starts = [o.start for o in order]
+    longest = max((o.end - o.start for o in order), default=0)
+    out = []
+    for m in spans:
+        lo = bisect.bisect_left(starts, m.start - longest)
+        hi = bisect.bisect_left(starts, m.end)
+        out.append([o for o in order[lo:hi] if o.overlaps(m)])
+    return out
+
+
 def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone: str, params: MentionParams) -> list[RawMention]:
     """The rules' mentions and the tagger's, one list, sorted, non-overlapping.
 
@@ -209,8 +223,8 @@ def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone
     rules had none) or when ``alone``; a tagger span no rule span overlaps is added.
     """
     out: list[RawMention] = []
-    for m in rule:
-        hits = [n for n in ner if n.overlaps(m)]
+    ner_hits = _overlapping(rule, ner)
+    for m, hits in zip(rule, ner_hits):
         if hits:
             best = max(hits, key=lambda n: n.score)
             typ = m.type if m.entity_id or m.type != "MISC" else best.type
@@ -222,8 +236,9 @@ def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone
             # A capitalized word mid-sentence the tagger missed ("Twitter", "Uber"): weak,
             # kept only where the other report confirms it (a link), never alone.
             out.append(replace(m, extras=m.extras + (("weak", "1"),)))
+    covered = {id(n) for hits in ner_hits for n in hits}
     for n in ner:
-        if n.score >= params.tagger_min_score and not any(n.overlaps(r) for r in rule):
+        if n.score >= params.tagger_min_score and id(n) not in covered:
             out.append(n)
     out.sort(key=lambda m: (m.start, -m.end))
     kept: list[RawMention] = []

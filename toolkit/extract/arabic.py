@@ -10,10 +10,13 @@ later by the pipeline, where an aligned English mention says what to look for.
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer, arabic_token_key, arabic_tokens, clitic_readings
 from .model import RawMention
+from .spans import Taken
 
 
 def _k(words: str) -> frozenset[str]:
@@ -154,7 +157,7 @@ def _title_words(text: str, toks: list[Token], keys: list[str], i: int, cue_type
 
 def _name_end(
     text: str, toks: list[Token], keys: list[str], j: int, cue_type: str,
-    mentions: list[RawMention], taken: list[tuple[int, int]],
+    mentions: list[RawMention], taken: Taken,
 ) -> int:
     """The token after the name that starts at ``j``. A known place that closes an
     organisation's name is taken into it (removed from ``mentions`` and ``taken``)."""
@@ -194,11 +197,11 @@ def _name_end(
 def _add_cue_mentions(text: str, toks: list[Token], keys: list[str], mentions: list[RawMention]) -> None:
     """Names announced by a cue word (titles, organisation and place words), added to
     ``mentions`` where no lexicon hit already stands."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Taken((m.start, m.end) for m in mentions)
     i = 0
     while i < len(toks):
         s, e, t = toks[i]
-        cue_type, stem_off = ("", 0) if any(s < b and a < e for a, b in taken) else _cue(t, keys[i])
+        cue_type, stem_off = ("", 0) if taken.overlaps(s, e) else _cue(t, keys[i])
         if not cue_type:
             i += 1
             continue
@@ -237,12 +240,11 @@ def _drop_adjectives(text: str, mentions: list[RawMention], toks: list[tuple[int
     is Iraqi sovereignty, not the Iraqiya list.
     """
     out: list[RawMention] = []
+    starts = [s for s, _e, _t in toks]
     for m in mentions:
-        n = None
-        for idx, (s, e, _) in enumerate(toks):
-            if s <= m.start < e:
-                n = idx
-                break
+        n = bisect.bisect_right(starts, m.start) - 1  # the word the mention starts in, if any
+        if n < 0 or not toks[n][0] <= m.start < toks[n][1]:
+            n = None
         single = n is not None and toks[n][1] >= m.end
         if single and n is not None and n > 0 and m.source == "lexicon":
             key = keys[n]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, latin_tokens
 from .model import RawMention
+from .spans import Taken
 
 TITLES = frozenset(
     """president prime minister deputy foreign defence defense interior sheikh shaikh sheik
@@ -111,7 +112,7 @@ def extract_english(text: str, gazetteer: Gazetteer | None = None) -> list[RawMe
     """
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     mentions = _lexicon_mentions(text, gaz)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Taken((m.start, m.end) for m in mentions)
     toks = latin_tokens(text)
     capitalized_mid = {t for k, (s, e, t) in enumerate(toks) if _is_cap(t) and not _sentence_start(text, s)}
     i = 0
@@ -152,7 +153,7 @@ def _lexicon_mentions(text: str, gaz: Gazetteer) -> list[RawMention]:
     return mentions
 
 
-def _run_end(text: str, toks: list[Token], i: int, taken: list[tuple[int, int]]) -> int:
+def _run_end(text: str, toks: list[Token], i: int, taken: Taken) -> int:
     """The end of the capitalized run from token ``i``, allowing particles and "of (the)"."""
     j = i + 1
     while j < len(toks):
@@ -185,7 +186,7 @@ def _run_end(text: str, toks: list[Token], i: int, taken: list[tuple[int, int]])
     return j
 
 
-def _with_place_before(text: str, mention: RawMention, mentions: list[RawMention], taken: list[tuple[int, int]]) -> RawMention:
+def _with_place_before(text: str, mention: RawMention, mentions: list[RawMention], taken: Taken) -> RawMention:
     """"Anbar Operations Command": a place the lexicon knows, right before an
     organisation's name, is part of that name (and leaves ``mentions`` and ``taken``)."""
     for h, m in enumerate(mentions):
@@ -227,8 +228,8 @@ def _name_gap(gap: str) -> bool:
     return gap in (" ", "-", "\u2010", "\u2011", "\u00a0")
 
 
-def _inside(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and a < e for a, b in taken)
+def _inside(taken: Taken, s: int, e: int) -> bool:
+    return taken.overlaps(s, e)
 
 
 def _sentence_start(text: str, s: int) -> bool:
@@ -327,7 +328,7 @@ def _run_to_mention(
     run: list[Token],
     toks: list[Token],
     capitalized_mid: set[str],
-    taken: list[tuple[int, int]],
+    taken: Taken,
 ) -> RawMention | None:
     """The mention a capitalized run names, titles kept apart, or None."""
     title_toks, name = _inner_title(*_leading_titles(run))

@@ -14,6 +14,7 @@ improves as the shared keys improve.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -316,11 +317,42 @@ def project(
 
 def _spelled(mention: RawMention, ar_text: str, start: int, end: int, taken: list[tuple[int, int]]) -> RawMention | None:
     """The first span of the window that spells the acronym by its letters' names."""
-    toks = [(t[0], t[1], t[2]) for t in _prepared(ar_text) if t[0] >= start and t[1] <= end]
+    toks = [(t[0], t[1], t[2]) for t in _window(_prepared(ar_text), start, end)]
     for s, e in acronym_spans(mention.name, toks):
         if not any(s < b and a < e for a, b in taken):
             return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection", mention.entity_id, 1.0)
     return None
+
+
+@lru_cache(maxsize=8)
+def _starts(prepared: tuple) -> list[int]:
+    return [t[0] for t in prepared]
+
+
+def _window(prepared: tuple, start: int, end: int) -> tuple:
+    """The prepared words inside ``[start, end)``, found by bisection (not a scan of the
+    whole report for every mention)."""
+    starts = _starts(prepared)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    while hi > lo and prepared[hi - 1][1] > end:
+        hi -= 1
+    return prepared[lo:hi]
+
+
+def _blocked(toks: tuple, taken: list[tuple[int, int]]) -> list[bool]:
+    """For each word, whether a taken span overlaps it: one sweep over the spans sorted
+    by start, so the cost grows with words + spans, not their product."""
+    spans = sorted(taken)
+    out = []
+    k = 0
+    active_end = -1
+    for t in toks:
+        while k < len(spans) and spans[k][0] < t[1]:
+            active_end = max(active_end, spans[k][1])
+            k += 1
+        out.append(active_end > t[0])
+    return out
 
 
 def _candidates(
@@ -329,10 +361,10 @@ def _candidates(
 ) -> list[tuple[float, int, int, int, bool]]:
     """Every span of the window scored on skeletons: (score, start, end, words, holds a
     glossary translation of an English word)."""
-    toks = [t for t in _prepared(ar_text) if t[0] >= start and t[1] <= end]
+    toks = _window(_prepared(ar_text), start, end)
     if not toks:
         return []
-    blocked = [any(t[0] < b and a < t[1] for a, b in taken) for t in toks]
+    blocked = _blocked(toks, taken)
     en_skel = latin_skeleton(mention.name)
     if not en_skel:
         return []

@@ -50,8 +50,11 @@ class NerMention:
 
 def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[NerMention]:
     """The mentions the shipped tagger of ``lang`` ("en" or "ar") finds in ``text``, in
-    text order."""
+    text order. Lone surrogates (undecodable bytes kept by a reader) are read as "?", one
+    character for one, so offsets still point into ``text``."""
     tagger = tagger_for(lang)
+    original = text
+    text = text.encode("utf-8", "replace").decode("utf-8")
     out: list[NerMention] = []
     for piece in chunks(tokenize(text), params):
         labels, probs = tagger.tag([t.text for t in piece])
@@ -61,7 +64,7 @@ def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[Ne
             start, stop = piece[first].start, piece[end - 1].end
             if lang == "ar" and params.strip_arabic_clitic:
                 start += name_start(piece[first].text)
-            out.append(NerMention(start, stop, text[start:stop], kind, round(score, 4)))
+            out.append(NerMention(start, stop, original[start:stop], kind, round(score, 4)))
     return out
 
 
