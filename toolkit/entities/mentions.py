@@ -215,6 +215,12 @@ def _overlapping(spans: list[RawMention], others: list[RawMention]) -> list[list
     return out
 
 
+def _part_of_longer_name(m: RawMention, n: RawMention) -> bool:
+    """A one-word lexicon hit strictly inside a longer tagger span of another type."""
+    return (bool(m.entity_id) and " " not in m.text.strip() and n.start <= m.start and m.end <= n.end
+            and len(n.text.split()) > 1 and n.type != m.type)
+
+
 def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone: str, params: MentionParams) -> list[RawMention]:
     """The rules' mentions and the tagger's, one list, sorted, non-overlapping.
 
@@ -224,7 +230,14 @@ def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone
     """
     out: list[RawMention] = []
     ner_hits = _overlapping(rule, ner)
+    swallowed: set[int] = set()
     for m, hits in zip(rule, ner_hits):
+        inside = [n for n in hits if _part_of_longer_name(m, n)]
+        if inside:
+            # جاسم (a town, in the lexicon) inside أحمد جاسم الخفاجي (a person the tagger
+            # found): the word is part of the longer name, which stands instead.
+            swallowed.update(id(n) for n in inside)
+            continue
         if hits:
             best = max(hits, key=lambda n: n.score)
             typ = m.type if m.entity_id or m.type != "MISC" else best.type
@@ -236,7 +249,7 @@ def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone
             # A capitalized word mid-sentence the tagger missed ("Twitter", "Uber"): weak,
             # kept only where the other report confirms it (a link), never alone.
             out.append(replace(m, extras=m.extras + (("weak", "1"),)))
-    covered = {id(n) for hits in ner_hits for n in hits}
+    covered = {id(n) for hits in ner_hits for n in hits} - swallowed
     for n in ner:
         if n.score >= params.tagger_min_score and id(n) not in covered:
             out.append(n)
