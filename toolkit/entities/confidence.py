@@ -69,13 +69,13 @@ class ConfidenceParams:
 
     Fitted by ``python training/confidence/fit.py`` on the development gold (32 NTREX
     pairs: ntrex_entities.json + ntrex_entities_dev3.json; pair lists and both
-    one-language lists: 1,031 judged entities), 2026-12-02, L2 0.1; the fit prints the
-    calibration it reaches (0.961 of the 804 entities at 0.9 or more right, in sample). Refit
+    one-language lists: 1,024 judged entities), 2026-12-02, L2 0.1; the fit prints the
+    calibration it reaches (0.963 of the 790 entities at 0.9 or more right, in sample). Refit
     whenever the pipeline's mentions or links change.
     """
 
-    weights: tuple[float, ...] = (0.511, -1.347, 2.816, -0.037, -3.194, 2.226, 1.097, 0.603, 0.087, 1.190, 0.158)
-    bias: float = -0.985
+    weights: tuple[float, ...] = (0.493, -1.648, 3.279, -0.084, -3.192, 2.225, 1.024, 0.643, 0.132, 1.351, 0.296)
+    bias: float = -1.130
 
 
 DEFAULT = ConfidenceParams()
