@@ -35,7 +35,7 @@ from .search import (
     monotone_search,
     neighbours,
 )
-from .sentences import split_lines, split_sentences
+from .sentences import SPLIT, split_lines, split_sentences
 from .types import Alignment, Link
 
 __all__ = ["align_reports", "align_sentences", "AlignmentError", "looks_swapped", "arabic_share"]
@@ -45,6 +45,15 @@ ENCODE_SPANS_UP_TO = 2_000  # sentences per side; beyond, merged spans use mean 
 ENCODE_SPAN_MAX = 3  # longer merged spans use the sum of their sentences' vectors
 RESCUE_MOVED = True  # link moved sentences the monotone search had to leave unlinked
 ENCODE_ALL_SPANS = False  # True: encode every run, not only those near uncertain sentences
+
+
+def _bounded(texts: list[str], pieces: int = 1) -> list[str]:
+    """``texts`` as the encoder sees them: at most ``pieces`` x ``SPLIT.max_chars``
+    characters each.  :func:`split_sentences` already cuts overlong sentences; this
+    bounds one-sentence-a-line input (``presplit``, :func:`align_sentences` callers),
+    whose lines must stay whole, so the encoder's cost per text stays bounded."""
+    limit = pieces * SPLIT.max_chars
+    return [t if len(t) <= limit else t[:limit] for t in texts]
 
 
 class AlignmentError(ValueError):
@@ -86,7 +95,7 @@ def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, enco
         if single_names is not None:
             names.append([frozenset().union(*single_names[i : i + k]) for i in range(count)])
     if wanted:  # one encoder call for all runs that need it
-        encoded = encoder.encode([" ".join(texts[i : i + k]) for k, i in wanted], lang)
+        encoded = encoder.encode(_bounded([" ".join(texts[i : i + k]) for k, i in wanted], ENCODE_SPAN_MAX), lang)
         for (k, i), vector in zip(wanted, encoded):
             raws[k - 1][i] = vector
     vectors = [_centre(raw, mean) for raw in raws]
@@ -144,8 +153,8 @@ def align_sentences(
         return links, "parallel" if mode == "auto" else mode
     enc = get_encoder(encoder)
     en_list, ar_list = list(en_sentences), list(ar_sentences)
-    en_raw = _normalise(enc.encode(en_list, "en"))
-    ar_raw = _normalise(enc.encode(ar_list, "ar"))
+    en_raw = _normalise(enc.encode(_bounded(en_list), "en"))
+    ar_raw = _normalise(enc.encode(_bounded(ar_list), "ar"))
     en_mean, ar_mean = _mean(en_raw), _mean(ar_raw)
     en_c, ar_c = _centre(en_raw, en_mean), _centre(ar_raw, ar_mean)
     nn = neighbours(en_c, ar_c)

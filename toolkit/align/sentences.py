@@ -17,10 +17,37 @@ would have to ship, and every rule here is one a reader can check.  The splitter
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import accumulate
 
 from .types import Sentence
 
-__all__ = ["split_sentences", "split_lines"]
+__all__ = ["split_sentences", "split_lines", "SplitParams", "cut_long"]
+
+
+@dataclass(frozen=True)
+class SplitParams:
+    """Bounds of the splitter.
+
+    ``max_chars``: longest sentence handed on; a longer one (a text with no sentence
+    punctuation, a 1 MB single line) is cut at whitespace into pieces of at most this
+    many characters.  The encoders' cost and memory grow with a sentence's length (USE
+    encodes a sentence longer than its token budget as one batch: 3.96 GB for a 1 MB
+    line, issue 14 item 9).  2,000 characters is about 500 USE tokens and ten times the
+    longest sentence of the NTREX development documents and the examples (223), so
+    normal text is never cut.
+    ``min_piece``: a cut at whitespace is taken only this far into the piece; with no
+    whitespace there a piece is cut hard at ``max_chars``.
+    ``word_window``: characters scanned back for the word before a period; longer
+    words fall back to a scan from the block start (same result, only slower).
+    """
+
+    max_chars: int = 2000  # issue 14 item 9; 10x the longest NTREX/example sentence
+    min_piece: int = 1000  # half of max_chars: pieces stay between 1,000 and 2,000
+    word_window: int = 64  # longer than any abbreviation or dotted acronym
+
+
+SPLIT = SplitParams()
 
 _TERMINATORS = ".!?…؟؛"
 _CLOSERS = "\"'”’»)]}›"
@@ -66,8 +93,34 @@ def split_sentences(text: str, lang: str = "auto") -> list[Sentence]:
     """
     result: list[Sentence] = []
     for start, end in _blocks(text):
-        result.extend(_split_block(text, start, end))
+        for sentence in _split_block(text, start, end):
+            result.extend(cut_long(text, sentence))
     return result
+
+
+def cut_long(text: str, sentence: Sentence, params: SplitParams = SPLIT) -> list[Sentence]:
+    """``sentence`` (a span of ``text``) as pieces of at most ``params.max_chars``,
+    cut at the last whitespace past ``params.min_piece``; offsets still point into
+    ``text``.  A sentence within the bound is returned as it is."""
+    if sentence.end - sentence.start <= params.max_chars:
+        return [sentence]
+    pieces: list[Sentence] = []
+    pos, end = sentence.start, sentence.end
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            break
+        stop = min(end, pos + params.max_chars)
+        if stop < end:
+            space = max(text.rfind(c, pos + params.min_piece, stop + 1) for c in " \t\n\u00a0")
+            if space > pos:
+                stop = space
+        piece = text[pos:stop].rstrip()
+        if piece:
+            pieces.append(Sentence(piece, pos, pos + len(piece)))
+        pos = stop
+    return pieces
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -86,11 +139,18 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         if start == end:
             blocks.append((start, end))
             continue
-        if blocks and blocks[-1][0] != blocks[-1][1] and _continues(text[blocks[-1][0]:blocks[-1][1]], text[start:end]):
+        if blocks and blocks[-1][0] != blocks[-1][1] and _continues(_tail(text, *blocks[-1]), text[start:end]):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return [(s, e) for s, e in blocks if s != e]
+
+
+def _tail(text: str, start: int, end: int, size: int = 200) -> str:
+    """The end of the block ``text[start:end]``: all :func:`_continues` reads of it
+    (a block grows line by line: slicing all of it each time is quadratic)."""
+    tail = text[max(start, end - size):end]
+    return tail if tail.strip() or end - start <= size else text[start:end]
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -129,7 +189,10 @@ def _protected_spans(block: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(block: str, dot: int, following: str) -> bool:
     """Is the period at ``block[dot]`` part of an abbreviation rather than an ending?"""
-    match = _WORD_BEFORE.search(block, 0, dot)
+    window = max(0, dot - SPLIT.word_window)
+    match = _WORD_BEFORE.search(block, window, dot)
+    if match and match.start() == window and window > 0:  # the word may start earlier
+        match = _WORD_BEFORE.search(block, 0, dot)
     if not match:
         return False
     word = match.group(1)
@@ -153,10 +216,15 @@ def _is_abbreviation(block: str, dot: int, following: str) -> bool:
 
 def _split_block(text: str, start: int, end: int) -> list[Sentence]:
     block = text[start:end]
-    protected = _protected_spans(block)
+    depth = [0] * (len(block) + 1)  # positions strictly inside a protected span
+    for s, e in _protected_spans(block):
+        if e - s > 1:
+            depth[s + 1] += 1
+            depth[e] -= 1
+    depth = list(accumulate(depth))
 
     def inside_quote(k: int) -> bool:
-        return any(s < k < e for s, e in protected)
+        return depth[k] > 0
 
     cuts: list[int] = []
     k = 0
