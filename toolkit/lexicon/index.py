@@ -33,6 +33,7 @@ import multiprocessing
 import sys
 from array import array
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -46,7 +47,8 @@ from ..lexdata.load import load_file
 from ..lexdata.shipped import shipped_paths
 from ..lexdata.validate import validate
 from ..resources import cache_dir
-from .names import NameKeys, uncached_name_keys
+from .integrity import clean_stale_tmps, file_sha256, is_whole, record, tmp_prefix
+from .names import NameKeys, is_acronym_like, uncached_name_keys
 
 FORMAT_VERSION = "1"
 _BATCH = 50_000
@@ -65,14 +67,6 @@ def code_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _stat(path: Path) -> tuple[int, int]:
     st = path.stat()
     return st.st_size, st.st_mtime_ns
@@ -88,9 +82,10 @@ def is_fresh(db: Path, sources: Sequence[Path]) -> bool:
     """True when ``db`` was built from exactly these sources, unchanged, by this code.
 
     Size and mtime are compared first; only when they moved is the file hashed, so a
-    touched but unchanged lexicon is not rebuilt (its new mtime is recorded).
+    touched but unchanged lexicon is not rebuilt (its new mtime is recorded). An index
+    that is not whole (corrupted since its build, see :mod:`.integrity`) is not fresh.
     """
-    if not db.is_file():
+    if not db.is_file() or not is_whole(db):
         return False
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -114,7 +109,7 @@ def is_fresh(db: Path, sources: Sequence[Path]) -> bool:
         if size != rec["size"]:
             return False
         if mtime != rec["mtime"]:
-            if _sha256(path) != rec["sha256"]:
+            if file_sha256(path) != rec["sha256"]:
                 return False
             rec["mtime"] = mtime
             touched = True
@@ -124,8 +119,9 @@ def is_fresh(db: Path, sources: Sequence[Path]) -> bool:
             with con:
                 con.execute("UPDATE meta SET value = ? WHERE key = 'sources'", (json.dumps(recorded),))
             con.close()
-        except sqlite3.Error:
-            pass  # read-only cache: we will simply hash again next time
+            record(db)
+        except sqlite3.Error as exc:  # read-only cache: we will simply hash again next time
+            logging.getLogger(__name__).info("could not record new source mtimes in %s: %s", db, exc)
     return True
 
 
@@ -192,7 +188,8 @@ def build(
     entries, warnings = load_and_validate(sources, known_ids)
     stats = [(p, *_stat(p)) for p in sources]
     db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=db.name + ".", suffix=".tmp", dir=db.parent)
+    clean_stale_tmps(db)
+    fd, tmp_name = tempfile.mkstemp(prefix=tmp_prefix(db), suffix=".tmp", dir=db.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -208,7 +205,7 @@ def build(
             "code": code_hash(),
             "sources": json.dumps(
                 [
-                    {"path": str(p), "size": size, "mtime": mtime, "sha256": _sha256(p)}
+                    {"path": str(p), "size": size, "mtime": mtime, "sha256": file_sha256(p)}
                     for p, size, mtime in stats
                 ]
             ),
@@ -221,7 +218,9 @@ def build(
         con.execute("ANALYZE")
         con.commit()
         con.close()
+        sha = file_sha256(tmp)
         os.replace(tmp, db)
+        record(db, sha)
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -326,12 +325,6 @@ def _all_keys(entries: list) -> Iterator[NameKeys]:
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for t in pool.imap(_keys_tuple, surfaces, chunksize=2000):
             yield NameKeys(*t)
-
-
-def is_acronym_like(surface: str) -> bool:
-    """All capitals, no space, at most six letters (``KSM``, ``ISIS``, ``U.S.``)."""
-    letters = surface.replace(".", "")
-    return " " not in surface and 1 < len(letters) <= 6 and letters.isupper()
 
 
 def _packed(arr: array, little: bool) -> bytes:

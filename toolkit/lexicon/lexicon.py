@@ -184,6 +184,7 @@ class Lexicon:
         (rapidfuzz ``cdist``, several times cheaper per part than one search each) and
         the speller spells every query that needs it in one batch.
         ``speller``: asked instead of the lexicon's own for this batch."""
+        check_queries(queries)
         cleaned = [" ".join(q.split()) for q in queries]
         if top < 1:
             return [[] for _ in cleaned]
@@ -223,7 +224,7 @@ class Lexicon:
             # The translated reading must be clearly better to win: North, West, Green
             # and Lake are surnames too.
             factor = self.params.generic_discount if v is translated else 1.0
-            for ent, score, why, matched in self._candidates(name_keys(v), type):
+            for ent, score, why, matched in self._candidates(v, type):
                 score *= factor
                 old = best.get(ent)
                 if old is None or score > old[0]:
@@ -244,9 +245,10 @@ class Lexicon:
             for score, r, why, matched in ranked[:top]
         )
 
-    def _candidates(self, q: NameKeys, type: str | None = None) -> Iterator[Scored]:
+    def _candidates(self, text: str, type: str | None = None) -> Iterator[Scored]:
         """The sure tiers, then the fuzzy pool (only filling the list after a sure hit)."""
-        sure = sure_hits(self._store, q, self.params)
+        q = name_keys(text)
+        sure = sure_hits(self._store, q, self.params, text)
         yield from sure
         if q.syms:
             yield from self._fuzzy(q, bool(sure), type)
@@ -263,6 +265,16 @@ class Lexicon:
             return
         proxy = Proxy(self.params, fill_only)
         yield from rank_pool(q, rows, proxy.scores(q, rows, names, weights), proxy.total, fill_only, self.params)
+
+
+def check_queries(queries: Sequence[str]) -> None:
+    """``TypeError`` naming the argument for queries that are not strings (a ``None``
+    from a missing column used to fail deep inside as an ``AttributeError``)."""
+    if isinstance(queries, str):
+        raise TypeError("queries must be a sequence of str, not one str (use lookup() for one query)")
+    for q in queries:
+        if not isinstance(q, str):
+            raise TypeError(f"query must be a str, got {type(q).__name__}")
 
 
 def _batch_units(queries: list[str]) -> list[str]:

@@ -154,6 +154,12 @@ def translate_generic_words(query: str) -> str | None:
     return translated if translated and translated != query else None
 
 
+def is_acronym_like(surface: str) -> bool:
+    """All capitals, no space, at most six letters (``KSM``, ``ISIS``, ``U.S.``)."""
+    letters = surface.replace(".", "")
+    return " " not in surface and 1 < len(letters) <= 6 and letters.isupper()
+
+
 def script_of(text: str) -> str:
     """``ar`` when the text holds Arabic letters, else ``en`` (:func:`toolkit.normalize.script.lang_of`,
     the one place scripts are decided)."""

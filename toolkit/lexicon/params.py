@@ -44,6 +44,18 @@ class LookupParams:
     #: Sinai" as "شمال Sinai") are scaled by this: North, Green and Lake are surnames
     #: too (chosen on the lookup lists, e4c88fb: places +4.4 points, no loss elsewhere).
     generic_discount: float = 0.95
+    #: Consonant evidence (:func:`toolkit.normalize.keys.consonants`): a query or name
+    #: with fewer consonant symbols than ``min_key_consonants`` matches only by its search
+    #: form (exact, variant), never by key ("aaaa", "EU" and "L.A." all have the key
+    #: ``a``); one with fewer than ``short_consonants`` needs a near-exact similarity
+    #: for a key hit (``short_key_similarity``: "Ali" is not "ILO"), and an acronym-like
+    #: name or query matches by key only with the same letters ("US" is not "IS"). Fuzzy
+    #: hits are not gated (they stay under 0.94; a floor of 0.8 for short queries lost
+    #: "El Oued" / الوادي on the places list). Chosen on issue 14's cases, then checked on
+    #: the lookup lists (acc@1 unchanged, 200 queries a list, see the commit).
+    min_key_consonants: int = 1
+    short_consonants: int = 2
+    short_key_similarity: float = 0.9
 
     # ------------------------------------------------------------ candidates from the part index
     #: Part skeletons shared by more names than this are used only when nothing rarer is

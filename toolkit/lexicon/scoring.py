@@ -21,9 +21,10 @@ from collections.abc import Iterator
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..normalize.keys import parts_similarity, token_similarity
+from ..normalize.keys import consonants, parts_similarity, token_similarity
 from .match import Why
 from .names import NameKeys
+from .names import is_acronym_like
 from .params import LookupParams
 from .store import NameRow, Store
 
@@ -44,9 +45,13 @@ def similarity(qa: tuple[str, ...], qb: tuple[str, ...], params: LookupParams) -
     return min(1.0, best)
 
 
-def sure_hits(store: Store, q: NameKeys, params: LookupParams) -> list[Scored]:
-    """The exact, variant and key tiers: names equal to the query by search form or by
-    match key."""
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def sure_hits(store: Store, q: NameKeys, params: LookupParams, query: str = "") -> list[Scored]:
+    """The exact, variant and key tiers: names equal to the query (as typed: ``query``)
+    by search form or by match key."""
     out: list[Scored] = []
     if q.norm:
         for ent, kind, surface in store.by_norm(q.norm):
@@ -54,11 +59,22 @@ def sure_hits(store: Store, q: NameKeys, params: LookupParams) -> list[Scored]:
                 out.append((ent, params.score_exact, "exact", surface))
             else:
                 out.append((ent, params.score_variant, "variant", surface))
-    if q.mkey:
+    q_cons = consonants(q.syms)
+    if q.mkey and q_cons >= params.min_key_consonants:
+        acronym = is_acronym_like(query)
+        q_letters = _letters(query)
         # The Latin match key folds vowels hard ("Rummana" and "Romania" share one),
         # so within the tier the similarity orders the hits.
         for ent, surface, syms in store.by_key(q.mkey):
-            sim = similarity(q.syms, tuple(syms.split()), params) if q.syms else 1.0
+            name_syms = tuple(syms.split())
+            n_cons = consonants(name_syms)
+            if n_cons < params.min_key_consonants:
+                continue  # no consonant to match on: "L.A." is not "aaaa"
+            if (acronym or is_acronym_like(surface)) and _letters(surface) != q_letters:
+                continue  # an acronym is its letters: "IS" is not "IISS", "US" not "IS"
+            sim = similarity(q.syms, name_syms, params)
+            if min(q_cons, n_cons) < params.short_consonants and sim < params.short_key_similarity:
+                continue  # a short name is itself or nearly, not one vowel away ("Ali" / "ILO")
             out.append((ent, params.score_key - params.key_spread * (1.0 - sim), "key", surface))
     return out
 

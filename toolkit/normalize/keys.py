@@ -33,7 +33,7 @@ from .phonetic import LONG, VOWEL_SYMS, arabic_tokens, symbols
 from .script import detect_script
 
 __all__ = [
-    "DEFAULT_THRESHOLD", "PARAMS", "MatchResult", "SimilarityParams", "detect_script", "match", "match_key",
+    "DEFAULT_THRESHOLD", "PARAMS", "MatchResult", "SimilarityParams", "consonants", "detect_script", "match", "match_key",
     "parts_similarity", "similarity", "skeleton", "symbols", "token_similarity",
 ]
 
@@ -73,6 +73,11 @@ class SimilarityParams:
     long_coverage_power: float = 0.15
     #: Factor on the score of the names run together ("Abd al Rauf" / "Abdulrauf").
     run_together: float = 0.97
+    #: Names without a single consonant symbol ("AA", "EU", "آية") carry no evidence the
+    #: phonetic key can weigh (every vowel-only name shares the key ``a``): two of them
+    #: in one script are compared letter by letter instead, across scripts capped at this,
+    #: under ``threshold`` (chosen, not tuned: issue 14, "AA" / "AAH" scored 1.000).
+    vowel_only_cap: float = 0.8
 
 
 PARAMS = SimilarityParams()
@@ -246,17 +251,51 @@ def parts_similarity(qa: tuple[str, ...], qb: tuple[str, ...], written: bool = F
     return quality * coverage
 
 
+def consonants(syms: tuple[str, ...]) -> int:
+    """How many consonant symbols the parts of a name hold: the evidence its keys and
+    its similarity rest on (vowels are folded hard, and Arabic does not write short ones)."""
+    return sum(1 for part in syms for c in part if c not in VOWEL_SYMS)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalpha())
+
+
+def _vowel_only_similarity(a: str, b: str, phonetic: float) -> float:
+    """Two names without a consonant symbol: in one script, the plain edit similarity of
+    their letters ("AA" / "AAH" 0.67, "EU" / "AU" 0.5), never above the phonetic score;
+    across scripts, the phonetic score capped under the threshold."""
+    if detect_script(a) != detect_script(b):
+        return min(phonetic, PARAMS.vowel_only_cap)
+    la, lb = _letters(a), _letters(b)
+    if la == lb:
+        return phonetic
+    prev = list(range(len(lb) + 1))
+    for i, ca in enumerate(la, start=1):
+        cur = [i]
+        for j, cb in enumerate(lb, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return min(phonetic, 1.0 - prev[-1] / max(len(la), len(lb), 1))
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] between two names in any scripts (Arabic, Latin, mixed)."""
     qa, qb = symbols(a), symbols(b)
     if not qa or not qb:
         return 1.0 if (not qa and not qb and a.strip() == b.strip() and a.strip()) else 0.0
+    if not consonants(qa) and not consonants(qb):
+        return round(_vowel_only_similarity(a, b, _phonetic_similarity(a, b, qa, qb)), 6)
+    return round(_phonetic_similarity(a, b, qa, qb), 6)
+
+
+def _phonetic_similarity(a: str, b: str, qa: tuple[str, ...], qb: tuple[str, ...]) -> float:
     written = detect_script(a) == "latin" and detect_script(b) == "latin"
     best = parts_similarity(qa, qb, written)
     if len(qa) > 1 or len(qb) > 1:
         # Names run together or split differently ("Abd al Rauf" / "Abdulrauf").
         best = max(best, PARAMS.run_together * token_similarity("".join(qa), "".join(qb), written))
-    return round(min(1.0, best), 6)
+    return min(1.0, best)
 
 
 @dataclass(frozen=True, slots=True)
