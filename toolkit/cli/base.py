@@ -3,7 +3,9 @@
 Why :func:`command` rather than ``app.command()``: results go through one buffered
 writer (:mod:`toolkit.cli.output`), and it must be emptied when a command ends however
 it ends (an answer, a one-line error, an interrupt), also under typer's test runner,
-which calls the app without :func:`main`.
+which calls the app without :func:`main`; and a stdout that cannot take them (full,
+closed) ends the command with one line and exit code 1, or quietly for a closed pipe
+(``| head`` has read what it wanted).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from .output import stdout
+from .output import discard_stdout, fail, guarded_stdout, stdout, stdout_failed
 
 app = typer.Typer(
     name="toolkit",
@@ -48,9 +50,18 @@ def command(group: typer.Typer, name: str | None = None) -> Callable[[F], F]:
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
             try:
-                return fn(*args, **kwargs)
-            finally:
-                stdout.flush()
+                with guarded_stdout():
+                    try:
+                        return fn(*args, **kwargs)
+                    finally:
+                        stdout.flush()
+            except OSError as exc:
+                if not stdout_failed(exc):
+                    raise
+                discard_stdout()
+                if isinstance(exc, BrokenPipeError):
+                    raise typer.Exit(0) from None
+                fail(f"cannot write the results to stdout: {exc.strerror or exc}", code=1)
 
         group.command(name)(run)
         return fn

@@ -13,16 +13,21 @@ mention is ever lost.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
 from ..normalize.script import lang_of
 from .model import EntityList
+
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entities (
@@ -105,16 +110,88 @@ class RegistryError(ValueError):
     """A registry file that cannot be opened or an operation that cannot be done."""
 
 
-class Registry:
-    """Entities across documents; ``Registry(path)`` creates the file when missing."""
+#: Seconds a registry waits for another writer before it says it is locked (chosen: a
+#: filing takes well under a second; ``TOOLKIT_REGISTRY_TIMEOUT`` or ``timeout=`` changes it).
+LOCK_TIMEOUT = 30.0
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+
+def registry_error(path: Path, exc: sqlite3.Error, timeout: float) -> RegistryError:
+    """One line saying why SQLite refused: locked by another writer, corrupt, or else."""
+    msg = str(exc)
+    if "locked" in msg or "busy" in msg:
+        return RegistryError(f"{path}: the registry is locked by another writer (waited {timeout:g} s); try again later")
+    if "not a database" in msg:
+        return RegistryError(f"{path}: not a registry database ({msg})")
+    if "malformed" in msg or not isinstance(exc, sqlite3.OperationalError):
+        return RegistryError(f"{path}: the registry is corrupt ({msg}); restore it from a backup")
+    return RegistryError(f"{path}: cannot use the registry ({msg})")
+
+
+class _Rows(list):
+    """The rows of one statement, read at once: a corrupt page or a lock then fails in
+    :meth:`_Db.execute`, as a :class:`RegistryError`, not later in a loop."""
+
+    def __init__(self, cur: sqlite3.Cursor) -> None:
+        super().__init__(cur.fetchall())
+        self.lastrowid = cur.lastrowid
+
+    def fetchone(self) -> tuple | None:
+        return self[0] if self else None
+
+    fetchall = list.copy
+
+
+class _Db:
+    """The registry's SQLite connection, every failure of it a one-line :class:`RegistryError`."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path, self.timeout = path, timeout
+        self.con = self._guard(sqlite3.connect, str(path), timeout=timeout)
+
+    def _guard(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         try:
-            self.db = sqlite3.connect(str(self.path))
-            self.db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
-            raise RegistryError(f"{self.path}: not a registry database ({exc})") from exc
+            return fn(*args, **kwargs)
+        except sqlite3.Error as exc:
+            raise registry_error(self.path, exc, self.timeout) from exc
+
+    def execute(self, sql: str, params: Iterable = ()) -> _Rows:
+        return self._guard(lambda: _Rows(self.con.execute(sql, tuple(params))))
+
+    def executemany(self, sql: str, rows: Iterable) -> None:
+        self._guard(self.con.executemany, sql, rows)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> _Db:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            return self._guard(self.con.commit)
+        try:
+            self.con.rollback()
+        except sqlite3.Error as err:  # the error being raised says more than this one
+            logging.getLogger(__name__).info("rollback of %s failed: %s", self.path, err)
+
+
+class Registry:
+    """Entities across documents; ``Registry(path)`` creates the file when missing. Still
+    locked after ``timeout`` s (:data:`LOCK_TIMEOUT`), corrupt (``PRAGMA quick_check`` on
+    open: nothing is filed into a damaged file), or not a registry: a one-line
+    :class:`RegistryError` naming the file."""
+
+    def __init__(self, path: str | Path, timeout: float | None = None) -> None:
+        self.path = Path(path)
+        self.db = _Db(self.path, float(os.environ.get("TOOLKIT_REGISTRY_TIMEOUT", LOCK_TIMEOUT)) if timeout is None else timeout)
+        try:
+            self.db._guard(self.db.con.executescript, SCHEMA)
+            problem = " ".join(str(self.db.execute("PRAGMA quick_check(1)")[0][0]).replace("*** in database main ***", "").split())
+            if problem != "ok":
+                raise registry_error(self.path, sqlite3.DatabaseError(f"malformed: {problem}"), 0)
+        except RegistryError:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
