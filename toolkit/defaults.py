@@ -116,7 +116,10 @@ def lookup(
 ) -> list[Match]:
     """Look ``query`` up in the shipped lexicons, or in ``lexicons`` (plus the shipped
     ones when ``with_shipped``). The compiled lexicon is kept for the next call.
-    ``translit=False`` leaves the learned model out (see :meth:`Lexicon.lookup`)."""
+    ``translit=False`` leaves the learned model out (see :meth:`Lexicon.lookup`).
+    A ``query`` that is not a string is a ``TypeError``, before any lexicon is opened."""
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a str, got {query.__class__.__name__}")
     paths = tuple(str(Path(p).resolve()) for p in (lexicons or ()))
     shipped = (not paths) if with_shipped is None else (with_shipped or not paths)
     return _cached_lexicon(paths, shipped).lookup(query, top=top, type=type, translit=translit)
