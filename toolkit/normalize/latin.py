@@ -44,83 +44,14 @@ import unicodedata
 from functools import lru_cache
 
 from .arabic import Normalized
+from .latin_search import clean_display as _clean_display
+from .latin_search import search as _search
+from .latin_search import search_char as _search_char
 from .latin_tables import (
     ABD_RE, ABD_TOKENS, ABU, ALLAH_RE, ALLAH_TOKENS, ARTICLES, BIN, DIGRAPHS, DIN_RE, DIN_TOKENS, DISPLAY_TABLE,
-    EXTRA_FOLDS, SOFT_C_RE, VOWEL_RUN_RE, VOWELS,
+    SOFT_C_RE, VOWEL_RUN_RE, VOWELS,
 )
 from .levels import Level
-
-# The display table as a list over the BMP: str.translate then answers every lookup
-# without raising KeyError for unchanged characters (several times faster on text).
-_DISPLAY_SEQ: list[object] = list(range(0x10000))
-for _cp, _v in DISPLAY_TABLE.items():
-    _DISPLAY_SEQ[_cp] = _v if _v else None
-# ASCII part of the search fold: letters lower-cased by str.lower, the apostrophe
-# dropped, every other non-alphanumeric ASCII character a space.
-_SEARCH_ASCII: list[object] = [c if chr(c).isalnum() else (None if chr(c) == "'" else " ") for c in range(0x80)]
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-_ASCII_CONTROLS_RE = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _clean_display(text: str) -> str:
-    if text.isascii():
-        # Most English text: only controls and tabs/newlines need the table.
-        s = text.translate(_DISPLAY_SEQ) if _ASCII_CONTROLS_RE.search(text) else text
-    else:
-        s = text.translate(_DISPLAY_SEQ)
-    if not s.isascii():
-        s = unicodedata.normalize("NFC", s)
-    while "  " in s:
-        s = s.replace("  ", " ")
-    return s.strip(" ")
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    """Fold one non-ASCII character for the search level (to a fixed point, so that
-    the level is idempotent: Ø -> ø -> o gives o at once)."""
-    out = _fold_once(ch)
-    for _ in range(3):
-        again = "".join(_fold_once(c) if not c.isascii() else c for c in out)
-        if again == out:
-            break
-        out = again
-    return out
-
-
-def _fold_once(ch: str) -> str:
-    low = ch.lower() if len(ch.lower()) == 1 else ch
-    if low in EXTRA_FOLDS:
-        return EXTRA_FOLDS[low]
-    decomposed = unicodedata.normalize("NFKD", low)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    if base.isascii():
-        return "".join(c.lower() if c.isalnum() else ("" if c == "'" else " ") for c in base)
-    if unicodedata.category(ch)[0] in "PSZC":
-        return " "
-    return low
-
-
-def _search_char(ch: str) -> str:
-    if ch.isascii():
-        if ch.isalnum():
-            return ch.lower()
-        return "" if ch == "'" else " "
-    return _fold_char(ch)
-
-
-def _search(text: str) -> str:
-    """The search level: same result as :func:`_search_char` on every character of the
-    display form, computed with C-speed passes (non-ASCII characters, rare in English
-    text, go through the cached per-character fold)."""
-    s = _clean_display(text)
-    if not s.isascii():
-        s = _NON_ASCII_RE.sub(lambda m: _fold_char(m.group()), s)
-    s = s.lower().translate(_SEARCH_ASCII)
-    while "  " in s:
-        s = s.replace("  ", " ")
-    return s.strip(" ")
-
 
 def _fold_token(tok: str) -> str:
     """Phonetic fold of one token (see the module docstring, step 3)."""
@@ -245,6 +176,18 @@ def normalize_latin(text: str, level: Level = "match") -> str:
     if level != "match":
         raise ValueError(f"unknown level {level!r}; choose one of display, search, match")
     return _match(text)
+
+
+def normalize_latin_lines(block: str, level: Level = "match") -> str:
+    """Each line of ``block`` normalized as by :func:`normalize_latin`, joined by "\\n"
+    again; the display and search levels run over the whole block at once."""
+    if level == "display":
+        return _clean_display(block, lines=True)
+    if level == "search":
+        return _search(block, lines=True)
+    if level != "match":
+        raise ValueError(f"unknown level {level!r}; choose one of display, search, match")
+    return "\n".join(_match(line) for line in block.split("\n"))
 
 
 @lru_cache(maxsize=65536)
