@@ -75,3 +75,12 @@ def test_translit_cli_with_nothing_to_write() -> None:
     assert proc.returncode == 0
     assert b"stdin line 2: nothing to transliterate" in proc.stderr
     assert proc.stdout.decode().splitlines()[1] == "🔥🔥\t"
+
+
+def test_extract_entities_names_a_wrong_type():
+    import pytest
+
+    with pytest.raises(TypeError, match="en_text"):
+        toolkit.extract_entities(123, "x")
+    with pytest.raises(TypeError, match="ar_text"):
+        toolkit.extract_entities("x", b"bytes")

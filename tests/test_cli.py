@@ -73,3 +73,10 @@ def test_match_bad_threshold_is_one_line_error() -> None:
 def test_help_teaches() -> None:
     result = runner.invoke(app, ["normalize", "--help"])
     assert result.exit_code == 0 and "Examples" in result.stdout
+
+
+def test_an_empty_query_is_one_line_for_lookup_and_translit():
+    for args in (["lookup", ""], ["translit", "", "--to", "latin"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert "Traceback" not in result.output

@@ -71,6 +71,8 @@ def lookup(
 
       cat names.txt | toolkit lookup --lexicon my_list.csv --with-shipped --json
     """
+    if query is not None and not query.strip():
+        fail("empty query: nothing to look up")  # the rule of translit "" too
     from concurrent.futures.process import BrokenProcessPool
 
     from ..lexicon.parallel import lookup_batches

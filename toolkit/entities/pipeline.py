@@ -121,6 +121,9 @@ def extract_entities(
     Never raises on bad text: binary, empty or one-language input gives an empty list
     and a message in ``EntityList.messages``.
     """
+    for arg, value in (("en_text", en_text), ("ar_text", ar_text)):
+        if value is not None and not isinstance(value, str):  # a wrong type is not bad text
+            raise TypeError(f"{arg} must be a str or None, got {type(value).__name__}")
     doc = Document(en_text, ar_text)
     CheckTexts()(doc)
     if not doc.usable:  # nothing to read: the lexicon is not even loaded
