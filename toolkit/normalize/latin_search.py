@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .latin_tables import DISPLAY_TABLE, EXTRA_FOLDS
 from .vector import PARAMS as VECTOR
-from .vector import Lookup, build_lookup, translate
+from .vector import Lookup, ascii_lookup, build_lookup, translate, translate_ascii
 
 # The display table as a list over the BMP: str.translate then answers every lookup
 # without raising KeyError for unchanged characters (several times faster on text).
@@ -62,6 +62,24 @@ def _display_lookup(lines: bool) -> Lookup:
     return build_lookup(table)
 
 
+@lru_cache(maxsize=None)
+def _ascii_lut(after_display: bool, lines: bool) -> object:
+    """The ASCII search fold as a byte table: of the raw text, or of its display form."""
+    if after_display:  # str.lower() first, then the fold
+        seq = _SEARCH_ASCII_LINES if lines else _SEARCH_ASCII
+        return ascii_lookup([seq[ord(chr(c).lower())] for c in range(0x80)])
+    return ascii_lookup(_ASCII_SEARCH_LINES if lines else _ASCII_SEARCH)
+
+
+def _ascii_search(s: str, after_display: bool, lines: bool) -> str:
+    """The search fold of an ASCII string, with the whitespace collapse and strip."""
+    if len(s) >= VECTOR.min_chars:
+        return translate_ascii(s, _ascii_lut(after_display, lines), "lines" if lines else "collapse")
+    if after_display:
+        return _collapse(s.lower().translate(_SEARCH_ASCII_LINES if lines else _SEARCH_ASCII), lines)
+    return _collapse(s.translate(_ASCII_SEARCH_LINES if lines else _ASCII_SEARCH), lines)
+
+
 def _collapse(s: str, lines: bool) -> str:
     while "  " in s:
         s = s.replace("  ", " ")
@@ -75,6 +93,12 @@ def _collapse(s: str, lines: bool) -> str:
 
 def clean_display(text: str, lines: bool = False) -> str:
     """The display level; ``lines``: every "\\n"-separated line on its own, at once."""
+    return _collapse(_display(text, lines), lines)
+
+
+def _display(text: str, lines: bool) -> str:
+    """The display level before its whitespace collapse (which the search level's own
+    collapse makes redundant: every fold keeps a space a space)."""
     if text.isascii():
         # Most English text: only controls and tabs/newlines need the table.
         controls = _ASCII_CONTROLS_LINES_RE if lines else _ASCII_CONTROLS_RE
@@ -86,7 +110,7 @@ def clean_display(text: str, lines: bool = False) -> str:
     if not s.isascii():
         # NFC neither makes nor removes a U+0020 and composes nothing with "\n".
         s = unicodedata.normalize("NFC", s)
-    return _collapse(s, lines)
+    return s
 
 
 @lru_cache(maxsize=4096)
@@ -129,9 +153,11 @@ def search(text: str, lines: bool = False) -> str:
     display form, computed with C-speed passes (non-ASCII characters, rare in English
     text, go through the cached per-character fold)."""
     if text.isascii():
-        return _collapse(text.translate(_ASCII_SEARCH_LINES if lines else _ASCII_SEARCH), lines)
-    s = clean_display(text, lines)
+        return _ascii_search(text, False, lines)
+    s = _display(text, lines)
     if not s.isascii():
         s = _NON_ASCII_RE.sub(lambda m: fold_char(m.group()), s)
+    if s.isascii():
+        return _ascii_search(s, True, lines)
     s = s.lower().translate(_SEARCH_ASCII_LINES if lines else _SEARCH_ASCII)
     return _collapse(s, lines)

@@ -124,4 +124,29 @@ def _finish(mapped: Any, delete: int, spaces: Spaces, codec: str) -> str:
             lo = 1 if space[0] else 0
             hi = mapped.size - 1 if space[-1] and mapped.size > lo else mapped.size
             mapped = mapped[lo:hi]
-    return mapped.tobytes().decode(codec, "surrogatepass")
+    return mapped.tobytes().decode(codec, "strict" if codec == "latin-1" else "surrogatepass")
+
+
+#: The deletion value of an ASCII table (:func:`ascii_lookup`).
+DELETE8 = 0xFF
+
+
+def ascii_lookup(seq: list[object]) -> Any:
+    """A ``str.translate`` list over the 128 ASCII code points (values: one ASCII
+    character, a code point, or None to delete) as a uint8 array."""
+    import numpy as np
+
+    lut = np.full(256, DELETE8, dtype=np.uint8)
+    for cp, value in enumerate(seq[:0x80]):
+        if value is not None:
+            lut[cp] = value if isinstance(value, int) else ord(value)
+    return lut
+
+
+def translate_ascii(text: str, lut8: Any, spaces: Spaces = "keep") -> str:
+    """``text.translate(seq)`` on an ASCII ``text`` with ``ascii_lookup(seq)``, then
+    ``spaces``: the bytes are the code points, so the gather runs over one byte each."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    return _finish(lut8[codes], DELETE8, spaces, "latin-1")
