@@ -4,7 +4,8 @@ Why: issue 14 (items 8 and 9) found super-linear stages (a quadratic English ext
 a 1 MB single line costing 3.96 GB in the encoder).  This measures the two public
 entry points on inputs of about 10 KB, 100 KB, 1 MB and 10 MB a side, built by repeating
 ``examples/report_en.txt`` / ``report_ar.txt``, plus a 1 MB English text on a single
-line (the whole report joined with spaces, repeated), and prints a Markdown table with
+line (the whole report joined with spaces, repeated; and the same without sentence
+punctuation), and prints a Markdown table with
 the growth exponent ``log(t2/t1) / log(s2/s1)`` between consecutive sizes (1.0 is
 linear, 2.0 quadratic).
 
@@ -17,7 +18,7 @@ call only: the encoder and the lexicon are loaded by a warm-up call on the examp
 first.  A run past ``--budget-s`` is killed and shown as "did not finish".
 
     TOOLKIT_CACHE=/tmp/cache-scale nice python benchmarks/scale.py [--max-mb 1] [--budget-s 300]
-        [--encoders use,hash] [--tasks entities,align] [--no-single-line]
+        [--encoders use,use-nocache,hash] [--tasks entities,align] [--no-single-line]
 """
 
 from __future__ import annotations
@@ -47,18 +48,41 @@ def repeat_to(text: str, size: int, sep: str = "\n\n") -> str:
 
 def inputs(size: int, shape: str) -> tuple[str, str]:
     """The (English, Arabic) pair of about ``size`` bytes a side; ``shape`` ``lines`` keeps
-    the reports' lines, ``single`` puts the English text on one line."""
+    the reports' lines, ``single`` puts the English text on one line, ``bare`` on one line
+    without sentence punctuation (one 1 MB "sentence" unless the splitter cuts it)."""
     en = (EXAMPLES / "report_en.txt").read_text(encoding="utf-8").strip()
     ar = (EXAMPLES / "report_ar.txt").read_text(encoding="utf-8").strip()
-    if shape == "single":
-        return repeat_to(" ".join(en.split()), size, " "), repeat_to(ar, size)
+    if shape in ("single", "bare"):
+        line = " ".join(en.split())
+        if shape == "bare":
+            line = line.translate(str.maketrans("", "", ".!?;:"))
+        return repeat_to(line, size, " "), repeat_to(ar, size)
     return repeat_to(en, size), repeat_to(ar, size)
 
 
-def child(task: str, encoder: str, size: int, shape: str) -> None:
+class UncachedUSE:
+    """The default encoder (USE) without its per-string cache: repeated copies of one
+    report hold few distinct sentences, which the cache would encode once; this
+    encodes every sentence, as a real long text of distinct sentences would."""
+
+    name = "use"
+
+    def encode(self, sentences: list[str], lang: str = "en"):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        from toolkit.align.encoders import _use_model, clean_text
+
+        if not sentences:
+            return np.zeros((0, 512), dtype=np.float32)
+        return _use_model().encode([clean_text(t) for t in sentences])
+
+
+def child(task: str, encoder_name: str, size: int, shape: str) -> None:
     """Warm up, run one measurement, print one JSON line."""
     from toolkit.align import align_reports
     from toolkit.entities import extract_entities
+
+    encoder = UncachedUSE() if encoder_name == "use-nocache" else encoder_name
 
     en0, ar0 = inputs(1, "lines")
     run = (lambda en, ar: extract_entities(en, ar, presplit=False, encoder=encoder)) if task == "entities" \
@@ -81,7 +105,7 @@ def measure(task: str, encoder: str, size: int, shape: str, budget: float) -> di
     cmd = [sys.executable, __file__, "--child", task, encoder, str(size), shape]
     with tempfile.TemporaryFile("w+") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
-        deadline = time.monotonic() + budget + 120  # the warm-up is not in the budget
+        deadline = time.monotonic() + budget + 30  # the warm-up (a few seconds) is not in the budget
         started = time.monotonic()
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -112,7 +136,7 @@ def table(rows: list[tuple[str, str, str, int, dict]]) -> str:
         key = (task, encoder, shape)
         nbytes = r.get("en_bytes", size)
         label = f"{nbytes / 1e6:.2f} MB" if nbytes >= 1e6 else f"{nbytes / 1e3:.0f} KB"
-        shape_name = "one line" if shape == "single" else "lines"
+        shape_name = {"single": "one line", "bare": "one line, no .!?"}.get(shape, "lines")
         if r.get("dnf") or "error" in r:
             why = "did not finish" if r.get("dnf") else r["error"]
             out.append(f"| {task} | {encoder} | {shape_name} | {label} | {why} | {r['peak_mb']:.0f} | | | |")
@@ -130,9 +154,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--max-mb", type=float, default=10.0, help="largest size a side, in MB")
     ap.add_argument("--budget-s", type=float, default=300.0, help="time limit of one measured call")
-    ap.add_argument("--encoders", default="use,hash")
+    ap.add_argument("--encoders", default="use,use-nocache,hash",
+                    help="use (the default, with its cache), use-nocache (every sentence encoded), hash")
     ap.add_argument("--tasks", default="entities,align")
-    ap.add_argument("--no-single-line", action="store_true", help="skip the 1 MB one-line English input")
+    ap.add_argument("--no-single-line", action="store_true", help="skip the 1 MB one-line English inputs")
     ap.add_argument("--child", nargs=4, metavar=("TASK", "ENCODER", "BYTES", "SHAPE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -144,7 +169,7 @@ def main() -> None:
         for encoder in args.encoders.split(","):
             plan = [(s, "lines") for s in SIZES if s <= args.max_mb * 1e6]
             if not args.no_single_line and args.max_mb >= 1:
-                plan.append((1_000_000, "single"))
+                plan += [(1_000_000, "single"), (1_000_000, "bare")]
             stopped = False
             for size, shape in plan:
                 if stopped and shape == "lines":

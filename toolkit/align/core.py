@@ -31,16 +31,20 @@ from .search import (
     SpanFeatures,
     add_hubness,
     anchor_pairs,
+    number_matrix,
     band_from_anchors,
     monotone_search,
     neighbours,
 )
 from .sentences import SPLIT, split_lines, split_sentences
+from .spans import SummedSpans, UnitedSpans, span_sums
+from .spans import centre as _centre
+from .spans import normalise as _normalise
 from .types import Alignment, Link
 
 __all__ = ["align_reports", "align_sentences", "AlignmentError", "looks_swapped", "arabic_share"]
 
-MAX_SENTENCES = 20_000
+MAX_SENTENCES = 100_000  # a side; 10 MB of news is about 83,000 (benchmarks/scale.py: 182 s, 946 MB with USE); the neighbour search is O(n·m) in time, linear in memory
 ENCODE_SPANS_UP_TO = 2_000  # sentences per side; beyond, merged spans use mean vectors
 ENCODE_SPAN_MAX = 3  # longer merged spans use the sum of their sentences' vectors
 RESCUE_MOVED = True  # link moved sentences the monotone search had to leave unlinked
@@ -61,16 +65,21 @@ class AlignmentError(ValueError):
 
 
 def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, encoder: Encoder, lang: str,
-                   max_merge: int, uncertain: np.ndarray | None, with_names: bool = False) -> SpanFeatures:
+                   max_merge: int, uncertain: np.ndarray | None, with_names: bool = False,
+                   centred: np.ndarray | None = None, lazy: bool = False) -> SpanFeatures:
     """Vectors, lengths and numbers of every run of 1..max_merge sentences.
 
     A run is encoded as one text when it touches an ``uncertain`` sentence (one
     without a confident 1-1 counterpart): only there can a merge win, and encoding
     the joined text is what makes merges score right.  Other runs get the sum of
     their sentences' vectors, which costs nothing.  ``uncertain=None``: encode all.
+    ``centred``: ``_centre(singles, mean)`` when the caller has it (one copy fewer).
+    ``lazy`` and more than ``ENCODE_SPANS_UP_TO`` sentences (no run is encoded): runs' vectors and number rows
+    are computed when the search reads them (:mod:`.spans`), so memory stays linear
+    with a small constant; ``numbers`` then holds the single sentences' sets only.
     """
     n = len(texts)
-    vectors: list[np.ndarray] = []
+    lazy = lazy and n > ENCODE_SPANS_UP_TO
     lengths: list[np.ndarray] = []
     nums: list[list[frozenset[str]]] = []
     single_nums = [numbers(t) for t in texts]
@@ -83,22 +92,27 @@ def _span_features(texts: list[str], singles: np.ndarray, mean: np.ndarray, enco
         count = n - k + 1
         if count <= 0:
             break
-        if k == 1:
-            raw = singles
-        else:
-            raw = np.stack([singles[i : i + k].sum(axis=0) for i in range(count)])
-            if n <= ENCODE_SPANS_UP_TO and k <= ENCODE_SPAN_MAX:
-                wanted += [(k, i) for i in range(count) if uncertain is None or uncertain[i : i + k].any()]
-        raws.append(raw)
         lengths.append(np.array([char_len[i : i + k].sum() + k - 1 for i in range(count)]))
+        if lazy:
+            continue
+        raw = singles if k == 1 else span_sums(singles, k)
+        if k > 1 and n <= ENCODE_SPANS_UP_TO and k <= ENCODE_SPAN_MAX:
+            wanted += [(k, i) for i in range(count) if uncertain is None or uncertain[i : i + k].any()]
+        raws.append(raw)
         nums.append([frozenset().union(*single_nums[i : i + k]) for i in range(count)])
         if single_names is not None:
             names.append([frozenset().union(*single_names[i : i + k]) for i in range(count)])
+    if lazy:
+        first = centred if centred is not None else _centre(singles, mean)
+        number_rows = number_matrix(single_nums)
+        return SpanFeatures([first] + [SummedSpans(singles, mean, k) for k in range(2, len(lengths) + 1)],
+                            lengths, [single_nums],
+                            number_vecs=[number_rows] + [UnitedSpans(number_rows, k) for k in range(2, len(lengths) + 1)])
     if wanted:  # one encoder call for all runs that need it
         encoded = encoder.encode(_bounded([" ".join(texts[i : i + k]) for k, i in wanted], ENCODE_SPAN_MAX), lang)
         for (k, i), vector in zip(wanted, encoded):
             raws[k - 1][i] = vector
-    vectors = [_centre(raw, mean) for raw in raws]
+    vectors = [centred if k == 0 and centred is not None else _centre(raw, mean) for k, raw in enumerate(raws)]
     return SpanFeatures(vectors, lengths, nums, names=names if single_names is not None else None)
 
 
@@ -115,17 +129,6 @@ def _uncertain(nn: Neighbours, en_len: np.ndarray, ar_len: np.ndarray, min_sim: 
         if 1.0 / tolerance <= r <= tolerance:
             en_u[i] = ar_u[j] = False
     return en_u, ar_u
-
-
-def _normalise(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return matrix / norms
-
-
-def _centre(vectors: np.ndarray, mean: np.ndarray) -> np.ndarray:
-    return _normalise(_normalise(vectors) - mean)
 
 
 def _mean(vectors: np.ndarray) -> np.ndarray:
@@ -174,8 +177,10 @@ def align_sentences(
         en_u, ar_u = _uncertain(nn, np.array([len(t) for t in en_list], dtype=np.float64),
                                 np.array([len(t) for t in ar_list], dtype=np.float64))
     with_names = params.name_weight > 0
-    en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge, en_u, with_names)
-    ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge, ar_u, with_names)
+    # long documents: merged spans on demand (bit-identical values, a fraction of the memory)
+    lazy = not with_names and not params.margin_weight
+    en_f = _span_features(en_list, en_raw, en_mean, enc, "en", params.max_merge, en_u, with_names, en_c, lazy)
+    ar_f = _span_features(ar_list, ar_raw, ar_mean, enc, "ar", params.max_merge, ar_u, with_names, ar_c, lazy)
     if params.margin_weight:
         add_hubness(en_f, ar_f, params.margin_k)
     ratio = max(1e-3, float(ar_f.lengths[0].sum()) / max(1.0, float(en_f.lengths[0].sum())))
