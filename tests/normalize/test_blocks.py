@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from toolkit.cli import app
 from toolkit.cli import normalize as cli_normalize
-from toolkit.normalize import normalize, normalize_offsets
+from toolkit.normalize import normalize, normalize_many, normalize_offsets
 from toolkit.normalize import arabic, latin_search
 from toolkit.normalize.arabic import LEVELS, newline_is_inert, normalize_arabic, normalize_arabic_offsets, table
 from toolkit.normalize.latin import normalize_latin
@@ -121,3 +121,12 @@ def test_cli_blocks_keep_line_count_and_empty_input() -> None:
     assert runner.invoke(app, ["normalize"], input=b"").stdout_bytes == b""
     assert runner.invoke(app, ["normalize"], input=b"\n\n").stdout_bytes == b"\n\n"
     assert runner.invoke(app, ["normalize", "--lang", "ar"], input="أحمد".encode()).stdout_bytes == "احمد\n".encode()
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_batches_equal_one_call_per_record(level: str) -> None:
+    rnd = random.Random(21)
+    records = [rnd.choice(LINES) for _ in range(3000)]
+    for batch in (records, [*records, "two\nlines", ""]):  # with a newline inside a record, and an empty one
+        for lang in ("ar", "en", "auto"):
+            assert normalize_many(batch, lang, level) == [normalize(x, lang, level) for x in batch]  # type: ignore[arg-type]

@@ -311,6 +311,9 @@ def normalize_arabic_many(texts: list[str], level: Level = "search") -> list[str
     """
     if not texts:
         return []
+    lines = "\n".join(texts)
+    if lines.count("\n") == len(texts) - 1:  # no record holds a newline: one block of lines
+        return normalize_arabic_lines(lines, level).split("\n")
     joined = _SEP.join(texts)
     if joined.count(_SEP) != len(texts) - 1:  # a record holds the separator itself
         return [normalize_arabic(t, level) for t in texts]

@@ -5,7 +5,8 @@ a block of lines joined by "\\n" goes through each level's passes once with the 
 kept (no fold reads or writes it, see :func:`.arabic.newline_is_inert`), which gives the
 same bytes as one call a line (``tests/normalize/test_blocks.py`` proves it on mixed
 Arabic, Latin, empty and invalid lines).  With ``lang='auto'`` each line still picks its
-normalizer: the block is cut into runs of consecutive lines of one language.
+normalizer: the Arabic lines go as one block, the others as another, and the results
+are put back in the input's order.
 """
 
 from __future__ import annotations
@@ -31,15 +32,11 @@ def normalize_lines(block: str, lang: Lang = "auto", level: Level = "search") ->
     if lang != "auto":
         raise ValueError(f"unknown language {lang!r}; choose ar, en or auto")
     lines = block.split("\n")
-    out: list[str] = []
-    start = 0
-    current: Literal["ar", "en"] | None = None
-    for i, line in enumerate(lines):
-        this: Literal["ar", "en"] = "ar" if has_arabic(line) else "en"
-        if this != current:
-            if current is not None:
-                out.append(_lines_of("\n".join(lines[start:i]), current, level))
-            start, current = i, this
-    if current is not None:
-        out.append(_lines_of("\n".join(lines[start:]), current, level))
-    return "\n".join(out)
+    is_ar = [has_arabic(line) for line in lines]
+    if all(is_ar) or not any(is_ar):
+        return _lines_of(block, "ar" if is_ar[0] else "en", level)
+    # Each language's lines as one block (outputs hold no "\n" but the separators),
+    # then the results put back in the order of the input.
+    ar_out = iter(_lines_of("\n".join(x for x, a in zip(lines, is_ar) if a), "ar", level).split("\n"))
+    en_out = iter(_lines_of("\n".join(x for x, a in zip(lines, is_ar) if not a), "en", level).split("\n"))
+    return "\n".join(next(ar_out) if a else next(en_out) for a in is_ar)

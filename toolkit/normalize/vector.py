@@ -55,11 +55,12 @@ def build_lookup(table: Mapping[int, str]) -> Lookup:
     lut32 = np.arange(0x110000, dtype=np.uint32)
     for cp, value in table.items():
         lut32[cp] = DELETE32 if value == "" else (ord(value) if len(value) == 1 else MULTI32)
-    lut16 = lut32[:0x10000].copy()
-    lut16[lut16 == DELETE32] = DELETE16
-    lut16[lut16 == MULTI32] = MULTI16
+    head = lut32[:0x10000]
+    lut16 = head.astype(np.uint16)
+    lut16[head > 0xFFFF] = MULTI16  # both sentinels, and a value beyond the BMP (spliced in)
+    lut16[head == DELETE32] = DELETE16
     lut16[[0xFFFE, 0xFFFF]] = MULTI16
-    return Lookup(table, lut32, lut16.astype(np.uint16))
+    return Lookup(table, lut32, lut16)
 
 
 #: What :func:`translate` does with spaces after the table: nothing; collapse every run
