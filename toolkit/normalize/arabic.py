@@ -3,8 +3,10 @@
 Why one pass: bulk jobs run this over gigabytes, so every level is a single
 ``str.translate`` with a precomputed table, followed by one regular expression that
 composes the few Arabic letter + hamza/madda sequences and one that collapses
-whitespace.  The offset variant walks the same table character by character, so the
-two paths cannot disagree (a test proves they give the same text).
+whitespace.  Long strings and blocks of lines (:func:`normalize_arabic_lines`, what the
+CLI runs on a file) take the table, the collapse and the strip as one numpy gather over
+the code points (:mod:`.vector`).  The offset variant walks the same table character by
+character, so the paths cannot disagree (tests prove they give the same text).
 
 Levels (each one includes the folds of the level before it):
 
