@@ -131,3 +131,16 @@ def test_ner_cli_missing_file_is_one_line():
     exe = Path(sys.executable).parent / "toolkit"
     proc = subprocess.run([str(exe), "ner", "/nonexistent/file.txt"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_invisible_and_look_alike_characters_do_not_hide_a_name():
+    en = "Fighters of Kata\u200bib Hizballah crossed near Al-Qaim.\nKat\u0430eb Hezbollah denied it.\n"
+    ar = "عبر مقاتلون من كتائب\u200fحزب الله قرب القائم.\nونفت كتا\u200dئب حزب الله ذلك.\n"
+    result = extract_entities(en, ar, presplit=True, encoder="hash")
+    kh = [e for e in result if e.lexicon_id == "org:kataeb-hezbollah"]
+    assert len(kh) == 1
+    texts = {"en": en, "ar": ar}
+    assert len(kh[0].mentions) == 4
+    for m in kh[0].mentions:  # offsets and texts are the original's, hidden characters included
+        assert texts[m.lang][m.start:m.end] == m.text
+    assert any("invisible or look-alike" in msg for msg in result.messages)

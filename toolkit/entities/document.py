@@ -24,7 +24,7 @@ Every component may add a line to ``messages``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawMention
@@ -80,6 +80,10 @@ class Document:
 
     en_text: str | None
     ar_text: str | None = None
+    #: The texts as given, when the reading view (:func:`toolkit.normalize.invisible.readable`)
+    #: changed invisible or look-alike characters: mentions report their text from these.
+    en_original: str | None = None
+    ar_original: str | None = None
     en_ok: bool = False
     ar_ok: bool = False
     messages: list[str] = field(default_factory=list)
@@ -103,11 +107,23 @@ class Document:
     def usable(self) -> bool:
         return self.en_ok or self.ar_ok
 
+    def _as_written(self, entity: Entity) -> Entity:
+        """The entity with each mention's text as the original writes it (the reading view
+        keeps offsets, so only the characters it made plain differ)."""
+        originals = {"en": self.en_original, "ar": self.ar_original}
+        if not any(originals.values()):
+            return entity
+        mentions = tuple(
+            replace(m, text=text[m.start:m.end]) if (text := originals.get(m.lang)) else m
+            for m in entity.mentions
+        )
+        return replace(entity, mentions=mentions)
+
     def result(self) -> EntityList:
         """The public result: entities, messages, the aligner used and the sentence links."""
         if not self.usable:
             return EntityList((), tuple(self.messages) or ("no usable text",))
         return EntityList(
-            tuple(self.entities), tuple(self.messages), self.alignment_mode,
+            tuple(self._as_written(e) for e in self.entities), tuple(self.messages), self.alignment_mode,
             tuple((p.en, p.ar, p.score) for p in self.pairs),
         )

@@ -104,3 +104,23 @@ class CheckTexts:
             doc.messages.append("the Arabic text holds no Arabic script; no Arabic entities")
             ar_ok = False
         doc.en_ok, doc.ar_ok = en_ok, ar_ok
+        self._reading_view(doc)
+
+    @staticmethod
+    def _reading_view(doc: Document) -> None:
+        """Invisible controls and look-alike letters made plain, offsets kept (issue 14: a
+        zero-width space in "Kataib", an RLM between Arabic words, a Cyrillic "а" in "Kataeb")."""
+        from ..normalize.invisible import readable
+
+        for lang, what in (("en", "English"), ("ar", "Arabic")):
+            text = getattr(doc, f"{lang}_text")
+            if not text:
+                continue
+            view = readable(text)
+            if view.changed:
+                setattr(doc, f"{lang}_original", text)
+                setattr(doc, f"{lang}_text", view.text)
+                doc.messages.append(
+                    f"the {what} text holds {view.changed} invisible or look-alike characters (zero-width, bidi "
+                    "controls, Cyrillic or Greek letters inside Latin words): read as their plain forms, offsets kept"
+                )

@@ -186,7 +186,8 @@ def build_review(en_text: str, ar_text: str | None, *, en_name: str = "English r
     en_sents = d.en_sents if d.en_ok else []
     ar_sents = d.ar_sents if d.ar_ok else []
     review = Review(
-        en_name, ar_name, d.en_text or "", d.ar_text or "", en_sents, ar_sents,
+        # the texts as given: the reading view keeps offsets, and the page strips bidi itself
+        en_name, ar_name, d.en_original or d.en_text or "", d.ar_original or d.ar_text or "", en_sents, ar_sents,
         rows_of(d.pairs, len(en_sents), len(ar_sents)), result, toolkit_version(), messages=messages,
     )
     review.spans, lost = index_spans(result, en_sents, ar_sents)
