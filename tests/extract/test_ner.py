@@ -45,3 +45,12 @@ def test_a_tiny_local_model_gives_mentions_with_offsets(tmp_path):
         assert text[m.start:m.end] == m.text
         assert m.source == "model" and m.type == "PER"
         assert any(c.isalpha() for c in m.text)
+
+
+def test_a_model_directory_with_pickled_weights_is_refused(tmp_path):
+    import pytest
+
+    (tmp_path / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
+    (tmp_path / "pytorch_model.bin").write_bytes(b"not loaded: pickle")
+    with pytest.raises(ValueError, match="no safetensors weights"):
+        load_ner(tmp_path, "en")

@@ -27,6 +27,8 @@ def load_ner(directory: str | Path, lang: str) -> Callable[[str], list[RawMentio
     path = Path(directory)
     if not path.is_dir() or not (path / "config.json").is_file():
         raise ValueError(f"{path}: not a local model directory (no config.json)")
+    if not any(path.glob("*.safetensors")):
+        raise ValueError(f"{path}: no safetensors weights (pickled weights are never loaded)")
     try:
         from transformers import pipeline  # heavy: imported only here
     except ImportError as exc:  # pragma: no cover - transformers is a dependency
@@ -35,7 +37,7 @@ def load_ner(directory: str | Path, lang: str) -> Callable[[str], list[RawMentio
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
         # Local files only: a directory the user names, never a download.
-        model = AutoModelForTokenClassification.from_pretrained(str(path), local_files_only=True)
+        model = AutoModelForTokenClassification.from_pretrained(str(path), local_files_only=True, use_safetensors=True)
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
         nlp = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="simple")
     except Exception as exc:
