@@ -169,6 +169,8 @@ class TransformersEncoder:
         self.path = Path(path)
         if not (self.path / "config.json").is_file():
             raise ValueError(f"{self.path}: not a transformers model directory (no config.json)")
+        if not any(self.path.glob("*.safetensors")):
+            raise ValueError(f"{self.path}: no safetensors weights (pickled weights are never loaded)")
         self.name = f"transformers:{self.path.name}"
         self.batch_size = batch_size
         self.max_length = max_length
@@ -179,8 +181,11 @@ class TransformersEncoder:
         if self._model is None:
             from transformers import AutoModel, AutoTokenizer
 
-            self._tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
-            self._model = AutoModel.from_pretrained(str(self.path), local_files_only=True)
+            try:
+                self._tokenizer = AutoTokenizer.from_pretrained(str(self.path), local_files_only=True)
+                self._model = AutoModel.from_pretrained(str(self.path), local_files_only=True, use_safetensors=True)
+            except Exception as exc:  # a wrong or broken directory: one line naming it
+                raise ValueError(f"{self.path}: cannot load the encoder: {exc}") from exc
             self._model.eval()
 
     def encode(self, sentences: list[str], lang: str = "en") -> np.ndarray:

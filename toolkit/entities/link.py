@@ -34,6 +34,10 @@ class LinkParams:
     #: of this many letters; lexicon names of this many (dev set: "Iraq" is not searched).
     whole_text_min_chars: int = 6
     whole_text_min_lexicon_chars: int = 5
+    #: At most this many names are searched in the whole report (each search reads all
+    #: of it): the cost stays linear in the report. An NTREX pair searches at most 9 (dev
+    #: gold, 32 pairs); a 1 MB report would otherwise search thousands.
+    whole_text_max_names: int = 50
     #: Lexicon ids of countries ("loc:iq", "loc:usa"): a one-word hit on them stands
     #: without English confirmation (held-out 1: طويلة "long" = Tawila, a town, does not).
     country_id: str = r"loc:[a-z]{2,3}"

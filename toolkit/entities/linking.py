@@ -183,6 +183,8 @@ class _Linker:
             k = _key(em)
             if k in linked_keys or k in tried or em.acronym_of or not self._searchable(em):
                 continue
+            if len(tried) >= self.params.whole_text_max_names:
+                break  # each search reads the whole report: a bounded number keeps it linear
             tried.add(k)
             linked_ar = {l.ar for l in self.links}
             soft = {j for j, m in enumerate(ar_m) if j not in linked_ar and j not in self.dropped and is_soft(m)}

@@ -174,7 +174,10 @@ def _name_end(
             break
         if cue_type == "PER" and (keys[k] in ORG_CUES or keys[k] in PER_CUES or keys[k] in ROLE):
             break
-        overlap = [h for h, m in enumerate(mentions) if toks[k][0] < m.end and m.start < toks[k][1]]
+        # The taken spans answer "is there a mention here?" by bisection; only then is the
+        # mention itself looked for (once per name, as the loop stops there).
+        overlap = ([h for h, m in enumerate(mentions) if toks[k][0] < m.end and m.start < toks[k][1]]
+                   if taken.overlaps(toks[k][0], toks[k][1]) else [])
         if overlap:
             m = mentions[overlap[0]]
             # قيادة عمليات الأنبار: a known place closes an organisation's name.
