@@ -80,3 +80,15 @@ def test_an_empty_query_is_one_line_for_lookup_and_translit():
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert "Traceback" not in result.output
+
+
+def test_entities_warns_of_invalid_utf8_with_the_line(tmp_path):
+    from pathlib import Path
+
+    report = tmp_path / "report.txt"
+    report.write_bytes(b"Officials met in Baghdad.\nBarack Obama visited \xff\xfe Paris.\n")
+    exe = Path(sys.executable).parent / "toolkit"
+    proc = subprocess.run([str(exe), "entities", str(report), "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0
+    assert f"{report}:2: invalid UTF-8 at byte" in proc.stderr
+    assert json.loads(proc.stdout)["entities"]

@@ -117,5 +117,13 @@ def read_text_file(path: Path) -> str:
 
 def read_report(path: Path) -> str:
     """A report file as text; bad bytes become U+FFFD so binary input is reported as
-    such by the entity pipeline (an empty list and a message), not as a traceback."""
-    return read_bytes(path).decode("utf-8-sig", errors="replace")
+    such by the entity pipeline (an empty list and a message), not as a traceback. The
+    first invalid byte is a warning naming the file and line, as ``normalize`` warns."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = sum(1 for c in data.decode("utf-8", errors="replace") if c == "\ufffd")
+        warn(f"{path}:{line}: invalid UTF-8 at byte {exc.start}; {bad} bad byte sequence(s) replaced with U+FFFD")
+        return data.decode("utf-8-sig", errors="replace")
