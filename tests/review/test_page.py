@@ -117,6 +117,18 @@ def test_a_5000_sentence_page_is_written_fast():
     assert seconds < 10, f"{seconds:.1f} s"
 
 
+def test_a_5000_sentence_hostile_pair_goes_through_the_pipeline_fast():
+    """The whole path, pipeline included (7.3 s here with the default encoder; the bound
+    leaves room for a loaded CI machine)."""
+    en, ar = hostile_pair(5000)
+    t = time.perf_counter()
+    page = review_html(en, ar, presplit=True, encoder="hash")
+    seconds = time.perf_counter() - t
+    assert seconds < 30, f"{seconds:.1f} s"
+    assert page.count("<script") == 1 and "&lt;script&gt;alert" in page
+    assert page.count('<div class="row') >= 5000
+
+
 def test_cli_writes_the_page(tmp_path):
     from typer.testing import CliRunner
 
