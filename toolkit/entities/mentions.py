@@ -21,7 +21,7 @@ from pathlib import Path
 from ..extract.arabic import extract_arabic
 from ..extract.english import extract_english
 from ..extract.gazetteer import Gazetteer
-from ..extract.model import RawMention
+from ..extract.model import RawMention, non_overlapping
 from ..normalize.arabic import normalize_arabic
 from ..normalize.script import ARABIC_CLASS
 from .document import Document, Sent
@@ -256,13 +256,7 @@ def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone
     for n in ner:
         if n.score >= params.tagger_min_score and id(n) not in covered:
             out.append(n)
-    out.sort(key=lambda m: (m.start, -m.end))
-    kept: list[RawMention] = []
-    for m in out:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return kept
+    return non_overlapping(out)
 
 
 def with_sentences(mentions: list[RawMention], sents: Sequence[Sent]) -> list[RawMention]:

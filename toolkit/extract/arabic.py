@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer, arabic_token_key, arabic_tokens, clitic_readings
-from .model import RawMention
+from .model import RawMention, non_overlapping
 from .spans import Taken
 
 
@@ -99,13 +99,7 @@ def extract_arabic(text: str, gazetteer: Gazetteer | None = None) -> list[RawMen
     # than the Lebanese daily Al-Liwaa; the cue rule below then finds the person.
     mentions = [m for m in mentions if not (m.source == "lexicon" and " " not in m.text and arabic_token_key(m.text) in PER_CUES)]
     _add_cue_mentions(text, toks, keys, mentions)
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    out: list[RawMention] = []
-    for m in mentions:
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
-    return out
+    return non_overlapping(mentions)
 
 
 def _lexicon_mentions(text: str, gaz: Gazetteer) -> list[RawMention]:

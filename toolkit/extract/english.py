@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, latin_tokens
-from .model import RawMention
+from .model import RawMention, non_overlapping
 from .spans import Taken
 
 TITLES = frozenset(
@@ -134,8 +134,7 @@ def extract_english(text: str, gazetteer: Gazetteer | None = None) -> list[RawMe
             mentions.append(mention)
             taken.append((mention.start, mention.end))
     out = _with_acronyms(text, mentions)
-    out.sort(key=lambda m: (m.start, -m.end))
-    return _drop_overlaps(out)
+    return non_overlapping(out)
 
 
 def _lexicon_mentions(text: str, gaz: Gazetteer) -> list[RawMention]:
@@ -211,15 +210,6 @@ def _with_acronyms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     for m in mentions:
         if m.source != "lexicon" and _ACRONYM_RE.match(m.text) and m.text in defined:
             m = RawMention("en", m.start, m.end, m.text, m.text, m.type, "acronym", m.entity_id, PARAMS.acronym_score, acronym_of=defined[m.text])
-        out.append(m)
-    return out
-
-
-def _drop_overlaps(mentions: list[RawMention]) -> list[RawMention]:
-    out: list[RawMention] = []
-    for m in mentions:
-        if out and m.start < out[-1].end:
-            continue
         out.append(m)
     return out
 

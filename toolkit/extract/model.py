@@ -8,7 +8,9 @@ entity list can say where every mention came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +41,24 @@ class RawMention:
 
     def overlaps(self, other: "RawMention") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
+
+
+def non_overlapping(mentions: Iterable[S]) -> list[S]:
+    """The spans sorted by start (longest first at a start), each one that overlaps a
+    span kept before it left out: the first and longest reading wins."""
+    out: list[S] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

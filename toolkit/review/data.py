@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..entities import Document, EntityList, build_pipeline
 from ..entities.document import Pair, Sent
 from ..entities.model import Entity
+from ..extract.model import non_overlapping
 from ..entities.pipeline import gazetteer_from
 from ..entities.texts import CheckTexts
 
@@ -153,13 +154,7 @@ def index_spans(result: EntityList, en_sents: list[Sent], ar_sents: list[Sent]) 
             out[m.lang].setdefault(j, []).append(Span(m.start, m.end, k))
     for by_sent in out.values():
         for j, spans in by_sent.items():
-            spans.sort(key=lambda s: (s.start, -s.end))
-            kept: list[Span] = []
-            for s in spans:
-                if kept and s.start < kept[-1].end:
-                    continue
-                kept.append(s)
-            by_sent[j] = kept
+            by_sent[j] = non_overlapping(spans)
     return out, lost
 
 
