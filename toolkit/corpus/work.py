@@ -10,13 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BadRecord, OnError, excerpt
 from .formats import COMPRESSORS, Chunk, Spill
-from .records import Normalizer, Spec, apply_to_mapping, normalizer_for
+from .records import Normalizer, Prepared, Spec, apply_to_mapping, field_strings, normalizer_for
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,14 @@ def _utf8_reason(exc: UnicodeDecodeError) -> str:
     return f"invalid UTF-8 at byte {exc.start}"
 
 
+#: ``json.dumps(obj, ensure_ascii=False)`` builds this encoder on every call; one built
+#: once gives the same bytes (same options) without the per-record set-up.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _dump_json(obj: Any) -> bytes:
     try:
-        return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
+        return (_ENCODE(obj) + "\n").encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes: keep them escaped
         return (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
 
@@ -90,14 +98,15 @@ def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
     A bad record (or a bug on one record) never stops the chunk: it gets a reason and
     its line, and the record is passed through untouched or skipped.
     """
-    norm = normalizer_for(ctx.spec)
-    handle = _handler(ctx, norm)
+    parsed = _parse_all(chunk.records) if ctx.fmt in ("jsonl", "txt") else []
+    norm = _prepare(chunk, ctx, parsed)
+    handle = _handler(ctx, norm, parsed)
     tally = _Tally()
     line = chunk.first_line
     lines_used = chunk.lines_used
     for i, raw in enumerate(chunk.records):
         try:
-            reason = _one(raw, ctx, handle, tally)
+            reason = _one(i, raw, parsed[i] if parsed else None, ctx, handle, tally)
         except Exception as exc:  # noqa: BLE001 - a bug on one record must not kill the job
             reason = f"internal error: {type(exc).__name__}: {exc}"
         if reason is not None:
@@ -132,19 +141,66 @@ class _Tally:
             self.out = []
 
 
-#: Normalizes one decoded record into the tally; returns why it is bad, or None.
-Handler = Callable[[str, _Tally], "str | None"]
+#: Normalizes one decoded record (its index in the chunk, its text) into the tally;
+#: returns why it is bad, or None.
+Handler = Callable[[int, str, _Tally], "str | None"]
 
 
-def _one(raw: bytes | Spill | None, ctx: Context, handle: Handler, tally: _Tally) -> str | None:
-    """Decode one raw record and hand it to the format's handler; the reason it is bad."""
+def _parse_all(records: list[bytes | Spill | None] | tuple[bytes | Spill | None, ...]) -> list[Any]:
+    """Each record decoded (txt) or decoded and parsed (jsonl: a dict, else None), or None
+    where that fails; failures go through the per-record path, which says why."""
+    out: list[Any] = []
+    for raw in records:
+        if not isinstance(raw, bytes):
+            out.append(None)
+            continue
+        try:
+            out.append(_decode(raw))
+        except UnicodeDecodeError:
+            out.append(None)
+    return out
+
+
+def _prepare(chunk: Chunk, ctx: Context, parsed: list[Any]) -> Normalizer:
+    """The chunk's normalizer: its values normalized in one batch (txt, jsonl), or, if the
+    batch raises, the per-record normalizer, so a bug on one value is reported on its
+    record and does not fail the chunk."""
+    norm = normalizer_for(ctx.spec)
+    if ctx.fmt == "jsonl":
+        for i, text in enumerate(parsed):
+            try:
+                obj = json.loads(text) if text is not None else None
+            except (ValueError, RecursionError):  # the per-record path reports it
+                obj = None
+            parsed[i] = obj if isinstance(obj, dict) else None
+        texts = field_strings((o for o in parsed if o is not None), ctx.spec)
+    elif ctx.fmt == "txt":
+        texts = [t for t in parsed if t is not None]
+    else:
+        return norm
+    try:
+        return Prepared(norm, texts)
+    except Exception:  # noqa: BLE001 - fall back to one value at a time, errors per record
+        log.warning("batch normalization failed on chunk %d; normalizing record by record",
+                    chunk.index, exc_info=True)
+        return norm
+
+
+def _one(i: int, raw: bytes | Spill | None, pre: Any, ctx: Context, handle: Handler, tally: _Tally) -> str | None:
+    """Decode one raw record and hand it to the format's handler; the reason it is bad.
+
+    ``pre`` is what :func:`_prepare` already made of it (txt: the text; jsonl: the
+    object, which the handler takes from its list, so the text is not needed): no
+    second decode."""
+    if pre is not None:
+        return handle(i, pre if isinstance(pre, str) else "", tally)
     if raw is None or isinstance(raw, Spill):
         return f"record longer than {ctx.max_record_bytes} bytes"
     try:
         text = _decode(raw)
     except UnicodeDecodeError as exc:
         return _utf8_reason(exc)
-    return handle(text, tally)
+    return handle(i, text, tally)
 
 
 def _report(raw: bytes | Spill | None, reason: str, file: str, line: int, on_error: OnError, tally: _Tally) -> None:
@@ -162,18 +218,21 @@ def _report(raw: bytes | Spill | None, reason: str, file: str, line: int, on_err
         tally.out.append(raw if raw.endswith(b"\n") else raw + b"\n")
 
 
-def _handler(ctx: Context, norm: Normalizer) -> Handler:
-    """The record handler of ``ctx.fmt``, bound to the spec and the normalizer."""
+def _handler(ctx: Context, norm: Normalizer, parsed: list[Any]) -> Handler:
+    """The record handler of ``ctx.fmt``, bound to the spec, the normalizer and (jsonl)
+    the records already parsed by :func:`_prepare`."""
     spec = ctx.spec
     if ctx.fmt == "jsonl":
-        return lambda text, tally: _jsonl(text, spec, norm, tally)
+        return lambda i, text, tally: _jsonl(parsed[i], text, spec, norm, tally)
     if ctx.fmt == "txt":
-        return lambda text, tally: _txt(text, spec, norm, tally)
+        return lambda i, text, tally: _txt(text, spec, norm, tally)
     return _Rows(ctx, norm)
 
 
-def _jsonl(text: str, spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
+def _jsonl(obj: dict[str, Any] | None, text: str, spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
     """One JSON object a line; the spec's fields are normalized in place."""
+    if obj is not None:
+        return _jsonl_obj(obj, spec, norm, tally)
     if not text.strip():
         return "blank line"
     try:
@@ -182,6 +241,10 @@ def _jsonl(text: str, spec: Spec, norm: Normalizer, tally: _Tally) -> str | None
         return f"invalid JSON: {exc.msg} at column {exc.colno}"
     if not isinstance(obj, dict):
         return f"not a JSON object but {type(obj).__name__}"
+    return _jsonl_obj(obj, spec, norm, tally)
+
+
+def _jsonl_obj(obj: dict[str, Any], spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
     ch, miss = apply_to_mapping(obj, spec, norm)
     tally.changed += ch
     tally.missing += miss
@@ -230,7 +293,7 @@ class _Rows:
             return row, f"wrong column count: {len(row)} instead of {self.ncols}"
         return row, None
 
-    def __call__(self, text: str, tally: _Tally) -> str | None:
+    def __call__(self, i: int, text: str, tally: _Tally) -> str | None:
         row, reason = self._row(text)
         if reason is not None:
             return reason
