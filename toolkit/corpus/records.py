@@ -204,6 +204,12 @@ def apply_to_mapping(record: dict[str, Any], spec: Spec, norm: Normalizer | None
             missing += 1
             continue
         value = parent[last]
+        if type(value) is str and not (spec.key or spec.script):
+            # the common case of the bulk job, without _norm_value's tuple (same result)
+            new = norm(value)
+            changed |= new != value
+            parent[spec.out_name(last)] = new
+            continue
         new, ch, key, script = _norm_value(value, norm)
         changed |= ch
         parent[spec.out_name(last)] = new
