@@ -183,7 +183,7 @@ def outside_headlines(text: str, mentions: list[RawMention], params: MentionPara
             if m.entity_id or not any(s <= m.start < e for s, e in spans) or m.text.lower() in body]
 
 
-def tagged(text: str, lang: str) -> list[RawMention]:
+def tagged(text: str, lang: str, params: MentionParams = MentionParams()) -> list[RawMention]:
     """The shipped tagger's mentions of ``text`` as raw mentions (source ``ner``), with
     nationality adjectives left out and Arabic proclitics trimmed."""
     from ..ner import find_mentions
@@ -192,7 +192,7 @@ def tagged(text: str, lang: str) -> list[RawMention]:
         RawMention(lang, m.start, m.end, m.text, m.text, m.type, "ner", "", m.score, extras=(("ner", "1"),))
         for m in find_mentions(text, "en" if lang == "en" else "ar")
     ]
-    out = [m for m in out if not _adjective(m) and _plausible(m, MentionParams())]
+    out = [m for m in out if not _adjective(m) and _plausible(m, params)]
     if lang == "ar":
         words = frozenset(normalize_arabic(w, "search") for w in re.findall(f"[{ARABIC_CLASS}]+", text))
         out = [_without_clitic(part, words) for m in out for part in _split_pairs(m)]
@@ -301,7 +301,7 @@ class FindMentions:
         rule = extract_english(text, self.gazetteer) if lang == "en" else extract_arabic(text, self.gazetteer)
         if p.tagger:
             alone = p.english_patterns_alone if lang == "en" else p.arabic_cues_alone
-            rule = merge_tagged(text, rule, tagged(text, lang), alone, p)
+            rule = merge_tagged(text, rule, tagged(text, lang, p), alone, p)
         if lang == "en":
             rule = outside_headlines(text, rule, p)
         else:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from ..extract.gazetteer import Gazetteer
@@ -115,6 +115,7 @@ def transliterate_names(need: dict[tuple[str, str], list[tuple[str, float]]], us
             need[(name, script)] = [(c.text, c.score) for c in cands]
 
 
+@lru_cache(maxsize=16384)
 def is_descriptive(name: str, lang: str, params: EntityParams = EntityParams()) -> bool:
     """True when ``name`` holds a word the press translates (Court, Ministry, الصحة):
     its best translation is likely and does not sound like the word."""

@@ -109,10 +109,10 @@ def extract_entities(
     """One entity list for an English report and (optionally) its Arabic counterpart.
 
     ``en_text`` may also be an Arabic report when ``ar_text`` is None (single-language
-    mode: every entity still gets its other-script name through the lexicon and
-    transliteration).  ``translit_model``: use the learned transliteration model for
-    names no lexicon knows (default: only in single-language mode, where it matters most;
-    a report pair takes the other-script name from the other report).  ``encoder`` and
+    mode: the other-script name comes from the lexicon, else transliterations are
+    offered in ``suggested_en`` / ``suggested_ar``, never as the name).
+    ``translit_model``: those suggestions from the learned transliteration model rather
+    than the rules (default: only in single-language mode, where they matter most).  ``encoder`` and
     ``alignment`` go to the sentence aligner (an alignment already computed is reused).
     ``lexicon`` may be a :class:`toolkit.lexicon.Lexicon` or any
     iterable of entries; the default is the shipped lexicon.  ``ner_model`` names a local
