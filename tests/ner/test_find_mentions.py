@@ -80,3 +80,10 @@ def test_batch_and_record() -> None:
 def test_unknown_language() -> None:
     with pytest.raises(ValueError):
         find_mentions("text", "fr")  # type: ignore[arg-type]
+
+
+def test_a_tagger_on_the_other_script_proposes_nothing():
+    from toolkit.ner import find_mentions
+
+    assert find_mentions("العراق يعزز أمن حدوده الغربية مع تصاعد نشاط الفصائل قرب سوريا", "en") == []
+    assert find_mentions("Iraq tightens border security near Syria.", "ar") == []

@@ -9,7 +9,7 @@ import typer
 
 from .base import LangOption, app, command
 from .inputs import read_file_lines
-from .output import emit_json, out
+from .output import emit_json, out, warn
 
 
 @command(app)
@@ -33,9 +33,13 @@ def ner(
     from ..ner import find_mentions
     from ..normalize.script import lang_of
 
+    warned = False
     for number, line in read_file_lines(file):
         text = line.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> '?', offsets kept
         which = lang.value if lang != LangOption.auto else lang_of(text)
+        if lang != LangOption.auto and text.strip() and lang_of(text) != which and not warned:
+            warn(f"line {number} is not in the --lang {which} script: only words in that script are tagged")
+            warned = True
         mentions = find_mentions(text, "ar" if which == "ar" else "en")
         if as_json:
             emit_json({"text": text, "mentions": [

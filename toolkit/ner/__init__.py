@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..normalize.script import has_arabic, has_latin
 from .clitics import name_start
 from .features import Lang
 from .params import DEFAULT, NerParams
@@ -53,6 +54,12 @@ def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[Ne
     text order. Lone surrogates (undecodable bytes kept by a reader) are read as "?", one
     character for one, so offsets still point into ``text``."""
     tagger = tagger_for(lang)
+    # A span needs a letter of the tagger's script; in an Arabic report, a Latin name
+    # (MoveOn, True West) is written as it is and stands too.
+    arabic_report = lang == "ar" and has_arabic(text)
+    def script_of_tagger(span: str) -> bool:
+        return has_arabic(span) or arabic_report if lang == "ar" else has_latin(span)
+
     original = text
     text = text.encode("utf-8", "replace").decode("utf-8")
     out: list[NerMention] = []
@@ -64,6 +71,8 @@ def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[Ne
             start, stop = piece[first].start, piece[end - 1].end
             if lang == "ar" and params.strip_arabic_clitic:
                 start += name_start(piece[first].text)
+            if not script_of_tagger(original[start:stop]):
+                continue  # the English tagger on Arabic letters (or back) guesses: no evidence
             out.append(NerMention(start, stop, original[start:stop], kind, round(score, 4)))
     return out
 
