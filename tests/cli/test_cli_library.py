@@ -22,7 +22,7 @@ class FakeEngine:
     def __init__(self) -> None:
         self.calls: list[tuple[list[str], str]] = []
 
-    def transliterate_many(self, names, to, top=5, scheme=None, region=None):  # type: ignore[no-untyped-def]
+    def transliterate_many(self, names, to, top=5, scheme=None, region=None, style="press"):  # type: ignore[no-untyped-def]
         self.calls.append((list(names), to))
         if any("!" in n for n in names):
             raise TranslitError("not a name")

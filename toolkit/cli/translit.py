@@ -33,6 +33,12 @@ class SchemeOption(str, Enum):
     din = "din"
 
 
+class StyleOption(str, Enum):
+    press = "press"
+    official = "official"
+    scholarly = "scholarly"
+
+
 class RegionOption(str, Enum):
     levant = "levant"
     gulf = "gulf"
@@ -53,6 +59,11 @@ def translit(
         typer.Option(help="A standard scheme instead of press spellings (exact; buckwalter/safebw/hsb map back with --to arabic)."),
     ] = None,
     region: Annotated[Optional[RegionOption], typer.Option(help="Prefer a region's press conventions (Arabic to Latin).")] = None,
+    style: Annotated[
+        StyleOption,
+        typer.Option(help="Arabic to Latin: press (Mohammed, Abdulrahman), official as UN/OFAC/EU lists write names "
+                          "(Muhammad, Abd al-Rahman, Hasan) or scholarly ALA-LC (Muḥammad, ʿAbd al-Raḥmān)."),
+    ] = StyleOption.press,
     model: Annotated[Optional[Path], typer.Option(help="A model directory (default: the shipped one).")] = None,
     beams: Annotated[
         Optional[int],
@@ -76,6 +87,8 @@ def translit(
 
       toolkit translit "مُحَمَّد" --scheme ala-lc
 
+      toolkit translit "عبد الرحمن الحسيني" --style official
+
       cut -f1 names.tsv | toolkit translit --to latin --json > out.jsonl
 
     On stdin, names are read in batches of 512 and shared among --workers processes;
@@ -90,7 +103,8 @@ def translit(
     if name is not None and not name.strip():
         fail("empty name: nothing to transliterate")
     engine = engine_for(model, beams)
-    request = Request(to.value if to else None, top, scheme.value if scheme else None, region.value if region else None)
+    request = Request(to.value if to else None, top, scheme.value if scheme else None, region.value if region else None,
+                      style.value)
     workers = workers_or_default(workers)
     names = ([line for _, line in batch] for batch in read_line_batches(name, size=BATCH.names_per_batch))
     printer = _Printer(as_json, single=name is not None, scheme=request.scheme)

@@ -48,6 +48,7 @@ class Request:
     top: int = 5
     scheme: str | None = None
     region: str | None = None
+    style: str = "press"  # Arabic → Latin: press | official | scholarly (styles.py)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def answer_batch(engine: Transliterator, names: Sequence[str], request: Request)
             idx = [i for i, name in enumerate(names) if target_of(name, request.to) == direction]
             if idx:
                 got = engine.transliterate_many([names[i] for i in idx], direction, request.top,
-                                                request.scheme, request.region)
+                                                request.scheme, request.region, request.style)
                 for i, candidates in zip(idx, got):
                     results[i] = candidates
         return [_answer(name, candidates, request) for name, candidates in zip(names, results)]
@@ -102,7 +103,7 @@ def answer_batch(engine: Transliterator, names: Sequence[str], request: Request)
 def _answer_alone(engine: Transliterator, name: str, request: Request) -> Answer:
     try:
         candidates = engine.transliterate_many([name], target_of(name, request.to), request.top,
-                                               request.scheme, request.region)[0]
+                                               request.scheme, request.region, request.style)[0]
     except TranslitError as exc:
         return Answer(name, [], str(exc))
     return _answer(name, candidates, request)

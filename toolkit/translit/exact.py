@@ -48,6 +48,20 @@ def same_units(query: str, hit: str) -> bool:
     return units(query) > 1 or units(hit) == 1
 
 
+def spells_same(query: str, hit: str, params: TranslitParams) -> bool:
+    """Is a lexicon name a spelling of the query's words, not another name of the entity?
+
+    An entity's names include aliases (Abu Fadak al-Mohammadawi for عبد العزيز المحمداوي),
+    birth names, short forms (al-Muhandis) and translations (Hezbollah Brigades for
+    كتائب حزب الله). Only a name that sounds like every written word is a spelling: the
+    cross-script similarity of :func:`toolkit.normalize.keys.similarity` at or above
+    ``params.lexicon_spelling`` (the threshold ``toolkit match`` decides "same" at).
+    """
+    from ..normalize.keys import similarity
+
+    return similarity(query, hit) >= params.lexicon_spelling
+
+
 def build_table(entries: Iterable[Any], params: TranslitParams) -> Table:
     """Every name of every entry (preferred and variants, both scripts) to the entry's
     names in the other script: the preferred one at 1.0, variants at ``lexicon_variant``;
@@ -84,15 +98,22 @@ def read_table(lexicon: Any, params: TranslitParams) -> Table:
         return {}
 
 
-def table_hits(table: Table, name: str, to: str, top: int, params: TranslitParams) -> list[Candidate]:
-    """The exact names of ``name`` in the ``to`` script, the one of about its length first
-    ("Guterres" is a variant of António Guterres), scores non-increasing."""
+def table_hits(table: Table, name: str, to: str, top: int, params: TranslitParams,
+               others: list[str] | None = None) -> list[Candidate]:
+    """The exact names of ``name`` in the ``to`` script that spell its words
+    (:func:`spells_same`), the one of about its length first ("Guterres" is a variant of
+    António Guterres), scores non-increasing. The entity's other names in that script
+    (aliases, translations) are appended to ``others`` when it is given: they are not
+    spellings, but a caller may offer a translation among them."""
     want_arabic = to == "arabic"
     hits = table.get(("ar" if want_arabic else "en", lex_key(name)), [])
     ratio = params.arabic_per_latin_char if want_arabic else params.latin_per_arabic_char
     expected = len(name) * ratio  # typical length ratio across scripts
     hits = sorted(hits, key=lambda ts: (ts[1] < 1.0, round(abs(len(ts[0]) - expected) / max(1.0, expected), 1), -ts[1]))
     hits = [ts for ts in hits if same_units(name, ts[0])]
+    if others is not None:
+        others.extend(t for t, _ in hits if not spells_same(name, t, params))
+    hits = [ts for ts in hits if spells_same(name, ts[0], params)]
     out: list[Candidate] = []
     ceiling = 1.0
     for text, score in hits[:top]:
@@ -101,8 +122,10 @@ def table_hits(table: Table, name: str, to: str, top: int, params: TranslitParam
     return out
 
 
-def lookup_hits(lexicon: Any, name: str, to: str, top: int, params: TranslitParams) -> list[Candidate]:
-    """Confirmed matches of a lexicon that only has ``lookup(query, top)``; one that fails
+def lookup_hits(lexicon: Any, name: str, to: str, top: int, params: TranslitParams,
+                others: list[str] | None = None) -> list[Candidate]:
+    """Confirmed matches of a lexicon that only has ``lookup(query, top)`` that spell the
+    query's words (other names go to ``others``, as in :func:`table_hits`); one that fails
     answers nothing, with a logged warning and its cause."""
     try:
         matches = lexicon.lookup(name, top=top)
@@ -116,6 +139,40 @@ def lookup_hits(lexicon: Any, name: str, to: str, top: int, params: TranslitPara
         if m.why == "key" and " " not in name.strip():
             continue  # one folded word (Shatri ~ Shatra) is too little evidence
         text = m.ar if to == "arabic" else m.en
-        if text and same_units(name, text):
+        if not text or not same_units(name, text):
+            continue
+        if spells_same(name, text, params):
             out.append(Candidate(text, float(m.score), "lexicon"))
+        elif others is not None:
+            others.append(text)
     return out
+
+
+def translations_among(name: str, others: list[str], to: str, params: TranslitParams) -> list[Candidate]:
+    """The entity's other names that translate the query's words, as ``translation``
+    candidates (Islamic Action Front for جبهة العمل الاسلامي): not spellings, so they rank
+    below every spelling (``rank.TIER``), but what a reader of an organization's name wants.
+
+    A nom de guerre, a birth name or an acronym is another name, not a translation: only a
+    name whose words the learned word table (``toolkit.word_translation``, trained on public
+    parallel text) pairs with the query's, at ``params.translation_min`` or more, is offered.
+    """
+    if not others:
+        return []
+    from ..word_translation import phrase_score
+
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for other in others:
+        if other in seen:
+            continue
+        seen.add(other)
+        en, ar = (other, name) if to == "latin" else (name, other)
+        try:
+            score = phrase_score(en, ar)
+        except (OSError, ValueError) as exc:  # a missing or damaged word table: no translations, said once
+            logger.warning("word translation table unavailable (%s): no translation candidates", exc)
+            return []
+        if score >= params.translation_min:
+            out.append(Candidate(other, round(score, 4), "translation"))
+    return sorted(out, key=lambda c: -c.score)

@@ -20,6 +20,8 @@ from .params import TranslitParams
 from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
+from .styles import restyle_unit
+from .word_classes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
 NBest = dict[tuple[str, str], list[tuple[str, float]]]
@@ -151,15 +153,48 @@ class UnitComposer:
             ranked = [Option(o.text, o.score, None) for o in ranked]
         return ranked
 
-    def compose(self, plan: Plan, to: str, top: int, region: str | None, use_model: bool) -> list[Candidate]:
-        """The ``2 · top`` best whole-name candidates of a plan, unit by unit."""
+    def compose(self, plan: Plan, to: str, top: int, region: str | None, use_model: bool,
+                style: str = "press") -> list[Candidate]:
+        """The ``2 · top`` best whole-name candidates of a plan, unit by unit; Arabic → Latin
+        in ``style`` (the word-class step's fixed words, nisba endings and proclitics)."""
         slots: list[list[Option]] = []
         seps: list[str] = []
         for slot in plan.slots:
             seps.append(slot.sep)
-            if slot.unit is None:
-                slots.append([Option(slot.literal or "", 1.0, None)])
+            if slot.fixed is not None:
+                options = [Option(text, self.params.table_word * self.params.fixed_alternative ** r, None)
+                           for r, text in enumerate(slot.fixed)]
+            elif slot.unit is None:
+                options = [Option(slot.literal or "", 1.0, None)]
             else:
-                slots.append(self.unit_options(slot, to, top, region, use_model))
+                options = self.unit_options(slot, to, top, region, use_model)
+                if to == "latin":
+                    options = self.styled(slot, options, style)
+            if to == "latin" and slot.proclitic:
+                options = [Option(text, o.score * self.params.fixed_alternative ** r, o.source)
+                           for o in options for r, text in enumerate(with_proclitic(slot.proclitic, o.text, style))]
+            slots.append(options)
         units = sum(1 for slot in plan.slots if slot.unit is not None)
         return combine(slots, seps, top * 2, units)
+
+    def styled(self, slot: Slot, options: list[Option], style: str) -> list[Option]:
+        """A name unit's options in ``style`` (``styles.py`` respells the press spelling from
+        the Arabic letters), with a nisba adjective's feminine ending; spellings that drop
+        the article and glue its l to the name (العبيدي → "Labidi") are left out."""
+        out: dict[str, Option] = {}
+        unit = slot.unit
+        for o in options:
+            text = o.text
+            if unit.article and not unit.prefix and text[:1] in "Ll" and text[1:2] not in ("-", "") \
+                    and not (slot.stem or "").startswith("ل"):
+                continue  # the article's l glued to the name, as a Maghreb spelling: not what the Arabic writes
+            if style != "press":
+                respelled = restyle_unit(unit, text, style, slot.construct)
+                if respelled is None:
+                    continue
+                text = respelled
+            if slot.nisba:
+                text = nisba_feminine(text, style)
+            if text not in out or o.score > out[text].score:
+                out[text] = Option(text, o.score, o.source)
+        return sorted(out.values(), key=lambda o: -o.score) or options

@@ -34,6 +34,12 @@ class TranslitParams:
     lexicon_min_score: float = 0.95  # a lookup() match under this is fuzzy, not a confirmed name (0db04de)
     lexicon_variant: float = 0.97  # a variant of an entry's name ranks under its preferred name (1.0)
     lexicon_variant_query: float = 0.98  # a query that matches a variant (not the preferred name): at most this
+    lexicon_spelling: float = 0.88  # a lexicon name is a spelling of the query at this cross-script similarity
+    # (normalize.keys.SimilarityParams.threshold, the "same name" decision of `toolkit match`; issue 16)
+    table_word: float = 0.95  # a word spelled by the word-class table (word_classes.py): a convention, nearly sure
+    fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
+    translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table
+    # phrase score (word_translation.phrase_score); chosen, not tuned: aliases and acronyms score near 0
     arabic_per_latin_char: float = 0.75  # typical Arabic length of a Latin name (Guterres → António Guterres's
     latin_per_arabic_char: float = 1.3  # Arabic first); both chosen on the lexicon's names (0353535)
 

@@ -31,7 +31,7 @@ from typing import Any, Literal
 from ..normalize.script import has_arabic
 from . import rules_ar2lat as ar2lat
 from .attested import AttestedSpellings, UnitCache
-from .exact import Table, lookup_hits, read_table, table_hits
+from .exact import Table, lookup_hits, read_table, table_hits, translations_among
 from .fuse import NBest, UnitComposer
 from .inputs import TranslitError, check_request, clean_names
 from .loading import TranslitResources
@@ -41,6 +41,7 @@ from .plan import Plan, make_plan
 from .rank import Candidate, merge
 from .rerank import plain, rerank
 from .schemes import apply_scheme
+from .styles import STYLES, restyle_whole
 from .whole import whole_attested
 
 __all__ = [
@@ -136,9 +137,16 @@ class Transliterator:
         top: int = 5,
         scheme: str | None = None,
         region: str | None = None,
+        style: str = "press",
     ) -> list[list[Candidate]]:
-        """n-best lists for many names; every model call is batched across all of them."""
+        """n-best lists for many names; every model call is batched across all of them.
+
+        ``style`` (Arabic → Latin): ``press`` (Mohammed, Abdulrahman, al-Sudani), ``official``
+        (as UN, OFAC and EU lists write names: Muhammad, Abd al-Rahman, Hasan) or
+        ``scholarly`` (ALA-LC: Muḥammad, ʿAbd al-Raḥmān); see ``styles.py``."""
         check_request(to, top, region)
+        if style not in STYLES:
+            raise TranslitError(f"unknown style {style!r}: choose one of {', '.join(STYLES)}")
         cleaned = clean_names(names, self.params.max_name_chars)
         if scheme is not None:
             try:
@@ -149,7 +157,7 @@ class Transliterator:
             self.cache.clear()
             self._unit_cache.clear()
         confirmed = [self._lexicon_hits(name, to, top) if name else [] for name in cleaned]
-        plans = [make_plan(name, to) if name else None for name in cleaned]
+        plans = [make_plan(name, to, style) if name else None for name in cleaned]
         need = self._stems_to_guess(plans, to, region)
         if to == "arabic":
             self._prepare_reverse(plans, cleaned)
@@ -159,8 +167,10 @@ class Transliterator:
             if plan is None:
                 results.append([])
                 continue
-            guesses = self.composer.compose(plan, to, top, region, use_model=True)
+            guesses = self.composer.compose(plan, to, top, region, use_model=True, style=style)
             attested = whole_attested(self.names, name, to, region, guesses, self.params)
+            if to == "latin" and style != "press":
+                conf, attested = restyled(plan, conf, style), restyled(plan, attested, style)
             results.append(merge([conf, attested, guesses], top))
         return results
 
@@ -215,11 +225,25 @@ class Transliterator:
             return []
         if has_arabic(name) == (to == "arabic"):
             return []  # already in the target script
+        others: list[str] = []
         if hasattr(lex, "entries"):
             if self._exact is None:
                 self._exact = read_table(lex, self.params)
-            return table_hits(self._exact, name, to, top, self.params)
-        return lookup_hits(lex, name, to, top, self.params)
+            hits = table_hits(self._exact, name, to, top, self.params, others)
+        else:
+            hits = lookup_hits(lex, name, to, top, self.params, others)
+        return hits + translations_among(name, others, to, self.params)
+
+
+def restyled(plan: Plan, candidates: list[Candidate], style: str) -> list[Candidate]:
+    """Whole-name candidates (lexicon names, dictionary labels: written as the press writes
+    them) respelled in ``style``; one that cannot be read unit by unit is left out."""
+    out = []
+    for c in candidates:
+        text = restyle_whole(plan, c.text, style)
+        if text:
+            out.append(Candidate(text, c.score, c.source))
+    return out
 
 
 _DEFAULT: Transliterator | None = None
@@ -236,18 +260,19 @@ def default_transliterator() -> Transliterator:
 
 
 def transliterate(
-    name: str, to: Target, top: int = 5, scheme: str | None = None, region: str | None = None
+    name: str, to: Target, top: int = 5, scheme: str | None = None, region: str | None = None, style: str = "press"
 ) -> list[Candidate]:
     """n-best spellings of ``name`` in the ``to`` script, best first, each with score and source.
 
     >>> transliterate("عبد العزيز", to="latin")[0].text   # doctest: +SKIP
     'Abdulaziz'
     """
-    return default_transliterator().transliterate_many([name], to, top, scheme, region)[0]
+    return default_transliterator().transliterate_many([name], to, top, scheme, region, style)[0]
 
 
 def transliterate_many(
-    names: Sequence[str], to: Target, top: int = 5, scheme: str | None = None, region: str | None = None
+    names: Sequence[str], to: Target, top: int = 5, scheme: str | None = None, region: str | None = None,
+    style: str = "press",
 ) -> list[list[Candidate]]:
     """Batch form of :func:`transliterate`: the model decodes every stem of every name together."""
-    return default_transliterator().transliterate_many(names, to, top, scheme, region)
+    return default_transliterator().transliterate_many(names, to, top, scheme, region, style)

@@ -10,6 +10,7 @@ become 0-9 in Latin output).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from ..normalize.script import ARABIC_CLASS, has_arabic
 from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
 from .model import clean_arabic, clean_latin
+from .word_classes import PROCLITICS, classify, split_clitics
 
 _LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _PIECES = re.compile(
@@ -50,6 +52,12 @@ class Slot:
     literal: str | None
     construct: bool
     after: str | None = None  # the particle standing before this unit (بن of بن عبد العزيز), if any
+    #: Arabic → Latin: a proclitic written before the slot (و ل ب split off by word_classes)
+    proclitic: str | None = None
+    #: Arabic → Latin: a table word's ranked spellings (word_classes), in place of a guess
+    fixed: tuple[str, ...] | None = None
+    #: Arabic → Latin: the unit is a nisba adjective's masculine form; its ending ـية is written by rule
+    nisba: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,8 +92,9 @@ def runs(found: list[Piece], kind: str) -> list[tuple[bool, list[Piece]]]:
     return out
 
 
-def make_plan(name: str, to: str) -> Plan:
-    """The slots of ``name`` written in the ``to`` script ("latin" or "arabic")."""
+def make_plan(name: str, to: str, style: str = "press") -> Plan:
+    """The slots of ``name`` written in the ``to`` script ("latin" or "arabic"); Arabic →
+    Latin table words (particles, descriptive words, ordinals) are spelled in ``style``."""
     source_kind = "ar" if to == "latin" else "lat"
     slots: list[Slot] = []
     for is_source, run in runs(pieces(name), source_kind):
@@ -96,18 +105,95 @@ def make_plan(name: str, to: str) -> Plan:
                 slots.append(Slot(" " if p.space_before else "", None, None, text, False))
             continue
         chunk = " ".join(p.text for p in run)
-        units = ar2lat.split_units(chunk) if to == "latin" else lat2ar.split_units(chunk)
-        for k, unit in enumerate(units):
-            construct = False
-            if to == "latin" and k + 1 < len(units):
-                nxt = units[k + 1]
-                construct = nxt.article or nxt.prefix is None and nxt.allah
-            stem = (clean_arabic(ar2lat.strip_marks(unit.stem)) if to == "latin" else clean_latin(unit.stem).replace("-", ""))
-            previous = units[k - 1] if k else None
-            after = previous.raw if to == "latin" and previous is not None and previous.prefix and not previous.stem \
-                and not previous.allah else None
-            slots.append(Slot(sep_first if k == 0 else " ", unit, stem, None, construct, after))
+        if to == "latin":
+            arabic_slots = latin_slots(chunk, style)
+            if arabic_slots:
+                slots.append(dataclasses.replace(arabic_slots[0], sep=sep_first))
+                slots.extend(arabic_slots[1:])
+            continue
+        for k, unit in enumerate(lat2ar.split_units(chunk)):
+            stem = clean_latin(unit.stem).replace("-", "")
+            slots.append(Slot(sep_first if k == 0 else " ", unit, stem, None, False))
     if slots:
-        first = slots[0]
-        slots[0] = Slot("", first.unit, first.stem, first.literal, first.construct, first.after)
+        slots[0] = dataclasses.replace(slots[0], sep="")
     return Plan(slots)
+
+
+def _name_slots(words: list[str]) -> list[Slot]:
+    """Name words, cut into units (article and compounds kept together)."""
+    units = ar2lat.split_units(" ".join(words))
+    slots = []
+    for k, unit in enumerate(units):
+        construct = False
+        if k + 1 < len(units):
+            nxt = units[k + 1]
+            construct = nxt.article or nxt.prefix is None and nxt.allah
+        stem = clean_arabic(ar2lat.strip_marks(unit.stem))
+        previous = units[k - 1] if k else None
+        after = previous.raw if previous is not None and previous.prefix and not previous.stem and not previous.allah else None
+        slots.append(Slot(" ", unit, stem, None, construct, after))
+    return slots
+
+
+def latin_slots(chunk: str, style: str) -> list[Slot]:
+    """The slots of a run of Arabic words, Arabic → Latin, after the word-class step
+    (``word_classes.py``): proclitics split off and written before the next slot, table
+    words spelled in ``style``, a nisba adjective's ending written by rule, and each run of
+    name words cut into units by ``rules_ar2lat.split_units``."""
+    words = split_clitics([w for w in chunk.split() if w])
+    classes = [classify(w) for w in words]
+    slots: list[Slot] = []
+    names: list[str] = []
+    proclitic: str | None = None
+    pending: str | None = None  # the proclitic that stands before the next run of name words
+
+    def flush() -> None:
+        nonlocal pending
+        if names:
+            run = _name_slots(names)
+            if pending and run:
+                run[0] = dataclasses.replace(run[0], proclitic=pending)
+            slots.extend(run)
+            names.clear()
+            pending = None
+
+    person_like = all(c.kind == "name" for c in classes[:-1]) and len(words) <= 4
+    for k, (word, cls) in enumerate(zip(words, classes)):
+        nxt = classes[k + 1] if k + 1 < len(classes) else None
+        if word in PROCLITICS and k + 1 < len(words):
+            flush()
+            proclitic = word
+            continue
+        if cls.kind in ("particle", "desc", "ordinal") and cls.spelling is not None:
+            flush()
+            construct = not cls.article and nxt is not None and nxt.kind not in ("particle",)
+            text = cls.spelling.get(style, construct)
+            if cls.article:
+                text = "al-" + text
+            options = [text]
+            if cls.kind == "ordinal" and cls.roman and person_like and k == len(words) - 1 and k > 0:
+                options.insert(0, cls.roman)
+            if cls.kind == "particle" and style != "scholarly":
+                options = [o.lower() for o in options]
+            slots.append(Slot(" ", None, None, None, construct, None, proclitic, tuple(options)))
+            proclitic = None
+            continue
+        if cls.kind == "nisba":
+            flush()
+            masculine = word[:-1] if word.endswith("ة") else word
+            run = _name_slots([masculine])
+            run = [dataclasses.replace(slot, nisba=True, proclitic=proclitic) for slot in run]
+            slots.extend(run)
+            proclitic = None
+            continue
+        if proclitic and not names:
+            pending = proclitic
+            proclitic = None
+        names.append(word)
+    flush()
+    # a name unit right before a table word with the article is in construct (جزيرة العرب)
+    for k in range(len(slots) - 1):
+        slot, nxt_slot = slots[k], slots[k + 1]
+        if slot.unit is not None and not slot.unit.article and nxt_slot.fixed and nxt_slot.fixed[-1].startswith("al-"):
+            slots[k] = dataclasses.replace(slot, construct=True)
+    return slots

@@ -17,8 +17,9 @@ from typing import Literal
 
 from .spelling import latin_key
 
-Source = Literal["lexicon", "model", "rules", "scheme"]
-TIER: dict[str, int] = {"lexicon": 0, "scheme": 0, "model": 1, "rules": 2}
+Source = Literal["lexicon", "model", "rules", "scheme", "translation"]
+#: a translation (another name, not a spelling: issue 16) always ranks below the spellings
+TIER: dict[str, int] = {"lexicon": 0, "scheme": 0, "model": 1, "rules": 2, "translation": 3}
 
 
 @dataclass(frozen=True)

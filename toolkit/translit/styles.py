@@ -1,0 +1,324 @@
+"""Spelling styles of Arabic → Latin names: press, official (UN/OFAC/EU lists), scholarly (ALA-LC).
+
+Why a respelling and not three models: Arabic does not write short vowels, so the hard
+part of a spelling, which vowels a name has, is what the model, the attested spellings and
+the name dictionary already know, in the press's letters. A style is then a matter of
+writing those same sounds by another convention: the lists write Muhammad, Husayn, Hasan,
+Sa'd, al- before every letter; ALA-LC adds macrons, dots and ʿ ʾ (Muḥammad, Ḥusayn, Saʿd).
+So a press spelling of a unit is aligned letter by letter with the unit's Arabic
+(:func:`align`: each Arabic letter takes one of its press spellings, each short vowel the
+Latin between them) and written again: consonants from the Arabic letter (ق is q, ظ is z
+or ẓ, whatever the press wrote), long vowels from ا و ي ى, short vowels from the press
+(o → u; e → i after a long ā, as in Hafez → Hafiz, else a), ة as -a / -ah (-at in
+construct), ع and ء as ' inside a word (dropped at its ends) or ʿ ʾ.
+
+What it cannot know: a shadda the Arabic does not write. A doubled press consonant is kept
+(Muhammad, Allawi, Saddam) except s, t and their emphatics, which the press doubles to
+keep a sound (Hassan for حسن: Hasan), and a final one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from .arabic_letters import strip_marks
+
+STYLES = ("press", "official", "scholarly")
+
+#: press spellings of each Arabic letter, most common first ("" = not written)
+_PRESS: dict[str, tuple[str, ...]] = {
+    "ب": ("b", "bb", "p"), "ت": ("t", "tt"), "ث": ("th", "s", "t"), "ج": ("j", "g", "dj", "dg", "zh"),
+    "ح": ("h", "hh", ""), "خ": ("kh", "h", "x", "kk"), "د": ("d", "dd"), "ذ": ("dh", "z", "th", "d"),
+    "ر": ("r", "rr"), "ز": ("z", "zz", "s"), "س": ("s", "ss", "c"), "ش": ("sh", "ch", "sch"),
+    "ص": ("s", "ss", "ç"), "ض": ("d", "dh", "dd", "z"), "ط": ("t", "tt", "th"), "ظ": ("z", "dh", "zz", "d"),
+    "ع": ("'", "", "`", "ʿ"), "غ": ("gh", "g", "rh"), "ف": ("f", "ff", "ph", "v"), "ق": ("q", "k", "g", "kk", "qq", "c"),
+    "ك": ("k", "kk", "c", "ck", "ch"), "ل": ("l", "ll"), "م": ("m", "mm"), "ن": ("n", "nn", "m"),
+    "ه": ("h", "hh", ""), "ء": ("'", ""), "ئ": ("'", "", "y", "i"), "ؤ": ("'", "", "w", "u"),
+    "ا": ("a", "aa", "e", "", "i", "o", "u", "ah"), "أ": ("a", "", "e", "i", "u", "o", "'"), "إ": ("i", "e", ""),
+    "آ": ("a", "aa"), "و": ("w", "u", "o", "ou", "oo", "ow", "aw", "au", "v", "ww", "uw"),
+    "ي": ("y", "i", "ei", "ai", "ay", "ee", "ie", "ey", "yy", "iy", "e", "a"), "ى": ("a", "i", "y", "e", "ah", "aa"),
+    "ة": ("a", "ah", "at", "e", "eh", "h", ""), "پ": ("p",), "ڤ": ("v",), "گ": ("g",), "چ": ("ch",),
+}
+_SHORT = ("a", "e", "i", "o", "u", "ou", "aa", "ee", "oo", "ai", "ei", "ay", "ey")
+
+#: consonants: (official, scholarly)
+_CONSONANT: dict[str, tuple[str, str]] = {
+    "ب": ("b", "b"), "ت": ("t", "t"), "ث": ("th", "th"), "ج": ("j", "j"), "ح": ("h", "ḥ"), "خ": ("kh", "kh"),
+    "د": ("d", "d"), "ذ": ("dh", "dh"), "ر": ("r", "r"), "ز": ("z", "z"), "س": ("s", "s"), "ش": ("sh", "sh"),
+    "ص": ("s", "ṣ"), "ض": ("d", "ḍ"), "ط": ("t", "ṭ"), "ظ": ("z", "ẓ"), "غ": ("gh", "gh"), "ف": ("f", "f"),
+    "ق": ("q", "q"), "ك": ("k", "k"), "ل": ("l", "l"), "م": ("m", "m"), "ن": ("n", "n"), "ه": ("h", "h"),
+    "پ": ("p", "p"), "ڤ": ("v", "v"), "گ": ("g", "g"), "چ": ("ch", "ch"),
+}
+_GLOTTAL = {"ع": "ʿ", "ء": "ʾ", "ئ": "ʾ", "ؤ": "ʾ"}
+_NO_DOUBLE = set("سصتط")
+_VOWEL_LETTERS = set("اوييى")
+
+
+def _short_vowel(v: str, after_long_a: bool) -> str:
+    """A press short vowel as one of a, i, u (a diphthong's first half is handled by the caller)."""
+    if not v:
+        return ""
+    head = v[0]
+    if head in "ou":
+        return "u"
+    if head == "i":
+        return "i"
+    if head == "e":
+        return "i" if after_long_a else "a"
+    return "a"
+
+
+@lru_cache(maxsize=1 << 14)
+def align(arabic: str, latin: str) -> tuple[tuple[str, str], ...] | None:
+    """Each Arabic letter's press spelling and the short vowel written after it, as the
+    cheapest path through the Latin (a Latin letter left over costs 1, a letter's less usual
+    spelling a little); None when the Latin cannot be read as this Arabic at all."""
+    letters = [ch for ch in strip_marks(arabic) if ch in _PRESS]
+    text = latin.lower()
+    n, m = len(letters), len(text)
+    if not n or not m:
+        return None
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, str, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c = cost[i][j]
+            if c == inf:
+                continue
+            if j < m and c + 1.0 < cost[i][j + 1]:  # a Latin letter the Arabic does not account for
+                cost[i][j + 1] = c + 1.0
+                back[i][j + 1] = (i, j, "", "")
+            if i == n:
+                continue
+            options = _PRESS[letters[i]]
+            for r_rank, r in enumerate(options):
+                if not text.startswith(r, j):
+                    continue
+                j2 = j + len(r)
+                vowel_letter = letters[i] in _VOWEL_LETTERS
+                base = c + (0.05 if vowel_letter else 0.1) * r_rank + (0.3 if r == "" else 0.0)
+                # a short vowel right before ا و ي ى is most often part of the long vowel or diphthong
+                before_long = i + 1 < n and letters[i + 1] in _VOWEL_LETTERS
+                for v_rank, v in enumerate(("",) + _SHORT):
+                    if v and not text.startswith(v, j2):
+                        continue
+                    total = base + (0.05 + 0.01 * v_rank + (0.3 if before_long else 0.0) if v else 0.0)
+                    j3 = j2 + len(v)
+                    if total < cost[i + 1][j3]:
+                        cost[i + 1][j3] = total
+                        back[i + 1][j3] = (i, j, r, v)
+            if c + 0.8 < cost[i + 1][j]:  # an Arabic letter the Latin does not write
+                cost[i + 1][j] = c + 0.8
+                back[i + 1][j] = (i, j, "", "")
+    if cost[n][m] > max(2.0, 0.35 * n):
+        return None
+    path: list[tuple[str, str]] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        step = back[i][j]
+        assert step is not None
+        pi, pj, r, v = step
+        if pi != i:
+            path.append((r, v))
+        i, j = pi, pj
+    path.reverse()
+    return tuple(path)
+
+
+def respell_stem(arabic: str, latin: str, style: str, construct: bool = False) -> str | None:
+    """One stem (no article, no compound) in ``style``, from its press spelling."""
+    letters = [ch for ch in strip_marks(arabic) if ch in _PRESS]
+    path = align(arabic, latin)
+    if path is None:
+        return None
+    scholarly = style == "scholarly"
+    out: list[str] = []
+    n = len(letters)
+    for k, (ch, (r, v)) in enumerate(zip(letters, path)):
+        first, last = k == 0, k == n - 1
+        prev_long_a = k > 0 and letters[k - 1] in "اآ" and k > 1
+        nxt = letters[k + 1] if k + 1 < n else ""
+        vowel = _short_vowel(v, prev_long_a)
+        if nxt and (nxt in "اآى" or (nxt in "وي" and path[k + 1][0] not in ("w", "ww", "v", "y", "yy"))):
+            # a short vowel before a long one is part of it, but a before و / ي makes a diphthong
+            vowel = "a" if vowel == "a" and nxt in "وي" and path[k + 1][0] in ("u", "ou", "o", "oo", "i", "ee", "ie", "e") \
+                and v[:1] == "a" else ""
+        if ch in ("ا", "أ", "إ", "آ"):
+            if first:
+                carrier = {"إ": "i", "آ": "ā"}.get(ch) or _short_vowel(r or v or "a", False) or "a"
+                if ch == "آ" and not scholarly:
+                    carrier = "a"
+                out.append(carrier)
+                if r and vowel:
+                    out.append(vowel)
+                continue
+            if ch == "ا" or ch == "آ":
+                out.append("ā" if scholarly else "a")
+                continue
+            out.append("ʾ" if scholarly else "'")
+            out.append(_short_vowel(r, False) if r not in ("", "'") else vowel)
+            continue
+        if ch == "و" and last and r == "" and k > 0:
+            continue  # the silent و of عمرو
+        if ch == "ي" and last and r in ("", "a", "ah"):
+            out.append("á" if scholarly else "a")  # ى written as ي (موسي)
+            continue
+        diphthong = k > 0 and out and out[-1] == "a" and path[k - 1][1][:1] == "a" and letters[k - 1] not in _VOWEL_LETTERS
+        if ch in "و":
+            if first or diphthong or r in ("w", "ww", "v") or (r == "" and vowel):
+                out.append("w")
+            elif r in ("aw", "ow", "au"):
+                out.append("aw")
+            else:
+                out.append("ū" if scholarly else "u")
+            out.append(vowel)
+            continue
+        if ch in "ي":
+            if first or diphthong or r in ("y", "yy"):
+                out.append("y")
+            elif r in ("ei", "ai", "ay", "ey"):
+                out.append("ay")
+            else:
+                out.append("ī" if scholarly else "i")
+            out.append(vowel)
+            continue
+        if ch == "ى":
+            out.append("á" if scholarly else "a")
+            continue
+        if ch == "ة":
+            out.append("at" if construct else ("ah" if scholarly else "a"))
+            continue
+        if ch in _GLOTTAL:
+            if r == "" and v and k > 0 and not path[k - 1][1] and letters[k - 1] not in _VOWEL_LETTERS:
+                out.append(vowel)  # Saad, Sharaa: the vowel the press writes after ع is the one before it
+                vowel = ""
+            if scholarly:
+                if not (first and ch != "ع"):
+                    out.append(_GLOTTAL[ch])
+            elif not first and not last:
+                out.append("'")
+            out.append(vowel)
+            continue
+        official, scholar = _CONSONANT.get(ch, (ch, ch))
+        letter = scholar if scholarly else official
+        doubled = len(r) == 2 and r[0] == r[1] and ch not in _NO_DOUBLE and not last
+        out.append(letter + letter[-1] if doubled else letter)
+        if not last:  # no name ends in a short vowel in the lists' pausal forms (Zine → Zayn)
+            out.append(vowel)
+    word = "".join(out)
+    word = re.sub(r"([aiu])\1+", r"\1", word)
+    return _capitalize(word)
+
+
+def _capitalize(word: str) -> str:
+    for i, ch in enumerate(word):
+        if ch.isalpha() and ch not in "ʿʾ":
+            return word[:i] + ch.upper() + word[i + 1:]
+    return word
+
+
+_PREFIX_PRESS = {
+    "abd": re.compile(r"^(?:abd[ -]?(?:al|el|ul|ol|il)[ -]?|abdul|abdel|abdal|abdol|abd[ -]?)", re.IGNORECASE),
+    "abu": re.compile(r"^(?:abu|abou|abo|abū)[ -]?", re.IGNORECASE),
+    "abi": re.compile(r"^(?:abi|abī)[ -]?", re.IGNORECASE),
+    "bin": re.compile(r"^(?:bin|ben|ibn|bint)[ -]", re.IGNORECASE),
+    "ibn": re.compile(r"^(?:ibn|bin|ben)[ -]", re.IGNORECASE),
+}
+_ARTICLE_PRESS = re.compile(r"^(?:al|el|ul|a[tdrzsnl]h?)[- ]|^l(?=[a-z])", re.IGNORECASE)
+_ALLAH_PRESS = re.compile(r"[ -]?(?:allah|ullah|ollah|ellah|alla|illah)$", re.IGNORECASE)
+_HEADS = {
+    "official": {"abd": "Abd", "abu": "Abu", "abi": "Abi", "bin": "bin", "ibn": "ibn", "allah": "Allah"},
+    "scholarly": {"abd": "ʿAbd", "abu": "Abū", "abi": "Abī", "bin": "ibn", "ibn": "ibn", "allah": "Allāh"},
+}
+
+
+def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> str | None:
+    """A unit's press spelling (``text``) in ``style``, its parts written by the style's
+    conventions (Abd al-, Abu, bin / ibn, al- before every letter, Allah apart); None when
+    the press spelling cannot be read as the unit's Arabic."""
+    if style == "press":
+        return text
+    heads = _HEADS[style]
+    rest = text.strip()
+    parts: list[str] = []
+    if unit.prefix:
+        m = _PREFIX_PRESS[unit.prefix].match(rest)
+        if m is None and unit.stem:
+            return None
+        rest = rest[m.end():] if m else ""
+        parts.append(heads[unit.prefix])
+    if unit.allah and not unit.stem:
+        parts.append(heads["allah"])
+        return " ".join(parts) if unit.prefix == "abd" or style == "official" else " ".join(parts)
+    if not unit.stem:
+        return " ".join(parts) or None
+    if unit.article:
+        rest = _ARTICLE_PRESS.sub("", rest, count=1)
+    if unit.allah:
+        rest = _ALLAH_PRESS.sub("", rest)
+    stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct)
+    if stem is None:
+        return None
+    word = f"al-{stem}" if unit.article else stem
+    if unit.allah:
+        word = f"{word} {heads['allah']}"
+    if parts and unit.prefix == "abd" and unit.article:
+        return f"{parts[0]} {word}"
+    return " ".join(parts + [word])
+
+
+def fold_style(text: str) -> str:
+    """Accents and ʿ ʾ off (for comparing spellings across styles)."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ʿ", "").replace("ʾ", "")
+
+
+_PROCLITIC_PRESS = re.compile(r"^(?:wa[ -]|w[ -]|wal-|wel-|lil-|li-|lel-|bil-|bi-|bel-)", re.IGNORECASE)
+
+
+def restyle_whole(plan: Any, text: str, style: str) -> str | None:
+    """A whole press spelling (a lexicon name, a dictionary label) in ``style``: its words are
+    shared out among the plan's slots (one to three words a unit), each unit respelled by
+    :func:`restyle_unit`, each table word taken in the style; None when no sharing works."""
+    from .word_classes import nisba_feminine, with_proclitic
+
+    if style == "press":
+        return text
+    tokens = text.split()
+    slots = plan.slots
+
+    @lru_cache(maxsize=None)
+    def solve(i: int, j: int) -> tuple[str, ...] | None:
+        if i == len(slots):
+            return () if j == len(tokens) else None
+        slot = slots[i]
+        for k in (1, 2, 3):
+            if j + k > len(tokens):
+                break
+            chunk = " ".join(tokens[j:j + k])
+            if slot.proclitic:
+                chunk = _PROCLITIC_PRESS.sub("", chunk, count=1)
+            if slot.fixed is not None:
+                word: str | None = slot.fixed[-1] if slot.fixed[0][:1].isupper() and len(slot.fixed) > 1 else slot.fixed[0]
+            elif slot.unit is None:
+                word = slot.literal
+            else:
+                word = restyle_unit(slot.unit, chunk, style, slot.construct)
+                if word is not None and slot.nisba:
+                    word = nisba_feminine(word, style)
+            if word is None:
+                continue
+            if slot.proclitic:
+                word = with_proclitic(slot.proclitic, word, style)[0]
+            rest = solve(i + 1, j + k)
+            if rest is not None:
+                return (word,) + rest
+        return None
+
+    words = solve(0, 0)
+    return " ".join(w for w in words if w) if words else None
