@@ -11,6 +11,7 @@ matches are kept.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -148,6 +149,9 @@ def lookup_hits(lexicon: Any, name: str, to: str, top: int, params: TranslitPara
     return out
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z.&\-]{0,9}")
+
+
 def translations_among(name: str, others: list[str], to: str, params: TranslitParams) -> list[Candidate]:
     """The entity's other names that translate the query's words, as ``translation``
     candidates (Islamic Action Front for جبهة العمل الاسلامي): not spellings, so they rank
@@ -164,8 +168,8 @@ def translations_among(name: str, others: list[str], to: str, params: TranslitPa
     out: list[Candidate] = []
     seen: set[str] = set()
     for other in others:
-        if other in seen:
-            continue
+        if other in seen or _ACRONYM.fullmatch(other.strip()):
+            continue  # an acronym (KH, ISIS) is another name, not a translation
         seen.add(other)
         en, ar = (other, name) if to == "latin" else (name, other)
         try:

@@ -1,0 +1,129 @@
+"""Issue 16: candidates spell the written words; the words between the names; styles; translations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.normalize.keys import similarity
+from toolkit.translit import Transliterator, TranslitError
+from toolkit.translit import rules_ar2lat as ar2lat
+from toolkit.translit.params import DEFAULT_PARAMS
+from toolkit.translit.styles import align, restyle_unit
+from toolkit.translit.word_classes import classify, nisba_feminine, official_from_scholarly, split_clitics, with_proclitic
+
+
+class AliasLexicon:
+    """One entity with a spelling, a nom de guerre, a translation and an acronym."""
+
+    NAMES = ["Kataeb Hezbollah", "Abu Fadak al-Mohammadawi", "Hezbollah Brigades", "KH"]
+
+    def lookup(self, query: str, top: int = 5) -> list[object]:
+        if query != "كتائب حزب الله":
+            return []
+        return [SimpleNamespace(id="org:kh", type="ORG", en=n, ar="كتائب حزب الله", score=1.0, why="exact", matched=query)
+                for n in self.NAMES]
+
+
+def test_no_lexicon_candidate_that_does_not_spell_the_words(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, lexicon=AliasLexicon())
+    cands = t.transliterate_many(["كتائب حزب الله"], "latin", top=10)[0]
+    lexicon = [c.text for c in cands if c.source == "lexicon"]
+    assert lexicon == ["Kataeb Hezbollah"]
+    for c in cands:
+        if c.source == "lexicon":
+            assert similarity("كتائب حزب الله", c.text) >= DEFAULT_PARAMS.lexicon_spelling
+    assert "Abu Fadak al-Mohammadawi" not in {c.text for c in cands}  # an alias is lookup's business
+    assert "KH" not in {c.text for c in cands}
+
+
+def test_words_between_names(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    got = t.transliterate_many(["الدولة الإسلامية في العراق والشام", "الجماعة السلفية للدعوة والقتال"], "latin", top=5)
+    first = got[0][0].text
+    assert first.startswith("al-Dawla al-Islamiya fi al-") and first.endswith(" wa al-Sham")  # fi, not "In"; wa apart
+    assert "wal-Sham" in got[0][1].text or any(c.text.endswith("wal-Sham") for c in got[0])
+    assert got[1][0].text.startswith("al-Jamaa al-Salafiya lil-Dawa wa")
+
+
+def test_construct_and_ordinals(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    got = t.transliterate_many(["جبهة العمل الإسلامي", "الجيش الثالث الميداني"], "latin", top=3)
+    assert got[0][0].text == "Jabhat al-Amal al-Islami"
+    assert got[1][0].text.startswith("al-Jaish al-Thalith")  # an ordinal in an organization's name is a word
+    assert classify("الثاني").roman == "II"
+
+
+def test_styles_of_one_name(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
+    name = "جبهة العمل الإسلامي"
+    assert t.transliterate_many([name], "latin", style="official")[0][0].text == "Jabhat al-Amal al-Islami"  # ع dropped at a word's start
+    assert t.transliterate_many([name], "latin", style="scholarly")[0][0].text == "Jabhat al-ʿAmal al-Islāmī"
+    with pytest.raises(TranslitError, match="unknown style"):
+        t.transliterate_many([name], "latin", style="fancy")
+
+
+@pytest.mark.parametrize(("arabic", "press", "official", "scholarly"), [
+    ("محمد", "Mohammed", "Muhammad", "Muḥammad"),
+    ("حسين", "Hussein", "Husayn", "Ḥusayn"),
+    ("الكاظمي", "al-Kadhimi", "al-Kazimi", "al-Kāẓimī"),
+    ("حافظ", "Hafez", "Hafiz", "Ḥāfiẓ"),
+    ("سعد", "Saad", "Sa'd", "Saʿd"),
+    ("عون", "Aoun", "Awn", "ʿAwn"),
+    ("مصطفى", "Mustafa", "Mustafa", "Muṣṭafá"),
+    ("عبيدة", "Obeida", "Ubayda", "ʿUbaydah"),
+])
+def test_respelling_a_press_unit(arabic: str, press: str, official: str, scholarly: str) -> None:
+    unit = ar2lat.split_units(arabic)[0]
+    assert restyle_unit(unit, press, "official") == official
+    assert restyle_unit(unit, press, "scholarly") == scholarly
+    assert restyle_unit(unit, press, "press") == press
+
+
+def test_compound_units_take_the_style_heads() -> None:
+    abd = ar2lat.split_units("عبد الرحمن")[0]
+    assert restyle_unit(abd, "Abdulrahman", "official") == "Abd al-Rahman"
+    assert restyle_unit(abd, "Abdulrahman", "scholarly") == "ʿAbd al-Raḥman"  # the dagger alef is not written
+    aziz = ar2lat.split_units("عبد العزيز")[0]
+    assert restyle_unit(aziz, "Abdulaziz", "scholarly") == "ʿAbd al-ʿAzīz"
+    nasr = ar2lat.split_units("نصر الله")[0]
+    assert restyle_unit(nasr, "Nasrallah", "official") == "Nasr Allah"
+
+
+def test_a_spelling_that_is_not_the_arabic_is_not_respelled() -> None:
+    assert align("محمد", "xqzvw") is None
+    assert restyle_unit(ar2lat.split_units("محمد")[0], "Qwerty Zxcv", "official") is None
+
+
+def test_tables_and_clitics() -> None:
+    assert official_from_scholarly("Jamʿīyah") == "Jam'iyya"
+    assert official_from_scholarly("ʿAbd Allāh") == "Abd Allah"
+    assert split_clitics(["والشام", "للدعوة", "بالمعروف", "وليد", "لبنان", "بلال"]) == \
+        ["و", "الشام", "ل", "الدعوة", "ب", "المعروف", "وليد", "لبنان", "بلال"]
+    assert with_proclitic("ل", "al-Dawa", "press") == ["lil-Dawa"]
+    assert with_proclitic("ل", "Tahrir", "press") == ["li-Tahrir"]
+    assert with_proclitic("و", "al-Sham", "scholarly") == ["wa-al-Sham"]
+    assert nisba_feminine("al-Dimuqrati", "official") == "al-Dimuqratiyya"
+    assert classify("وليد").kind == "name" and classify("في").kind == "particle"
+
+
+def test_translation_is_marked_and_below_spellings(memory_only_dir: Path) -> None:
+    t = Transliterator(model_dir=memory_only_dir, lexicon=AliasLexicon())
+    cands = t.transliterate_many(["كتائب حزب الله"], "latin", top=10)[0]
+    sources = [c.source for c in cands]
+    assert "translation" in sources
+    assert sources.index("translation") > max(i for i, s in enumerate(sources) if s != "translation")
+    assert {c.text for c in cands if c.source == "translation"} == {"Hezbollah Brigades"}
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةى ", min_size=1, max_size=30))
+def test_any_arabic_in_any_style_gives_candidates_or_none(text: str) -> None:
+    from toolkit.translit.plan import make_plan
+
+    for style in ("press", "official", "scholarly"):
+        plan = make_plan(text, "latin", style)
+        assert all(slot.unit is not None or slot.fixed is not None or slot.literal is not None for slot in plan.slots)
