@@ -153,30 +153,42 @@ def read_lines(
         if len(line) < limit or line.endswith(b"\n"):
             yield line, len(line)
             continue
-        total = len(line)
-        head = line[:200]
-        out = None
-        if spill_dir is not None:
-            import tempfile
+        yield finish_oversized(readline, line, limit, spill_dir, spills, spill_prefix)
 
-            fd, path = tempfile.mkstemp(prefix=spill_prefix, dir=spill_dir)
-            out = os.fdopen(fd, "wb")
-            if spills is not None:
-                spills.add(path)
-            out.write(line)
-        piece = line
-        while True:
-            piece = readline(limit)
-            total += len(piece)
-            if out is not None and piece:
-                out.write(piece)
-            if not piece or piece.endswith(b"\n"):
-                break
-        if out is None:
-            yield None, total
-        else:
-            out.close()
-            yield Spill(path, total, head, piece.endswith(b"\n")), total
+
+def finish_oversized(
+    readline: Callable[[int], bytes], first: bytes, limit: int, spill_dir: str | None,
+    spills: set[str] | None, spill_prefix: str = ".toolkit-spill-",
+) -> tuple[Spill | None, int]:
+    """Read the rest of an oversized line whose first ``first`` bytes (no newline among
+    them) are already read: drop it (``None``) or copy it to a spill file in ``spill_dir``.
+
+    Returns the record and its whole length.  Shared by :func:`read_lines` and the block
+    reader (:mod:`.reader`), so an oversized line is the same record whichever cut it.
+    """
+    total = len(first)
+    head = first[:200]
+    out = None
+    if spill_dir is not None:
+        import tempfile
+
+        fd, path = tempfile.mkstemp(prefix=spill_prefix, dir=spill_dir)
+        out = os.fdopen(fd, "wb")
+        if spills is not None:
+            spills.add(path)
+        out.write(first)
+    piece = first
+    while True:
+        piece = readline(limit)
+        total += len(piece)
+        if out is not None and piece:
+            out.write(piece)
+        if not piece or piece.endswith(b"\n"):
+            break
+    if out is None:
+        return None, total
+    out.close()
+    return Spill(path, total, head, piece.endswith(b"\n")), total
 
 
 def csv_records(lines: Iterator[tuple[bytes | None, int]], max_bytes: int) -> Iterator[tuple[bytes | None, int, int]]:
@@ -230,6 +242,13 @@ class Chunk:
     lines_used: list[int] | None  # None: every record is one line
     nbytes: int
     final: bool  # last chunk of its file
+    #: Block form (one record a line: jsonl, txt, tsv): the chunk's complete lines as ONE
+    #: bytes object, which the worker splits (``records`` is then empty), and ``tail``,
+    #: the oversized line that crosses the end of the block, if any.  Why: the parent then
+    #: reads, sends and cuts a chunk with a few C calls instead of a Python step per line,
+    #: so with two workers it is not the bottleneck.
+    data: bytes | None = None
+    tail: tuple[Spill | None, ...] = ()
 
 
 def block_compressor(out_path: str) -> Callable[[bytes], bytes] | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from .formats import Chunk, csv_records, open_input, read_lines
+from .formats import Chunk, Spill, csv_records, finish_oversized, open_input, read_lines
 from .records import Spec
 from .targets import Target
 
@@ -93,9 +93,11 @@ def chunks(
         state.counter = counter
         try:
             skip = start_line if fi == start_file else 0
-            recs, consumed = _records(stream, fmt, path, skip, max_bytes, state, headers, spill_dir)
+            recs, consumed = _records(stream, fmt, path, skip, max_bytes, headers)
             name = "<stdin>" if path == "-" else path
-            for chunk, after in _cut(recs, name, consumed, chunk_index, chunk_bytes):
+            cut = (_cut(recs, name, consumed, chunk_index, chunk_bytes) if fmt == "csv" else
+                   _blocks(stream, name, consumed, chunk_index, chunk_bytes, max_bytes, state, spill_dir))
+            for chunk, after in cut:
                 yield chunk, fi, after
                 chunk_index = chunk.index + 1
         finally:
@@ -106,11 +108,11 @@ def chunks(
 
 
 def _records(
-    stream: BinaryIO, fmt: str, path: str, skip: int, max_bytes: int, state: ReadState,
-    headers: list[tuple[str, ...]], spill_dir: str | None,
+    stream: BinaryIO, fmt: str, path: str, skip: int, max_bytes: int, headers: list[tuple[str, ...]],
 ) -> tuple[Iterator[tuple[Any, int, int]], int]:
-    """The (raw record, physical lines, bytes) of one file after its header and the first
-    ``skip`` physical lines (header included), and how many lines that passed over.
+    """Skip a file's header and its first ``skip`` physical lines (header included); how
+    many lines that passed over and, for CSV, the (raw record, physical lines, bytes) after
+    them (the other formats are read on by :func:`_blocks`).
 
     Why the header is checked here: every file of a CSV/TSV job must have the first
     file's columns, or the workers would put values under the wrong names.
@@ -128,11 +130,9 @@ def _records(
         if next(lines, None) is None:
             raise ValueError(f"{path}: shorter than the checkpoint says; was the input changed?")
     consumed += skip
-    if spill_dir is not None and fmt != "csv":
-        lines = read_lines(stream, max_bytes, spill_dir, state.spills, state.spill_prefix)
     if fmt == "csv":
         return csv_records(lines, max_bytes), consumed
-    return ((raw, 1, n) for raw, n in lines), consumed
+    return iter(()), consumed  # the other formats are cut by _blocks, straight from the stream
 
 
 def _cut(
@@ -158,6 +158,51 @@ def _cut(
     if records:
         yield Chunk(chunk_index, name, first_line, records, used if multi else None, size, True), consumed
 
+
+
+def _blocks(
+    stream: BinaryIO, name: str, consumed: int, chunk_index: int, chunk_bytes: int, max_bytes: int,
+    state: ReadState, spill_dir: str | None,
+) -> Iterator[tuple[Chunk, int]]:
+    """Cut a one-record-a-line file into chunks read as blocks: the same boundaries as
+    :func:`_cut` over :func:`.formats.read_lines` (a chunk ends with the first line that
+    brings it to ``chunk_bytes``), found with one read, one ``readline`` and one newline
+    count per chunk instead of a Python step per line.
+
+    An oversized line that crosses the end of a block is finished by
+    :func:`.formats.finish_oversized` (spilled or dropped, never held whole) and becomes
+    the chunk's ``tail``; one wholly inside the block is already in memory, and the worker
+    reports it (:mod:`.work`).
+    """
+    limit = max_bytes + 2  # room for \r\n, as in read_lines
+    read, readline = stream.read, stream.readline
+    while True:
+        block = read(chunk_bytes)
+        while 0 < len(block) < chunk_bytes:  # a short read is not the end of the input
+            more = read(chunk_bytes - len(block))
+            if not more:
+                break
+            block += more
+        if not block:
+            return
+        tail: tuple[Spill | None, ...] = ()
+        size = len(block)
+        if size == chunk_bytes and not block.endswith(b"\n"):
+            cut = block.rfind(b"\n") + 1
+            partial = size - cut
+            rest = readline(limit - partial) if partial < limit else b""
+            if partial < limit and (rest.endswith(b"\n") or len(rest) < limit - partial):
+                block += rest  # the last line completed (or the input ended)
+                size = len(block)
+            else:  # the last line is oversized
+                record, total = finish_oversized(readline, block[cut:] + rest, limit, spill_dir, state.spills,
+                                                 state.spill_prefix)
+                block, tail, size = block[:cut], (record,), cut + total
+        nlines = block.count(b"\n") + (not block.endswith(b"\n") and bool(block)) + len(tail)
+        yield (Chunk(chunk_index, name, consumed + 1, [], None, size, size < chunk_bytes, block, tail),
+               consumed + nlines)
+        consumed += nlines
+        chunk_index += 1
 
 
 def spill_dir_for(on_error: str, fmt: str, target: Target, state: ReadState) -> str | None:

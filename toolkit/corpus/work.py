@@ -17,7 +17,10 @@ from typing import Any
 
 from .errors import BadRecord, OnError, excerpt
 from .formats import COMPRESSORS, Chunk, Spill
-from .records import Normalizer, Prepared, Spec, apply_to_mapping, field_strings, normalizer_for
+from .jsonl import decode_line as _decode
+from .jsonl import dump_line as _dump_json
+from .jsonl import parse_objects
+from .records import Normalizer, Prepared, Spec, apply_many, apply_to_mapping, normalizer_for
 
 log = logging.getLogger(__name__)
 
@@ -50,28 +53,8 @@ class ChunkResult:
     bytes_in: int
 
 
-def _decode(raw: bytes) -> str:
-    """Strict UTF-8 without the line ending; a BOM at the start of a file is dropped."""
-    if raw.endswith(b"\n"):
-        raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
-    text = raw.decode("utf-8")
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def _utf8_reason(exc: UnicodeDecodeError) -> str:
     return f"invalid UTF-8 at byte {exc.start}"
-
-
-#: ``json.dumps(obj, ensure_ascii=False)`` builds this encoder on every call; one built
-#: once gives the same bytes (same options) without the per-record set-up.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _dump_json(obj: Any) -> bytes:
-    try:
-        return (_ENCODE(obj) + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes: keep them escaped
-        return (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
 
 
 def output_columns(header: tuple[str, ...], spec: Spec) -> list[str]:
@@ -98,26 +81,33 @@ def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
     A bad record (or a bug on one record) never stops the chunk: it gets a reason and
     its line, and the record is passed through untouched or skipped.
     """
-    parsed = _parse_all(chunk.records) if ctx.fmt in ("jsonl", "txt") else []
+    records, too_long = _records_of(chunk, ctx.max_record_bytes)
+    if ctx.fmt == "jsonl":
+        return _jsonl_chunk(chunk, ctx, records, too_long)
+    parsed = _parse_all(records, too_long) if ctx.fmt == "txt" else []
     norm = _prepare(chunk, ctx, parsed)
     handle = _handler(ctx, norm, parsed)
     tally = _Tally()
     line = chunk.first_line
     lines_used = chunk.lines_used
-    for i, raw in enumerate(chunk.records):
+    for i, raw in enumerate(records):
         try:
-            reason = _one(i, raw, parsed[i] if parsed else None, ctx, handle, tally)
+            reason = _one(i, raw, parsed[i] if parsed else None, ctx, handle, tally, i in too_long)
         except Exception as exc:  # noqa: BLE001 - a bug on one record must not kill the job
             reason = f"internal error: {type(exc).__name__}: {exc}"
         if reason is not None:
-            _report(raw, reason, chunk.file, line, ctx.on_error, tally)
+            _report(_reported(raw, i in too_long, ctx), reason, chunk.file, line, ctx.on_error, tally)
         line += lines_used[i] if lines_used is not None else 1
+    return _result(chunk, ctx, tally, len(records))
+
+
+def _result(chunk: Chunk, ctx: Context, tally: _Tally, n: int) -> ChunkResult:
+    """The chunk's output blocks (compressed when the output is) and counts."""
     tally.flush()
     segments = tally.segments
     if ctx.compression is not None:
         compress = COMPRESSORS[ctx.compression]
         segments = [compress(seg) if isinstance(seg, bytes) else seg for seg in segments]
-    n = len(chunk.records)
     return ChunkResult(chunk.index, tuple(segments), n, n - tally.skipped, tally.changed, tally.skipped,
                        tally.missing, tuple(tally.bad), chunk.nbytes)
 
@@ -146,12 +136,36 @@ class _Tally:
 Handler = Callable[[int, str, _Tally], "str | None"]
 
 
-def _parse_all(records: list[bytes | Spill | None] | tuple[bytes | Spill | None, ...]) -> list[Any]:
-    """Each record decoded (txt) or decoded and parsed (jsonl: a dict, else None), or None
-    where that fails; failures go through the per-record path, which says why."""
+def _records_of(chunk: Chunk, max_bytes: int) -> tuple[list[bytes | Spill | None], set[int]]:
+    """The chunk's raw records, and which of them are longer than ``max_bytes``.
+
+    A block chunk (:attr:`.formats.Chunk.data`) is split here, in the worker, into the
+    lines ``readline`` would give (``\n`` only, endings kept); a line over the limit that
+    lies wholly in the block is already in memory and is reported like one the reader
+    spilled (same reason, same bytes passed on)."""
+    if chunk.data is None:
+        return chunk.records, set()
+    records: list[bytes | Spill | None] = io.BytesIO(chunk.data).readlines() if chunk.data else []
+    too_long: set[int] = set()
+    limit = max_bytes + 2  # as read_lines: a line is over when its text reaches this
+    if len(chunk.data) >= limit:
+        too_long = {i for i, raw in enumerate(records) if len(raw) - raw.endswith(b"\n") >= limit}
+    records.extend(chunk.tail)
+    return records, too_long
+
+
+def _reported(raw: bytes | Spill | None, too_long: bool, ctx: Context) -> bytes | Spill | None:
+    """The record as :func:`_report` gets it: an oversized one that the reader would have
+    dropped (``--on-error skip``: nothing to pass on) is None, as it was then."""
+    return None if too_long and ctx.on_error == "skip" else raw
+
+
+def _parse_all(records: list[bytes | Spill | None], too_long: set[int]) -> list[Any]:
+    """Each text record decoded, or None where that fails or it is too long; failures go
+    through the per-record path, which says why."""
     out: list[Any] = []
-    for raw in records:
-        if not isinstance(raw, bytes):
+    for i, raw in enumerate(records):
+        if not isinstance(raw, bytes) or i in too_long:
             out.append(None)
             continue
         try:
@@ -162,45 +176,83 @@ def _parse_all(records: list[bytes | Spill | None] | tuple[bytes | Spill | None,
 
 
 def _prepare(chunk: Chunk, ctx: Context, parsed: list[Any]) -> Normalizer:
-    """The chunk's normalizer: its values normalized in one batch (txt, jsonl), or, if the
+    """The chunk's normalizer: its values normalized in one batch (txt), or, if the
     batch raises, the per-record normalizer, so a bug on one value is reported on its
     record and does not fail the chunk."""
     norm = normalizer_for(ctx.spec)
-    if ctx.fmt == "jsonl":
-        for i, text in enumerate(parsed):
-            try:
-                obj = json.loads(text) if text is not None else None
-            except (ValueError, RecursionError):  # the per-record path reports it
-                obj = None
-            parsed[i] = obj if isinstance(obj, dict) else None
-        texts = field_strings((o for o in parsed if o is not None), ctx.spec)
-    elif ctx.fmt == "txt":
-        texts = [t for t in parsed if t is not None]
-    else:
+    if ctx.fmt != "txt":
         return norm
     try:
-        return Prepared(norm, texts)
+        return Prepared(norm, [t for t in parsed if t is not None])
     except Exception:  # noqa: BLE001 - fall back to one value at a time, errors per record
         log.warning("batch normalization failed on chunk %d; normalizing record by record",
                     chunk.index, exc_info=True)
         return norm
 
 
-def _one(i: int, raw: bytes | Spill | None, pre: Any, ctx: Context, handle: Handler, tally: _Tally) -> str | None:
+def _one(i: int, raw: bytes | Spill | None, pre: Any, ctx: Context, handle: Handler, tally: _Tally,
+         too_long: bool = False) -> str | None:
     """Decode one raw record and hand it to the format's handler; the reason it is bad.
 
-    ``pre`` is what :func:`_prepare` already made of it (txt: the text; jsonl: the
-    object, which the handler takes from its list, so the text is not needed): no
-    second decode."""
+    ``pre`` is the text :func:`_parse_all` already decoded (txt): no second decode."""
     if pre is not None:
-        return handle(i, pre if isinstance(pre, str) else "", tally)
-    if raw is None or isinstance(raw, Spill):
+        return handle(i, pre, tally)
+    if raw is None or isinstance(raw, Spill) or too_long:
         return f"record longer than {ctx.max_record_bytes} bytes"
     try:
         text = _decode(raw)
     except UnicodeDecodeError as exc:
         return _utf8_reason(exc)
     return handle(i, text, tally)
+
+
+def _jsonl_chunk(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None], too_long: set[int]) -> ChunkResult:
+    """A JSONL chunk: every line parsed (:func:`.jsonl.parse_objects`), every object's
+    fields normalized in one batch (:func:`.records.apply_many`), then written in order;
+    a line that is not an object goes the per-record way, which says why."""
+    objs = parse_objects(records, chunk.data)
+    for i in too_long:
+        objs[i] = None
+    results = _apply_all(objs, ctx.spec, chunk.index)
+    tally = _Tally()
+    out = tally.out
+    line = chunk.first_line
+    lines_used = chunk.lines_used
+    for i, raw in enumerate(records):
+        res = results[i]
+        try:
+            if type(res) is tuple:
+                tally.changed += res[0]
+                tally.missing += res[1]
+                out.append(_dump_json(objs[i]))
+                reason = None
+            elif res is not None:
+                reason = f"internal error: {type(res).__name__}: {res}"
+            else:
+                reason = _one(i, raw, None, ctx, lambda _i, text, t: _jsonl(text, ctx.spec, t), tally, i in too_long)
+        except Exception as exc:  # noqa: BLE001 - a bug on one record must not kill the job
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+        if reason is not None:
+            _report(_reported(raw, i in too_long, ctx), reason, chunk.file, line, ctx.on_error, tally)
+        line += lines_used[i] if lines_used is not None else 1
+    return _result(chunk, ctx, tally, len(records))
+
+
+def _apply_all(objs: list[dict[str, Any] | None], spec: Spec, index: int) -> list[Any]:
+    """:func:`.records.apply_many` over the chunk's objects; if the batch raises, each
+    object on its own, so a bug on one value is reported on its record."""
+    norm = normalizer_for(spec)
+    try:
+        return apply_many(objs, spec, norm)
+    except Exception:  # noqa: BLE001 - fall back to one value at a time, errors per record
+        log.warning("batch normalization failed on chunk %d; normalizing record by record", index, exc_info=True)
+    out: list[Any] = []
+    for obj in objs:
+        try:
+            out.append(None if obj is None else apply_to_mapping(obj, spec, norm))
+        except Exception as exc:  # noqa: BLE001 - reported on its record
+            out.append(exc)
+    return out
 
 
 def _report(raw: bytes | Spill | None, reason: str, file: str, line: int, on_error: OnError, tally: _Tally) -> None:
@@ -222,17 +274,13 @@ def _handler(ctx: Context, norm: Normalizer, parsed: list[Any]) -> Handler:
     """The record handler of ``ctx.fmt``, bound to the spec, the normalizer and (jsonl)
     the records already parsed by :func:`_prepare`."""
     spec = ctx.spec
-    if ctx.fmt == "jsonl":
-        return lambda i, text, tally: _jsonl(parsed[i], text, spec, norm, tally)
     if ctx.fmt == "txt":
         return lambda i, text, tally: _txt(text, spec, norm, tally)
     return _Rows(ctx, norm)
 
 
-def _jsonl(obj: dict[str, Any] | None, text: str, spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
-    """One JSON object a line; the spec's fields are normalized in place."""
-    if obj is not None:
-        return _jsonl_obj(obj, spec, norm, tally)
+def _jsonl(text: str, spec: Spec, tally: _Tally) -> str | None:
+    """A line that did not parse to an object: why (blank, invalid JSON, not an object)."""
     if not text.strip():
         return "blank line"
     try:
@@ -241,11 +289,8 @@ def _jsonl(obj: dict[str, Any] | None, text: str, spec: Spec, norm: Normalizer, 
         return f"invalid JSON: {exc.msg} at column {exc.colno}"
     if not isinstance(obj, dict):
         return f"not a JSON object but {type(obj).__name__}"
-    return _jsonl_obj(obj, spec, norm, tally)
-
-
-def _jsonl_obj(obj: dict[str, Any], spec: Spec, norm: Normalizer, tally: _Tally) -> str | None:
-    ch, miss = apply_to_mapping(obj, spec, norm)
+    # parse_objects refused what json accepts now: normalize it as any other record
+    ch, miss = apply_to_mapping(obj, spec, normalizer_for(spec))
     tally.changed += ch
     tally.missing += miss
     tally.out.append(_dump_json(obj))

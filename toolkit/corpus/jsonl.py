@@ -1,0 +1,129 @@
+"""The JSON codec of the bulk job: parse JSON Lines as ``json.loads`` does, faster, and
+write records as ``json.dumps(obj, ensure_ascii=False)`` does, byte for byte.
+
+Why orjson for parsing only: ``orjson.loads`` parses a line from its bytes (no UTF-8
+decode first) about twice as fast as ``json.loads`` on news records
+(benchmarks/README.md, corpus section), and on every line it accepts it gives the same
+object, with three known exceptions that are routed to ``json`` before orjson sees them
+(:class:`CodecParams`).  A line orjson refuses goes to ``json``, which accepts it (NaN,
+``1e400``, ``"\\ud800"``, a BOM) or says why not with the message the error file has
+always had.  ``orjson.dumps`` is not used: it writes ``{"a":1}`` where the job writes
+``{"a": 1}``, and refuses lone surrogates.  Without orjson installed everything goes
+through ``json``: same objects, same bytes, only slower.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+try:  # an optional speed-up (a dependency in pyproject.toml, but never required)
+    import orjson
+except ImportError:  # pragma: no cover - exercised by the tests through monkeypatch
+    orjson = None
+
+
+@dataclass(frozen=True)
+class CodecParams:
+    """Where orjson's result could differ from ``json.loads``'s; such lines go to json."""
+
+    #: orjson (3.13) reads an integer beyond 64 bits as a float, json as an exact int:
+    #: a line holding a run of this many digits (2**63 has 19) is parsed by json.  Checked
+    #: once per chunk (``bytes.translate`` and one search, ~0.6 ms/MB measured on the
+    #: news records of benchmarks/README.md), per line only in a chunk that has such a run.
+    long_digits: int = 19
+    #: orjson nests 1024 deep, json as deep as the recursion limit left (about 1000 less
+    #: the stack): a line with this many ``[`` and ``{`` is parsed by json.  Far below
+    #: either limit, and counted only on lines at least twice that long.
+    max_brackets: int = 256
+
+
+PARAMS = CodecParams()
+_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))  # digits -> "0", else " "
+_LONG = b"0" * PARAMS.long_digits
+
+#: ``json.dumps(obj, ensure_ascii=False)`` builds this encoder on every call; one built
+#: once gives the same bytes (same options) without the per-record set-up.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_ENCODE = _ENCODER.encode
+
+
+def _c_encoder() -> Any:
+    """The C encoder that ``_ENCODE`` builds on each call for an object (CPython's
+    ``json.encoder.c_make_encoder``, same arguments), built once: half the cost of a
+    dump on news records (benchmarks/README.md).  None where there is no C encoder."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    e = _ENCODER
+    return make({}, e.default, json.encoder.encode_basestring, e.indent, e.key_separator, e.item_separator,
+                e.sort_keys, e.skipkeys, e.allow_nan)
+
+
+_C_ENCODE = _c_encoder()
+
+
+def decode_line(raw: bytes) -> str:
+    """Strict UTF-8 without the line ending; a BOM at the start of a record is dropped."""
+    if raw.endswith(b"\n"):
+        raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
+    text = raw.decode("utf-8")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def json_object(raw: bytes) -> dict[str, Any] | None:
+    """The object on a line, parsed by ``json``; None when it is not one (the per-record
+    path of :mod:`.work` says why)."""
+    try:
+        obj = json.loads(decode_line(raw))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return obj if type(obj) is dict else None
+
+
+def parse_objects(records: Sequence[Any], block: bytes | None = None) -> list[dict[str, Any] | None]:
+    """The JSON object of each raw line (None for anything else: not bytes, not an
+    object, not JSON), exactly as :func:`json_object` would give it.
+
+    ``block`` is the chunk's bytes when it has them, so the long-digit check is one scan.
+    """
+    if orjson is None:
+        return [json_object(raw) if type(raw) is bytes else None for raw in records]
+    loads, refused = orjson.loads, orjson.JSONDecodeError
+    check_digits = block is None or _LONG in block.translate(_DIGITS)
+    brackets, long_line = PARAMS.max_brackets, 2 * PARAMS.max_brackets
+    out: list[dict[str, Any] | None] = []
+    for raw in records:
+        if type(raw) is not bytes:
+            out.append(None)
+            continue
+        if (check_digits and _LONG in raw.translate(_DIGITS)) or (
+                len(raw) >= long_line and raw.count(b"[") + raw.count(b"{") >= brackets):
+            out.append(json_object(raw))
+            continue
+        try:
+            obj = loads(raw)
+        except refused:
+            out.append(json_object(raw))
+            continue
+        out.append(obj if type(obj) is dict else None)
+    return out
+
+
+def dump_line(obj: Any) -> bytes:
+    """``json.dumps(obj, ensure_ascii=False)`` and a newline, in UTF-8; a string holding a
+    lone surrogate (from a ``\\ud800`` escape) cannot be UTF-8, so that record is
+    written with ``ensure_ascii=True``, which keeps it escaped."""
+    global _C_ENCODE
+    try:
+        text = "".join(_C_ENCODE(obj, 0)) if _C_ENCODE is not None and type(obj) is dict else _ENCODE(obj)
+    except Exception:  # noqa: BLE001 - re-raised below by the plain encoder, with its own message
+        # a failed C encoder may keep the failed object's ids as "being encoded": a new one
+        _C_ENCODE = _c_encoder()
+        text = _ENCODE(obj)
+    try:
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
