@@ -10,6 +10,7 @@ used here is a field of :class:`~toolkit.translit.params.TranslitParams`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import rules_ar2lat as ar2lat
@@ -34,10 +35,14 @@ def _cap_first(text: str) -> str:
 class UnitComposer:
     """Builds each unit's ranked options and combines them into whole-name candidates."""
 
-    def __init__(self, evidence: AttestedSpellings, nbest: NBest, params: TranslitParams) -> None:
+    def __init__(self, evidence: AttestedSpellings, nbest: NBest, params: TranslitParams,
+                 unit_lexicon: Callable[[str], list[Candidate]] | None = None) -> None:
+        """``unit_lexicon``: a unit's own lexicon spellings (a place inside an organization's
+        name: العراق → al-Iraq), Arabic → Latin; None turns them off."""
         self.evidence = evidence
         self.nbest = nbest
         self.params = params
+        self.unit_lexicon = unit_lexicon
 
     def stem_options(
         self, stem: str, unit: Any, to: str, region: str | None, use_model: bool, rules_wanted: bool = True
@@ -144,6 +149,14 @@ class UnitComposer:
                     options[r_text] = Option(r_text, r_score, src)
         if to == "latin" and not construct:
             options = self.with_dictionary(options, slot, region, known)
+            if self.unit_lexicon is not None and slot.stem and not slot.unit.prefix and not slot.unit.allah:
+                for c in self.unit_lexicon(slot.unit.raw):
+                    text = c.text
+                    if slot.unit.article and not ar2lat.ARTICLE_LATIN.match(text):
+                        text = f"al-{text}"  # inside a name the article is written: fi al-Iraq
+                    # attested evidence for one unit, not a confirmed whole name: tier "model"
+                    options[text] = Option(text, max(c.score * p.unit_lexicon, options[text].score
+                                                     if text in options else 0.0), "model")
         elif to == "arabic":
             options = self.with_reverse_dictionary(options, slot)
         ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, p.unit_options)]

@@ -36,6 +36,8 @@ class TranslitParams:
     lexicon_variant_query: float = 0.98  # a query that matches a variant (not the preferred name): at most this
     lexicon_spelling: float = 0.88  # a lexicon name is a spelling of the query at this cross-script similarity
     # (normalize.keys.SimilarityParams.threshold, the "same name" decision of `toolkit match`; issue 16)
+    unit_lexicon: float = 0.99  # a unit that is itself a lexicon name (العراق → al-Iraq): its spelling leads
+    # the unit (× this), above the dictionary's 0.8 + 0.2 · share; chosen, not tuned
     table_word: float = 0.95  # a word spelled by the word-class table (word_classes.py): a convention, nearly sure
     fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
     translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table

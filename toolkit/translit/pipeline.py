@@ -97,7 +97,7 @@ class Transliterator:
         self._unit_cache: UnitCache = {}
         self._exact: Table | None = None
         self.evidence = AttestedSpellings(self.resources, params, self._unit_cache)
-        self.composer = UnitComposer(self.evidence, self.cache, params)
+        self.composer = UnitComposer(self.evidence, self.cache, params, self._unit_lexicon_hits)
 
     # ------------------------------------------------------------ resources (see loading.py)
     @property
@@ -216,6 +216,16 @@ class Transliterator:
         if lm is None:
             return plain(hyps)
         return rerank(hyps, lm, weight)
+
+    def _unit_lexicon_hits(self, unit_text: str) -> list[Candidate]:
+        """Arabic → Latin: a unit that is itself a lexicon name (العراق, ليبيا) and its names
+        that spell it (al-Iraq, Libya; never Palestine for فلسطين, a translation)."""
+        lex = self.lexicon
+        if lex is None or not hasattr(lex, "entries"):
+            return []
+        if self._exact is None:
+            self._exact = read_table(lex, self.params)
+        return table_hits(self._exact, unit_text, "latin", 3, self.params)
 
     def _lexicon_hits(self, name: str, to: Target, top: int) -> list[Candidate]:
         """Whole-name hits: the entity's preferred name in the target script, then its variants

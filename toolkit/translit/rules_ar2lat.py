@@ -39,6 +39,10 @@ class ArUnit:
         return self.article and bool(self.stem) and self.stem[0] in SUN_LETTERS
 
 
+#: a Latin spelling that already writes the Arabic article (al-, el-, ash-, Al )
+ARTICLE_LATIN = re.compile(r"^(?:al|el|a[tdrzsnl]h?)[- ]", re.IGNORECASE)
+
+
 def _split_article(word: str) -> tuple[bool, str]:
     bare = strip_marks(word)
     if bare.startswith(ARTICLE) and len(bare) > 3:
