@@ -11,11 +11,13 @@ Arabic media do, long vowels for stressed vowels (غوتيريس).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
+from . import reverse_words as rw
 from .model import clean_latin
 
 SUN = {"t", "th", "d", "dh", "r", "z", "s", "sh", "n", "l"}
@@ -23,13 +25,22 @@ SUN = {"t", "th", "d", "dh", "r", "z", "s", "sh", "n", "l"}
 
 @dataclass(frozen=True)
 class LatUnit:
-    """A romanized unit: optional prefix (abd, abu, bin, ibn), article flag, stem, Allah flag."""
+    """A romanized unit: optional prefix (abd, abu, bin, ibn), article flag, stem, Allah flag.
+
+    The word-class step (``reverse_words.py``) adds: ``clitic``, an Arabic proclitic glued
+    to the unit (و of wa al-Sham, ل of lil-Dawa); ``fixed``, a table word's Arabic (its stem
+    is then empty: a convention, not a guess for the model); ``ending``, a rule ending
+    written after the model's stem (``ta``: construct -at → ة; ``iya``: nisba -iya → ية).
+    """
 
     raw: str
     stem: str
     prefix: str | None = None
     article: bool = False
     allah: bool = False
+    clitic: str = ""
+    fixed: tuple[str, ...] = ()
+    ending: str = ""
 
 
 _ARTICLE = re.compile(r"^(?:al|el|ul|il|a[tdrzsnl]|a(?:th|dh|sh))[-'’]", re.I)
@@ -38,91 +49,163 @@ _ABD_SUN = re.compile(r"^abd[uae](?P<sun>th|sh|dh|[tdrzsn])(?P=sun)(?P<rest>[a-z
 _ALLAH = re.compile(r"^(?P<stem>[a-z'’-]{2,}?)(?:-)?(?:allah|ullah|ollah|oullah|ala|alla)$", re.I)
 
 
+_SUN_LINK = re.compile(r"^(?P<head>[A-Za-z'’]{2,})-[uiea](?P<sun>th|sh|dh|[tdrzsnl])-(?P<tail>[A-Za-z'’].+)$")
+_ROMAN = {"I": "الأول", "II": "الثاني", "III": "الثالث", "IV": "الرابع", "V": "الخامس", "VI": "السادس",
+          "VII": "السابع", "VIII": "الثامن", "IX": "التاسع", "X": "العاشر"}
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """The words of a romanized name as (Arabic proclitic, word): a South Asian construct
+    link is cut (Hizb-ut-Tahrir → Hizb, al-Tahrir), a conjunction written alone joins the
+    next word (wa al-Sham → و, al-Sham) and a clitic written into a word is read off
+    (wal-Adala → و, al-Adala; lil-Dawa → ل, al-Dawa)."""
+    words: list[str] = []
+    for tok in (t for t in re.split(r"[\s_]+", text.strip()) if t):
+        m = _SUN_LINK.match(tok)
+        if m:
+            words += [m.group("head"), f"al-{m.group('tail')}"]
+        else:
+            words.append(tok)
+    out: list[tuple[str, str]] = []
+    pending = ""
+    for k, tok in enumerate(words):
+        if tok.lower() in ("wa", "w") and k + 1 < len(words) and out:
+            pending = "و"
+            continue
+        clitic, rest = rw.read_clitic(tok) if out or pending else ("", tok)
+        out.append((pending or clitic, rest if not pending else tok))
+        pending = ""
+    return out
+
+
 def split_units(text: str) -> list[LatUnit]:
-    """Cut a romanized name into units, keeping articles and compounds with their noun."""
+    """Cut a romanized name into units, keeping articles and compounds with their noun; the
+    words between the names (a table's descriptive words and particles, Roman numerals,
+    clitics, construct -at and nisba -iya) are marked by ``reverse_words``."""
     text = unicodedata.normalize("NFC", text)
-    tokens = [t for t in re.split(r"[\s_]+", text.strip()) if t]
+    pairs = _tokens(text)
+    org = rw.org_context([tok for _, tok in pairs])
     # "al Sudani" / "Abd al Aziz": an article written as its own word joins the next token
     joined: list[str] = []
+    clitics: list[str] = []
     i = 0
-    while i < len(tokens):
-        tok = tokens[i]
+    while i < len(pairs):
+        clitic, tok = pairs[i]
         low = tok.lower()
-        if low in ("al", "el", "ul", "as", "ash", "ad", "ar", "az", "an", "at") and i + 1 < len(tokens) and low not in ("as", "at", "an") :
-            joined.append(f"{tok}-{tokens[i + 1]}")
+        if low in ("al", "el", "ul", "as", "ash", "ad", "ar", "az", "an", "at") and i + 1 < len(pairs) and low not in ("as", "at", "an") :
+            joined.append(f"{tok}-{pairs[i + 1][1]}")
+            clitics.append(clitic or pairs[i + 1][0])
             i += 2
             continue
         joined.append(tok)
+        clitics.append(clitic)
         i += 1
     units: list[LatUnit] = []
     i = 0
     while i < len(joined):
-        tok = joined[i]
-        low = clean_latin(tok)
-        prefix: str | None = None
-        raw = tok
-        if low in ("abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou", "abo", "bin", "ibn", "ben", "bint") and i + 1 < len(joined):
-            prefix = {"abu": "abu", "abou": "abu", "abo": "abu", "bin": "bin", "ben": "bin", "ibn": "ibn", "bint": "bint"}.get(low, "abd")
-            nxt = joined[i + 1]
-            raw = f"{tok} {nxt}"
-            i += 1
-            low = clean_latin(nxt)
-            if prefix == "abd" and low in ("allah", "ullah", "alla"):
-                units.append(LatUnit(raw, "", "abd", False, True))
-                i += 1
-                continue
-            if prefix == "abd" and clean_latin(tok) != "abd" and not _ARTICLE.match(nxt):
-                units.append(LatUnit(raw, low.replace("-", ""), "abd", True, False))  # Abdul Aziz
-                i += 1
-                continue
-            tok = nxt
-        elif low in ("allah", "ullah") and units:
-            last = units.pop()
-            units.append(LatUnit(f"{last.raw} {tok}", last.stem, last.prefix, last.article, True))
-            i += 1
-            continue
-        if prefix is None:
-            compact = low.replace("-", "")
-            if compact in ("abdullah", "abdallah", "abdulla", "abdalla", "abdoullah", "abdellah"):
-                units.append(LatUnit(raw, "", "abd", False, True))
-                i += 1
-                continue
-            m = _ABD.match(compact) or _ABD_SUN.match(compact)
-            if m:
-                rest = m.group("rest") if "sun" not in m.groupdict() or m.groupdict().get("sun") is None else m.group("sun") + m.group("rest")
-                units.append(LatUnit(raw, rest.replace("-", ""), "abd", True, False))
-                i += 1
-                continue
-        article = False
-        m = _ARTICLE.match(tok)
-        if m:
-            article = True
-            stem_src = tok[m.end():]
-            if tok[:2].lower() == "a" + stem_src[:1].lower() and tok[:2].lower() not in ("al", "el"):
-                pass  # ash-Shatri: the stem already starts with the assimilated letter
-            tok = stem_src
-        low = clean_latin(tok).replace("-", "")
-        allah = False
-        am = _ALLAH.match(low)
-        if am and len(low) > 6 and low not in ("ghazala", "gala", "fadlalla"):
-            allah, low = True, am.group("stem").rstrip("-")
-        if low:
-            units.append(LatUnit(raw, low, prefix, article, allah))
-        i += 1
+        first_unit = len(units)
+        start = i
+        i = _split_one(joined, i, units, org)
+        if clitics[start] and len(units) > first_unit:
+            units[first_unit] = dataclasses.replace(units[first_unit], clitic=clitics[start])
     return units
+
+
+def _table_unit(tok: str, raw: str, position: int, last: bool, org: bool) -> LatUnit | None:
+    """A unit written by the word-class tables (a descriptive word, a particle, an ordinal,
+    a Roman numeral after a name), or None for a name word."""
+    if position > 0 and tok in _ROMAN and last:
+        return LatUnit(raw, "", None, True, False, fixed=(_ROMAN[tok][2:],))
+    article = False
+    m = _ARTICLE.match(tok)
+    stem = tok
+    if m:
+        article, stem = True, tok[m.end():]
+    else:
+        glued = rw.glued_article(tok)
+        if glued and rw.lookup(glued, True, org):
+            article, stem = True, glued  # Ennahda: the Maghreb's glued article
+    found = rw.lookup(stem, article, org)
+    if not found:
+        return None
+    if not article and position == 0 and all(w in rw.PARTICLE_ARABIC for w in found):
+        return None  # a name does not start with a preposition
+    return LatUnit(raw, "", None, article, False, fixed=found)
+
+
+def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> int:
+    """Read the unit that starts at ``joined[i]`` into ``units``; returns the next index."""
+    tok = joined[i]
+    low = clean_latin(tok)
+    prefix: str | None = None
+    raw = tok
+    table = _table_unit(tok, raw, len(units), i + 1 == len(joined), org)
+    if table is not None:
+        units.append(table)
+        return i + 1
+    if low in ("abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou", "abo", "bin", "ibn", "ben", "bint") and i + 1 < len(joined):
+        prefix = {"abu": "abu", "abou": "abu", "abo": "abu", "bin": "bin", "ben": "bin", "ibn": "ibn", "bint": "bint"}.get(low, "abd")
+        nxt = joined[i + 1]
+        raw = f"{tok} {nxt}"
+        i += 1
+        low = clean_latin(nxt)
+        if prefix == "abd" and low in ("allah", "ullah", "alla"):
+            units.append(LatUnit(raw, "", "abd", False, True))
+            return i + 1
+        if prefix == "abd" and clean_latin(tok) != "abd" and not _ARTICLE.match(nxt):
+            units.append(LatUnit(raw, low.replace("-", ""), "abd", True, False))  # Abdul Aziz
+            return i + 1
+        tok = nxt
+    elif low in ("allah", "ullah") and units:
+        last = units.pop()
+        units.append(dataclasses.replace(last, raw=f"{last.raw} {tok}", allah=True))
+        return i + 1
+    if prefix is None:
+        compact = low.replace("-", "")
+        if compact in ("abdullah", "abdallah", "abdulla", "abdalla", "abdoullah", "abdellah"):
+            units.append(LatUnit(raw, "", "abd", False, True))
+            return i + 1
+        m = _ABD.match(compact) or _ABD_SUN.match(compact)
+        if m:
+            rest = m.group("rest") if "sun" not in m.groupdict() or m.groupdict().get("sun") is None else m.group("sun") + m.group("rest")
+            units.append(LatUnit(raw, rest.replace("-", ""), "abd", True, False))
+            return i + 1
+    article = False
+    m = _ARTICLE.match(tok)
+    if m:
+        article = True
+        tok = tok[m.end():]
+    low = clean_latin(tok).replace("-", "")
+    allah = False
+    ending = ""
+    am = _ALLAH.match(low)
+    if am and len(low) > 6 and low not in ("ghazala", "gala", "fadlalla"):
+        allah, low = True, am.group("stem").rstrip("-")
+    elif prefix is None and article and rw.nisba_stem(low):
+        low, ending = rw.nisba_stem(low) or low, "iya"  # al-Shaabiya: شعبي + ة
+    elif prefix is None and not article and org and i + 1 < len(joined) and rw.construct_stem(low):
+        low, ending = rw.construct_stem(low) or low, "ta"  # Jazirat al-Arab: جزيرة
+    if low:
+        units.append(LatUnit(raw, low, prefix, article, allah, ending=ending))
+    return i + 1
 
 
 def render_unit(unit: LatUnit, stems: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """Arabic spellings of a unit from Arabic stem candidates (prefixes, article, الله)."""
     out: dict[str, float] = {}
+    if unit.fixed:  # a table word: its Arabic, the article and a clitic glued on
+        return [(rw.glue(unit.clitic, ("ال" if unit.article else "") + arabic), rw.RULES.alternative**r)
+                for r, arabic in enumerate(unit.fixed)]
     if unit.allah and not unit.stem:
-        return [("عبد الله", 0.95), ("عبدالله", 0.7)] if unit.prefix == "abd" else [("الله", 0.95)]
+        forms = [("عبد الله", 0.95), ("عبدالله", 0.7)] if unit.prefix == "abd" else [("الله", 0.95)]
+        return [(rw.glue(unit.clitic, f), s) for f, s in forms]
     for stem, score in stems:
         stem = stem.strip()
         if not stem:
             continue
         if unit.article and stem.startswith("ال") and len(stem) > 3:
             stem = stem[2:]
+        stem = rw.with_ending(stem, unit.ending)
         word = ("ال" + stem) if unit.article else stem
         if unit.allah:
             word = f"{word} الله"
@@ -130,6 +213,7 @@ def render_unit(unit: LatUnit, stems: list[tuple[str, float]]) -> list[tuple[str
         forms = [f"{head} {word}"] if head else [word]
         if unit.prefix == "abu":
             forms.append(f"ابو {word}")
+        forms = [rw.glue(unit.clitic, f) for f in forms]
         for r, f in enumerate(forms):
             if score * 0.8**r > out.get(f, -1):
                 out[f] = score * 0.8**r
