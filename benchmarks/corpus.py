@@ -103,6 +103,30 @@ def generate(path: Path, size_mb: float, seed: int = 7) -> int:
     return n
 
 
+def generate_news(path: Path, size_mb: float, data: Path) -> int:
+    """Write about ``size_mb`` MB of JSONL from real news text: ``{"id", "text", "meta":
+    {"title", "src"}}``, ``text`` alternating an ANERcorp Arabic line (25 tokens joined)
+    and an NTREX English line, ``meta.title`` the other language cut at 60 characters.
+    The records of the corpus section's hand runs in benchmarks/README.md (2026-12-02)."""
+    tokens = [row.rsplit(" ", 1)[0] for row in (data / "ner" / "anercorp_train.txt").read_text(encoding="utf-8")
+              .splitlines() if row.strip()]
+    ar = [" ".join(tokens[i:i + 25]) for i in range(0, len(tokens), 25)]
+    en = [line for p in sorted((data / "align" / "ntrex").glob("*/doc_en.txt"))
+          for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not ar or not en:
+        sys.exit(f"no ANERcorp or NTREX text under {data} (pass --data)")
+    target, written, n = int(size_mb * 1e6), 0, 0
+    with open(path, "wb") as f:
+        while written < target:
+            text, title = (ar[n % len(ar)], en[n % len(en)]) if n % 2 == 0 else (en[n % len(en)], ar[n % len(ar)])
+            rec = {"id": n, "text": text, "meta": {"title": title[:60], "src": "anercorp" if n % 2 == 0 else "ntrex"}}
+            line = (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+            f.write(line)
+            written += len(line)
+            n += 1
+    return n
+
+
 def _sha(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -169,14 +193,18 @@ with open(sys.argv[1] if len(sys.argv) > 1 else {src!r}, 'rb') as f, open({dst!r
 
 JOB = """
 from toolkit.corpus import normalize_file
-s = normalize_file({src!r}, {dst!r}, fields=['title', 'body'], workers={workers}, engine={engine!r},
+s = normalize_file({src!r}, {dst!r}, fields={fields!r}, workers={workers}, engine={engine!r},
                    on_error={on_error!r}, progress=False{extra})
 import json; print(json.dumps(s.to_dict()))
 """
 
 
+FIELDS = ["title", "body"]  # the news records (--records news) have text and meta.title
+
+
 def _job(src: Path, dst: Path, workers: int, engine: str = "local", on_error: str = "pass", extra: str = "") -> str:
-    return JOB.format(src=str(src), dst=str(dst), workers=workers, engine=engine, on_error=on_error, extra=extra)
+    return JOB.format(src=str(src), dst=str(dst), fields=FIELDS, workers=workers, engine=engine, on_error=on_error,
+                      extra=extra)
 
 
 def salt(src: Path, dst: Path, every: int = 211) -> tuple[int, list[int]]:
@@ -204,7 +232,14 @@ def main() -> None:
     ap.add_argument("--tmp", default="/tmp/toolkit-corpus-bench", help="where to write (deleted at the end)")
     ap.add_argument("--salted-mb", type=float, default=20.0, help="size of the salted corpus")
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
+    ap.add_argument("--records", choices=["synthetic", "news"], default="synthetic",
+                    help="synthetic: generated news-like records (title, body); news: real ANERcorp and NTREX "
+                         "lines (text, meta.title)")
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data",
+                    help="where anercorp_train.txt and NTREX are (--records news)")
+    ap.add_argument("--skip", default="", help="comma-separated parts to leave out: dask, resume, salted")
     args = ap.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
 
     tmp = Path(args.tmp)
     tmp.mkdir(parents=True, exist_ok=True)
@@ -212,17 +247,23 @@ def main() -> None:
     rows: list[tuple[str, str]] = []
     try:
         t0 = time.perf_counter()
-        n = generate(src, args.size_mb)
+        if args.records == "news":
+            FIELDS[:] = ["text", "meta.title"]
+            n = generate_news(src, args.size_mb, args.data)
+        else:
+            n = generate(src, args.size_mb)
         size = src.stat().st_size
         print(f"generated {n:,} records, {size / 1e6:,.1f} MB in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         mb = size / 1e6
 
+        load0 = os.getloadavg()[0]
+        walls: dict[int, float] = {}
         copy_s, copy_rss, rc = _run(COPY.format(src=str(src), dst=str(tmp / "copy.jsonl")))
         assert rc == 0
         copy_cpu = LAST_CPU[0]
         os.remove(tmp / "copy.jsonl")
         rows.append(("plain copy (read, json parse, dump, write), 1 process",
-                     f"{mb / copy_s:.1f} MB/s, {copy_s:.0f} s wall, {copy_cpu:.0f} CPU s, peak RSS {copy_rss / 2**20:.0f} MB"))
+                     f"{mb / copy_s:.1f} MB/s, {copy_s:.1f} s wall, {copy_cpu:.1f} CPU s, peak RSS {copy_rss / 2**20:.0f} MB"))
         print(rows[-1], file=sys.stderr)
         outs = {}
         for w in (1, 2):
@@ -230,67 +271,85 @@ def main() -> None:
             s, rss, rc = _run(_job(src, dst, w))
             assert rc == 0, f"job with {w} workers failed"
             outs[w] = _sha(dst)
-            rows.append((f"normalize title+body, {w} worker{'s' if w > 1 else ''}",
-                         f"{mb / s:.1f} MB/s, {s:.0f} s wall ({s / copy_s:.2f}x the copy), {LAST_CPU[0]:.0f} CPU s "
+            walls[w] = s
+            rows.append((f"normalize {'+'.join(FIELDS)}, {w} worker{'s' if w > 1 else ''}",
+                         f"{mb / s:.1f} MB/s, {s:.1f} s wall ({s / copy_s:.2f}x the copy), {LAST_CPU[0]:.1f} CPU s "
                          f"({LAST_CPU[0] / copy_cpu:.2f}x), peak RSS (tree) {rss / 2**20:.0f} MB"))
             print(rows[-1], file=sys.stderr)
             if w == 2:
                 os.remove(dst)
-        rows.append(("1 and 2 workers: identical bytes", str(outs[1] == outs[2])))
+        rows.append(("1 and 2 workers: identical bytes", f"{outs[1] == outs[2]} (sha256 {outs[1]})"))
+        rows.append(("2 workers faster than 1 (wall)", f"{walls[1] / walls[2]:.2f}x"))
+        rows.append(("load average (1 min) before / after the timed runs", f"{load0:.2f} / {os.getloadavg()[0]:.2f}"))
 
-        dst = tmp / "out-dask.jsonl"
-        s, rss, rc = _run(_job(src, dst, 2, engine="dask"))
-        assert rc == 0, "dask job failed"
-        same = _sha(dst) == outs[1]
-        os.remove(dst)
-        rows.append(("Dask LocalCluster (2 workers): identical bytes to local",
-                     f"{same} ({mb / s:.1f} MB/s, peak RSS (tree) {rss / 2**20:.0f} MB)"))
-        print(rows[-1], file=sys.stderr)
+        if "dask" not in skip:
+            _dask(src, tmp, outs[1], mb, rows)
 
-        # kill halfway (SIGKILL the process group), then resume
-        dst = tmp / "out-resumed.jsonl"
-        part = Path(str(dst) + ".part")
-        full = (tmp / "out-1.jsonl").stat().st_size
-        _, _, rc = _run(_job(src, dst, 2), kill_after_bytes=(part, full // 2))
-        killed_at = part.stat().st_size if part.exists() else 0
-        s, _, rc = _run(_job(src, dst, 2, extra=", resume=True"))
-        assert rc == 0
-        same = _sha(dst) == outs[1]
-        rows.append(("SIGKILL at half, --resume: identical bytes to uninterrupted",
-                     f"{same} (killed at {killed_at / 1e6:.0f} of {full / 1e6:.0f} MB; resume took {s:.0f} s)"))
-        print(rows[-1], file=sys.stderr)
-        os.remove(dst)
+        if "resume" not in skip:
+            _resume(src, tmp, outs[1], rows)
         os.remove(tmp / "out-1.jsonl")
-
-        # bad records
-        small = tmp / "small.jsonl"
-        generate(small, args.salted_mb, seed=11)
-        salted = tmp / "salted.jsonl"
-        good, bad_lines = salt(small, salted)
-        for mode in ("pass", "skip"):
-            dst = tmp / f"salted-{mode}.jsonl"
-            _, _, rc = _run(_job(salted, dst, 2, on_error=mode, extra=", max_record_bytes=4096"))
-            assert rc == 0
-            errs = [json.loads(x) for x in open(str(dst) + ".errors.jsonl", encoding="utf-8")]
-            reported = [e["line"] for e in errs]
-            out_lines = sum(1 for _ in open(dst, "rb"))
-            with open(dst, "rb") as f:
-                kept = sum(1 for line in f if line.startswith(b'{"id": "doc-'))
-            skipped = sum(1 for e in errs if e["action"] == "skip")
-            ok = (reported == bad_lines and kept == good and good + len(bad_lines) == out_lines + skipped)
-            rows.append((f"salted corpus, --on-error {mode}: {good:,} good + {len(bad_lines)} bad",
-                         f"{'OK' if ok else 'FAIL'}: kept {kept:,} good, reported {len(reported)} with lines, "
-                         f"in {good + len(bad_lines):,} = out {out_lines:,} + skipped {skipped}"))
-            print(rows[-1], file=sys.stderr)
+        if "salted" not in skip:
+            _salted(tmp, args.salted_mb, rows)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"\ncorpus: {n:,} records, {size / 1e6:,.0f} MB JSONL, {os.cpu_count()} cores\n")
+    print(f"\ncorpus: {n:,} records, {size / 1e6:,.0f} MB JSONL ({args.records}), {os.cpu_count()} cores\n")
     print("| measurement | result |")
     print("|---|---|")
     for a, b in rows:
         print(f"| {a} | {b} |")
+
+
+def _dask(src: Path, tmp: Path, sha1: str, mb: float, rows: list[tuple[str, str]]) -> None:
+    dst = tmp / "out-dask.jsonl"
+    s, rss, rc = _run(_job(src, dst, 2, engine="dask"))
+    assert rc == 0, "dask job failed"
+    same = _sha(dst) == sha1
+    os.remove(dst)
+    rows.append(("Dask LocalCluster (2 workers): identical bytes to local",
+                 f"{same} ({mb / s:.1f} MB/s, peak RSS (tree) {rss / 2**20:.0f} MB)"))
+    print(rows[-1], file=sys.stderr)
+
+
+def _resume(src: Path, tmp: Path, sha1: str, rows: list[tuple[str, str]]) -> None:
+    """SIGKILL the process group of a 2-worker job halfway, resume it, compare the bytes."""
+    dst = tmp / "out-resumed.jsonl"
+    part = Path(str(dst) + ".part")
+    full = (tmp / "out-1.jsonl").stat().st_size
+    _, _, rc = _run(_job(src, dst, 2), kill_after_bytes=(part, full // 2))
+    killed_at = part.stat().st_size if part.exists() else 0
+    s, _, rc = _run(_job(src, dst, 2, extra=", resume=True"))
+    assert rc == 0
+    same = _sha(dst) == sha1
+    rows.append(("SIGKILL at half, --resume: identical bytes to uninterrupted",
+                 f"{same} (killed at {killed_at / 1e6:.0f} of {full / 1e6:.0f} MB; resume took {s:.0f} s)"))
+    print(rows[-1], file=sys.stderr)
+    os.remove(dst)
+
+
+def _salted(tmp: Path, salted_mb: float, rows: list[tuple[str, str]]) -> None:
+    """Bad records in a generated corpus: every one reported with its line, none lost."""
+    FIELDS[:] = ["title", "body"]
+    small = tmp / "small.jsonl"
+    generate(small, salted_mb, seed=11)
+    salted = tmp / "salted.jsonl"
+    good, bad_lines = salt(small, salted)
+    for mode in ("pass", "skip"):
+        dst = tmp / f"salted-{mode}.jsonl"
+        _, _, rc = _run(_job(salted, dst, 2, on_error=mode, extra=", max_record_bytes=4096"))
+        assert rc == 0
+        errs = [json.loads(x) for x in open(str(dst) + ".errors.jsonl", encoding="utf-8")]
+        reported = [e["line"] for e in errs]
+        out_lines = sum(1 for _ in open(dst, "rb"))
+        with open(dst, "rb") as f:
+            kept = sum(1 for line in f if line.startswith(b'{"id": "doc-'))
+        skipped = sum(1 for e in errs if e["action"] == "skip")
+        ok = (reported == bad_lines and kept == good and good + len(bad_lines) == out_lines + skipped)
+        rows.append((f"salted corpus, --on-error {mode}: {good:,} good + {len(bad_lines)} bad",
+                     f"{'OK' if ok else 'FAIL'}: kept {kept:,} good, reported {len(reported)} with lines, "
+                     f"in {good + len(bad_lines):,} = out {out_lines:,} + skipped {skipped}"))
+        print(rows[-1], file=sys.stderr)
 
 
 if __name__ == "__main__":
