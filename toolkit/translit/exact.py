@@ -56,11 +56,38 @@ def spells_same(query: str, hit: str, params: TranslitParams) -> bool:
     birth names, short forms (al-Muhandis) and translations (Hezbollah Brigades for
     كتائب حزب الله). Only a name that sounds like every written word is a spelling: the
     cross-script similarity of :func:`toolkit.normalize.keys.similarity` at or above
-    ``params.lexicon_spelling`` (the threshold ``toolkit match`` decides "same" at).
+    ``params.lexicon_spelling`` (the threshold ``toolkit match`` decides "same" at), and
+    word for word (:func:`same_words`): that similarity forgives a missing or an extra word
+    (al-Mustaqbal for تيار المستقبل, Harakat Ahrar al-Sham al-Islamiyya for أحرار الشام).
     """
     from ..normalize.keys import similarity
 
-    return similarity(query, hit) >= params.lexicon_spelling
+    return same_words(query, hit) and similarity(query, hit) >= params.lexicon_spelling
+
+
+def same_words(query: str, hit: str) -> bool:
+    """Do the two names write the same words? Their consonant skeletons
+    (:func:`toolkit.normalize.keys.skeleton`, which joins compounds alike in both scripts:
+    Hezbollah / حزب الله) have as many words, pairwise alike; the hit may leave out آل and
+    an ordinal (Abdullah II for عبد الله الثاني), never add a word, and a qualifier in
+    parentheses (Ansar al-Sharia (Libya)) is not a spelling."""
+    from rapidfuzz.distance import Levenshtein
+
+    from ..normalize.keys import skeleton
+
+    if "(" in hit or ")" in hit:
+        return False
+    q, h = skeleton(query).split(), skeleton(hit).split()
+    if len(h) > len(q):
+        return False
+    if len(h) < len(q):
+        from .word_classes import ORDINALS, _fold
+
+        kept = [w for w in query.split() if _fold(w) != "ال" and _fold(w)[2:] not in ORDINALS]
+        q = skeleton(" ".join(kept)).split()
+        if len(h) != len(q):
+            return False
+    return all(a == b or a[:1] == b[:1] or Levenshtein.normalized_similarity(a, b) >= 0.5 for a, b in zip(q, h))
 
 
 def build_table(entries: Iterable[Any], params: TranslitParams) -> Table:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..normalize.script import has_arabic
 from .params import TranslitParams
+from .exact import same_words
 from .rank import Candidate
 from .spelling import latin_key
 
@@ -50,6 +51,8 @@ def whole_attested(
         text = tidy_label(a.text)
         if best and not close_length(latin_key(text), best, params):
             continue  # a label with more (or fewer) names than the Arabic: Mousa *Mohammed* Abu Marzook
+        if not same_words(name, text):
+            continue  # a label that is not written word for word: Rania de Jordanie for رانيا العبد الله
         closeness = Levenshtein.normalized_similarity(latin_key(text), best) if best else 0.0
         out.append(Candidate(text, params.whole_base + params.whole_share * a.share + params.whole_closeness * closeness,
                              "model"))
