@@ -156,3 +156,14 @@ def test_job_on_hostile_lines_reports_as_json_does(tmp_path: Path, monkeypatch: 
     assert written[:4] == [codec.dump_line(o) for o in by_id]  # big ints stay ints, NaN stays NaN
     assert s.records_in == s.records_out + (len(errors) if on_error == "skip" else 0) == 21
     assert s.errors == len(errors)
+
+
+def test_dump_lines_redoes_a_failed_chunk_object_by_object() -> None:
+    objs = [{"a": "x"}, {"s": "\ud800"}, {"b": 1.5, "c": [None]}]
+    assert codec.dump_lines(objs) == [codec.dump_line(o) for o in objs]
+    assert codec.dump_lines(objs)[1] == b'{"s": "\\ud800"}\n'
+    loop: dict = {}
+    loop["self"] = loop
+    with pytest.raises(ValueError, match="Circular reference"):
+        codec.dump_lines([{"a": 1}, loop])
+    assert codec.dump_lines([{"a": 1}]) == [b'{"a": 1}\n']

@@ -127,3 +127,17 @@ def dump_line(obj: Any) -> bytes:
         return (text + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
+
+
+def dump_lines(objs: list[Any]) -> list[bytes]:
+    """:func:`dump_line` of each object, with the common case (the C encoder, UTF-8) in
+    one comprehension; any object that fails it is done again by :func:`dump_line`,
+    which gives the same bytes or raises the same error."""
+    global _C_ENCODE
+    encode = _C_ENCODE
+    if encode is not None:
+        try:
+            return [("".join(encode(obj, 0)) + "\n").encode("utf-8") for obj in objs]
+        except Exception:  # noqa: BLE001 - each object again on its own, below
+            _C_ENCODE = _c_encoder()  # as in dump_line: the failed one may keep stale ids
+    return [dump_line(obj) for obj in objs]

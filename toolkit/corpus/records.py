@@ -269,12 +269,15 @@ def apply_many(records: list[dict[str, Any] | None], spec: Spec,
         start = len(slots)
         for head, last, out in fields:
             parent: Any = rec
-            for part in head:
-                try:
-                    parent = parent[part]
-                except (KeyError, IndexError, TypeError):
-                    parent = _ABSENT
-                    break
+            if len(head) == 1:  # the common nesting (meta.title): a record is a dict, so .get is [] here
+                parent = rec.get(head[0], _ABSENT)
+            else:
+                for part in head:
+                    try:
+                        parent = parent[part]
+                    except (KeyError, IndexError, TypeError):
+                        parent = _ABSENT
+                        break
             value = parent.get(last, _ABSENT) if type(parent) is dict and type(last) is str else _ABSENT
             if value is _ABSENT and not (type(parent) is list and type(last) is int and last < len(parent)):
                 missing[i] += 1

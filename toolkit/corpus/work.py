@@ -19,6 +19,7 @@ from .errors import BadRecord, OnError, excerpt
 from .formats import COMPRESSORS, Chunk, Spill
 from .jsonl import decode_line as _decode
 from .jsonl import dump_line as _dump_json
+from .jsonl import dump_lines
 from .jsonl import parse_objects
 from .records import Normalizer, Prepared, Spec, apply_many, apply_to_mapping, normalizer_for
 
@@ -215,6 +216,15 @@ def _jsonl_chunk(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None]
         objs[i] = None
     results = _apply_all(objs, ctx.spec, chunk.index)
     tally = _Tally()
+    if all(type(r) is tuple for r in results):  # no bad record: the whole chunk at once
+        try:
+            tally.out = dump_lines(objs)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a record that cannot be written: record by record below
+            log.debug("chunk %d: a record failed to dump; writing record by record", chunk.index)
+        else:
+            tally.changed = sum(r[0] for r in results)
+            tally.missing = sum(r[1] for r in results)
+            return _result(chunk, ctx, tally, len(records))
     out = tally.out
     line = chunk.first_line
     lines_used = chunk.lines_used
