@@ -81,9 +81,9 @@ def same_words(query: str, hit: str) -> bool:
     if len(h) > len(q):
         return False
     if len(h) < len(q):
-        from .word_classes import ORDINALS, _fold
+        from .word_classes import ORDINALS, fold_word
 
-        kept = [w for w in query.split() if _fold(w) != "ال" and _fold(w)[2:] not in ORDINALS]
+        kept = [w for w in query.split() if fold_word(w) != "ال" and fold_word(w)[2:] not in ORDINALS]
         q = skeleton(" ".join(kept)).split()
         if len(h) != len(q):
             return False

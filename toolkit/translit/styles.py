@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -138,81 +139,112 @@ def respell_stem(arabic: str, latin: str, style: str, construct: bool = False) -
         return None
     scholarly = style == "scholarly"
     out: list[str] = []
-    n = len(letters)
-    for k, (ch, (r, v)) in enumerate(zip(letters, path)):
-        first, last = k == 0, k == n - 1
-        prev_long_a = k > 0 and letters[k - 1] in "اآ" and k > 1
-        nxt = letters[k + 1] if k + 1 < n else ""
-        vowel = _short_vowel(v, prev_long_a)
-        if nxt and (nxt in "اآى" or (nxt in "وي" and path[k + 1][0] not in ("w", "ww", "v", "y", "yy"))):
-            # a short vowel before a long one is part of it, but a before و / ي makes a diphthong
-            vowel = "a" if vowel == "a" and nxt in "وي" and path[k + 1][0] in ("u", "ou", "o", "oo", "i", "ee", "ie", "e") \
-                and v[:1] == "a" else ""
-        if ch in ("ا", "أ", "إ", "آ"):
-            if first:
-                carrier = {"إ": "i", "آ": "ā"}.get(ch) or _short_vowel(r or v or "a", False) or "a"
-                if ch == "آ" and not scholarly:
-                    carrier = "a"
-                out.append(carrier)
-                if r and vowel:
-                    out.append(vowel)
-                continue
-            if ch == "ا" or ch == "آ":
-                out.append("ā" if scholarly else "a")
-                continue
-            out.append("ʾ" if scholarly else "'")
-            out.append(_short_vowel(r, False) if r not in ("", "'") else vowel)
-            continue
-        if ch == "و" and last and r == "" and k > 0:
-            continue  # the silent و of عمرو
-        if ch == "ي" and last and r in ("", "a", "ah"):
-            out.append("á" if scholarly else "a")  # ى written as ي (موسي)
-            continue
-        diphthong = k > 0 and out and out[-1] == "a" and path[k - 1][1][:1] == "a" and letters[k - 1] not in _VOWEL_LETTERS
-        if ch in "و":
-            if first or diphthong or r in ("w", "ww", "v") or (r == "" and vowel):
-                out.append("w")
-            elif r in ("aw", "ow", "au"):
-                out.append("aw")
-            else:
-                out.append("ū" if scholarly else "u")
-            out.append(vowel)
-            continue
-        if ch in "ي":
-            if first or diphthong or r in ("y", "yy"):
-                out.append("y")
-            elif r in ("ei", "ai", "ay", "ey"):
-                out.append("ay")
-            else:
-                out.append("ī" if scholarly else "i")
-            out.append(vowel)
-            continue
-        if ch == "ى":
+    for k, ch in enumerate(letters):
+        r, v = path[k]
+        step = _Step(ch, r, v, k == 0, k == len(letters) - 1, _vowel_after(k, letters, path), scholarly)
+        if ch in "اأإآ":
+            _write_alef(step, out)
+        elif ch in "وي":
+            prev_a = k > 0 and bool(out) and out[-1] == "a" and path[k - 1][1][:1] == "a" \
+                and letters[k - 1] not in _VOWEL_LETTERS
+            _write_semivowel(step, out, prev_a)
+        elif ch == "ى":
             out.append("á" if scholarly else "a")
-            continue
-        if ch == "ة":
+        elif ch == "ة":
             out.append("at" if construct else ("ah" if scholarly else "a"))
-            continue
-        if ch in _GLOTTAL:
-            if r == "" and v and k > 0 and not path[k - 1][1] and letters[k - 1] not in _VOWEL_LETTERS:
-                out.append(vowel)  # Saad, Sharaa: the vowel the press writes after ع is the one before it
-                vowel = ""
-            if scholarly:
-                if not (first and ch != "ع"):
-                    out.append(_GLOTTAL[ch])
-            elif not first and not last:
-                out.append("'")
-            out.append(vowel)
-            continue
-        official, scholar = _CONSONANT.get(ch, (ch, ch))
-        letter = scholar if scholarly else official
-        doubled = len(r) == 2 and r[0] == r[1] and ch not in _NO_DOUBLE and not last
-        out.append(letter + letter[-1] if doubled else letter)
-        if not last:  # no name ends in a short vowel in the lists' pausal forms (Zine → Zayn)
-            out.append(vowel)
-    word = "".join(out)
-    word = re.sub(r"([aiu])\1+", r"\1", word)
+        elif ch in _GLOTTAL:
+            vowel_before = r == "" and bool(v) and k > 0 and not path[k - 1][1] and letters[k - 1] not in _VOWEL_LETTERS
+            _write_glottal(step, out, vowel_before)
+        else:
+            _write_consonant(step, out)
+    word = re.sub(r"([aiu])\1+", r"\1", "".join(out))
     return _capitalize(word)
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One Arabic letter of a stem, its press spelling ``r``, the press vowel ``v`` after it
+    and the short vowel to write after it (``vowel``)."""
+
+    ch: str
+    r: str
+    v: str
+    first: bool
+    last: bool
+    vowel: str
+    scholarly: bool
+
+
+def _vowel_after(k: int, letters: list[str], path: tuple[tuple[str, str], ...]) -> str:
+    """The short vowel written after letter ``k``: the press vowel as a, i or u; none before
+    a long vowel, except a before و / ي read as vowels, which makes a diphthong (Aoun → Awn)."""
+    v = path[k][1]
+    nxt = letters[k + 1] if k + 1 < len(letters) else ""
+    vowel = _short_vowel(v, k > 1 and letters[k - 1] in "اآ")
+    if nxt and (nxt in "اآى" or (nxt in "وي" and path[k + 1][0] not in ("w", "ww", "v", "y", "yy"))):
+        diphthong = vowel == "a" and nxt in "وي" and v[:1] == "a" \
+            and path[k + 1][0] in ("u", "ou", "o", "oo", "i", "ee", "ie", "e")
+        return "a" if diphthong else ""
+    return vowel
+
+
+def _write_alef(s: _Step, out: list[str]) -> None:
+    """ا and hamza on alef: a word's first vowel, a long ā, or ' / ʾ inside a word."""
+    if s.first:
+        carrier = {"إ": "i", "آ": "ā"}.get(s.ch) or _short_vowel(s.r or s.v or "a", False) or "a"
+        out.append("a" if s.ch == "آ" and not s.scholarly else carrier)
+        if s.r and s.vowel:
+            out.append(s.vowel)
+    elif s.ch in "اآ":
+        out.append("ā" if s.scholarly else "a")
+    else:
+        out.append("ʾ" if s.scholarly else "'")
+        out.append(_short_vowel(s.r, False) if s.r not in ("", "'") else s.vowel)
+
+
+def _write_semivowel(s: _Step, out: list[str], after_a: bool) -> None:
+    """و and ي: a consonant (w, y), a long vowel (ū, ī), or a diphthong's second half."""
+    if s.last and s.r == "" and s.ch == "و" and not s.first:
+        return  # the silent و of عمرو
+    if s.ch == "ي" and s.last and s.r in ("", "a", "ah"):
+        out.append("á" if s.scholarly else "a")  # ى written as ي (موسي)
+        return
+    consonant, long_vowel = ("w", "ū") if s.ch == "و" else ("y", "ī")
+    if s.first or after_a or s.r in ("w", "ww", "v", "y", "yy") or (s.ch == "و" and s.r == "" and s.vowel):
+        out.append(consonant)
+    elif s.r in ("aw", "ow", "au", "ei", "ai", "ay", "ey"):
+        out.append("a" + consonant)
+    else:
+        out.append(long_vowel if s.scholarly else long_vowel.translate(_PLAIN))
+    out.append(s.vowel)
+
+
+def _write_glottal(s: _Step, out: list[str], vowel_before: bool) -> None:
+    """ع and ء: ʿ ʾ (scholarly; initial hamza unwritten), or ' inside a word (official)."""
+    vowel = s.vowel
+    if vowel_before:
+        out.append(vowel)  # Saad, Sharaa: the vowel the press writes after ع is the one before it
+        vowel = ""
+    if s.scholarly:
+        if not (s.first and s.ch != "ع"):
+            out.append(_GLOTTAL[s.ch])
+    elif not s.first and not s.last:
+        out.append("'")
+    out.append(vowel)
+
+
+def _write_consonant(s: _Step, out: list[str]) -> None:
+    """A consonant by the Arabic letter, doubled where the press doubles it (not s, t and
+    their emphatics, nor at the end), and no short vowel after the last letter."""
+    official, scholar = _CONSONANT.get(s.ch, (s.ch, s.ch))
+    letter = scholar if s.scholarly else official
+    doubled = len(s.r) == 2 and s.r[0] == s.r[1] and s.ch not in _NO_DOUBLE and not s.last
+    out.append(letter + letter[-1] if doubled else letter)
+    if not s.last:  # no name ends in a short vowel in the lists' pausal forms (Zine → Zayn)
+        out.append(s.vowel)
+
+
+_PLAIN = str.maketrans("āīū", "aiu")
 
 
 def _capitalize(word: str) -> str:

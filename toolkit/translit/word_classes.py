@@ -75,7 +75,7 @@ class Spelling:
         return text
 
 
-def _fold(word: str) -> str:
+def fold_word(word: str) -> str:
     """The table key: marks and tatweel off, hamza seats on alef folded to ا, ى to ي (ة kept)."""
     bare = strip_marks(word).replace("\u0640", "")
     return bare.translate(str.maketrans("أإآٱى", "ااااي"))
@@ -85,7 +85,7 @@ def _entries(rows: str) -> dict[str, Spelling]:
     out: dict[str, Spelling] = {}
     for line in rows.strip().splitlines():
         arabic, press, scholarly = (f.strip() for f in line.split("|"))
-        out[_fold(arabic)] = Spelling(press, scholarly, arabic.endswith("ة"))
+        out[fold_word(arabic)] = Spelling(press, scholarly, arabic.endswith("ة"))
     return out
 
 
@@ -286,7 +286,7 @@ DESCRIPTIVE = _entries("""
 
 #: ordinals: (press word, scholarly word, Roman numeral after a person's given name)
 ORDINALS: dict[str, tuple[str, str, str]] = {
-    _fold(a): (p, s, r) for a, p, s, r in (
+    fold_word(a): (p, s, r) for a, p, s, r in (
         ("أول", "Awwal", "Awwal", "I"), ("ثاني", "Thani", "Thānī", "II"), ("ثالث", "Thalith", "Thālith", "III"),
         ("رابع", "Rabi", "Rābiʿ", "IV"), ("خامس", "Khamis", "Khāmis", "V"), ("سادس", "Sadis", "Sādis", "VI"),
         ("سابع", "Sabi", "Sābiʿ", "VII"), ("ثامن", "Thamin", "Thāmin", "VIII"), ("تاسع", "Tasi", "Tāsiʿ", "IX"),
@@ -319,7 +319,7 @@ def _article_split(bare: str) -> tuple[bool, str]:
 @lru_cache(maxsize=1 << 14)
 def classify(word: str) -> WordClass:
     """The class of one whitespace word (its article, if any, stays with it)."""
-    bare = _fold(word)
+    bare = fold_word(word)
     if bare in PARTICLES:
         return WordClass("particle", False, PARTICLES[bare])
     article, stem = _article_split(bare)
@@ -339,7 +339,7 @@ def split_clitics(words: list[str]) -> list[str]:
     word (لتحرير → ل تحرير). A word such as وليد, لبنان or بلال is left whole."""
     out: list[str] = []
     for word in words:
-        bare = _fold(word)
+        bare = fold_word(word)
         if bare.startswith("و" + ARTICLE) and len(bare) > 4:
             out.extend(("و", word[1:]))
         elif bare.startswith("لل") and len(bare) > 4:
