@@ -127,3 +127,14 @@ def test_any_arabic_in_any_style_gives_candidates_or_none(text: str) -> None:
     for style in ("press", "official", "scholarly"):
         plan = make_plan(text, "latin", style)
         assert all(slot.unit is not None or slot.fixed is not None or slot.literal is not None for slot in plan.slots)
+
+
+def test_gloss_of_an_organization_name_not_of_a_person() -> None:
+    from toolkit.translit.gloss import gloss
+
+    got = gloss("حركة المقاومة الإسلامية")
+    assert got and got[0].text == "Islamic Resistance Movement" and got[0].source == "translation"
+    assert 0 < got[0].score < 1
+    assert [c.text for c in gloss("جيش الإسلام")][-1] == "Army of Islam"
+    assert gloss("نوري المالكي") == []  # no organization word: a person's name is never translated
+    assert gloss("حزب زرقطوني") == []  # a word the table cannot translate: no half-translated name

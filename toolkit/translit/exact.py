@@ -197,6 +197,9 @@ def translations_among(name: str, others: list[str], to: str, params: TranslitPa
     for other in others:
         if other in seen or _ACRONYM.fullmatch(other.strip()):
             continue  # an acronym (KH, ISIS) is another name, not a translation
+        en_text, ar_text = (other, name) if to == "latin" else (name, other)
+        if 2 * len(en_text.split()) < len(ar_text.split()):
+            continue  # one word for three (Hamas for حركة المقاومة الإسلامية) is a short name, not a translation
         seen.add(other)
         en, ar = (other, name) if to == "latin" else (name, other)
         try:

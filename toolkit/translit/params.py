@@ -40,6 +40,7 @@ class TranslitParams:
     # the unit (× this), above the dictionary's 0.8 + 0.2 · share; chosen, not tuned
     table_word: float = 0.95  # a word spelled by the word-class table (word_classes.py): a convention, nearly sure
     fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
+    gloss: bool = True  # offer an organization name's word-by-word translation (gloss.py) as a translation
     translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table
     # phrase score (word_translation.phrase_score); chosen, not tuned: aliases and acronyms score near 0
     arabic_per_latin_char: float = 0.75  # typical Arabic length of a Latin name (Guterres → António Guterres's

@@ -33,6 +33,7 @@ from . import rules_ar2lat as ar2lat
 from .attested import AttestedSpellings, UnitCache
 from .exact import Table, lookup_hits, read_table, table_hits, translations_among
 from .fuse import NBest, UnitComposer
+from .gloss import gloss
 from .inputs import TranslitError, check_request, clean_names
 from .loading import TranslitResources
 from .memory import Memory
@@ -171,7 +172,8 @@ class Transliterator:
             attested = whole_attested(self.names, name, to, region, guesses, self.params)
             if to == "latin" and style != "press":
                 conf, attested = restyled(plan, conf, style), restyled(plan, attested, style)
-            results.append(merge([conf, attested, guesses], top))
+            glossed = gloss(name) if to == "latin" and self.params.gloss and has_arabic(name) else []
+            results.append(merge([conf, attested, guesses, glossed], top))
         return results
 
     # ------------------------------------------------------------ steps
