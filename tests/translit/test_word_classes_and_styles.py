@@ -102,8 +102,10 @@ def test_a_spelling_that_is_not_the_arabic_is_not_respelled() -> None:
 def test_tables_and_clitics() -> None:
     assert official_from_scholarly("Jamʿīyah") == "Jam'iyya"
     assert official_from_scholarly("ʿAbd Allāh") == "Abd Allah"
-    assert split_clitics(["والشام", "للدعوة", "بالمعروف", "وليد", "لبنان", "بلال"]) == \
-        ["و", "الشام", "ل", "الدعوة", "ب", "المعروف", "وليد", "لبنان", "بلال"]
+    assert split_clitics(["جبهة", "والشام", "للدعوة", "بالمعروف", "وليد", "لبنان", "بلال"]) == \
+        ["جبهة", "و", "الشام", "ل", "الدعوة", "ب", "المعروف", "وليد", "لبنان", "بلال"]
+    # outside an organization's name, letters that read as و / ب + the article stay: Walter, Baldwin
+    assert split_clitics(["والتر", "بالدوين"]) == ["والتر", "بالدوين"]
     assert with_proclitic("ل", "al-Dawa", "press") == ["lil-Dawa"]
     assert with_proclitic("ل", "Tahrir", "press") == ["li-Tahrir"]
     assert with_proclitic("و", "al-Sham", "scholarly") == ["wa-al-Sham"]

@@ -141,6 +141,8 @@ def latin_slots(chunk: str, style: str) -> list[Slot]:
     words spelled in ``style``, a nisba adjective's ending written by rule, and each run of
     name words cut into units by ``rules_ar2lat.split_units``."""
     words = split_clitics([w for w in chunk.split() if w])
+    if len(words) == 1:  # a one-word name is a name (إلي is Elly, not the preposition)
+        return _name_slots(words)
     classes = [classify(w) for w in words]
     slots: list[Slot] = []
     names: list[str] = []

@@ -336,21 +336,31 @@ def classify(word: str) -> WordClass:
 def split_clitics(words: list[str]) -> list[str]:
     """Proclitics before the article become words of their own: و (والشام → و الشام), and
     ل / ب before the article (للدعوة → ل الدعوة, بالمعروف → ب المعروف); ل before a table
-    word (لتحرير → ل تحرير). A word such as وليد, لبنان or بلال is left whole."""
+    word (لتحرير → ل تحرير).
+
+    Only inside an organization's name (another word of it is a table word) or before a
+    table word: a person's or a foreign name keeps its letters (وليد, لبنان, بلال, and
+    بالدوين Baldwin, والتر Walter, which read as ب / و + the article)."""
+    org = len(words) > 1 and any(_stem_of(w) in DESCRIPTIVE for w in words)
     out: list[str] = []
     for word in words:
         bare = fold_word(word)
-        if bare.startswith("و" + ARTICLE) and len(bare) > 4:
+        if bare.startswith("و" + ARTICLE) and len(bare) > 4 and (org or _stem_of(bare[1:]) in DESCRIPTIVE):
             out.extend(("و", word[1:]))
-        elif bare.startswith("لل") and len(bare) > 4:
+        elif bare.startswith("لل") and len(bare) > 4 and (org or bare[2:] in DESCRIPTIVE):
             out.extend(("ل", "ال" + word[2:]))
-        elif bare.startswith("بال") and len(bare) > 5:
+        elif bare.startswith("بال") and len(bare) > 5 and (org or bare[3:] in DESCRIPTIVE):
             out.extend(("ب", word[1:]))
-        elif bare.startswith("ل") and len(bare) > 3 and (bare[1:] in DESCRIPTIVE):
+        elif bare.startswith("ل") and len(bare) > 3 and bare[1:] in DESCRIPTIVE and len(words) > 1:
             out.extend(("ل", word[1:]))
         else:
             out.append(word)
     return out
+
+
+def _stem_of(word: str) -> str:
+    bare = fold_word(word)
+    return bare[2:] if bare.startswith(ARTICLE) and len(bare) > 3 else bare
 
 
 #: the written forms of the separated proclitics, by style: (before the article, before a noun)
