@@ -71,8 +71,6 @@ def same_words(query: str, hit: str) -> bool:
     Hezbollah / حزب الله) have as many words, pairwise alike; the hit may leave out آل and
     an ordinal (Abdullah II for عبد الله الثاني), never add a word, and a qualifier in
     parentheses (Ansar al-Sharia (Libya)) is not a spelling."""
-    from rapidfuzz.distance import Levenshtein
-
     from ..normalize.keys import skeleton
 
     if "(" in hit or ")" in hit:
@@ -87,7 +85,8 @@ def same_words(query: str, hit: str) -> bool:
         q = skeleton(" ".join(kept)).split()
         if len(h) != len(q):
             return False
-    return all(a == b or a[:1] == b[:1] or Levenshtein.normalized_similarity(a, b) >= 0.5 for a, b in zip(q, h))
+    # a one-letter word is a particle (f for في, n for "in"): it must be the same particle
+    return all(a == b or (len(a) > 1 and len(b) > 1) for a, b in zip(q, h))
 
 
 def build_table(entries: Iterable[Any], params: TranslitParams) -> Table:

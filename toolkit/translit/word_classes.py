@@ -320,7 +320,8 @@ def _article_split(bare: str) -> tuple[bool, str]:
 def classify(word: str) -> WordClass:
     """The class of one whitespace word (its article, if any, stays with it)."""
     bare = fold_word(word)
-    if bare in PARTICLES:
+    if bare in PARTICLES and strip_marks(word).endswith("ى") == PARTICLES[bare].scholarly.endswith("á"):
+        # على and إلى keep their ى: علي is the name Ali, not the preposition
         return WordClass("particle", False, PARTICLES[bare])
     article, stem = _article_split(bare)
     if stem in DESCRIPTIVE:
