@@ -41,7 +41,10 @@ HELDOUT2 = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout2.json"
 # dev3 is tuned on; heldout3 is kept aside and run once at the end (its first run is the
 # number to report).
 DEV3 = ROOT / "benchmarks" / "gold" / "ntrex_entities_dev3.json"
-HELDOUT3 = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout3.json"
+HELDOUT3 = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout3.json"  # run once at 8873b0d: no longer blind
+# Annotated by hand 2026-12-07 before the changes of that day were measured on it: kept aside,
+# run once at the end (``--heldout``); its first run is the number to report.
+HELDOUT4 = ROOT / "benchmarks" / "gold" / "ntrex_entities_heldout4.json"
 
 
 # ------------------------------------------------------------------ systems
@@ -239,7 +242,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder (default: ../shared/data)")
     ap.add_argument("--cli", action="store_true", help="run every list through `toolkit entities --json` (the users' path)")
-    ap.add_argument("--heldout", action="store_true", help="also the held-out set 3 (kept aside: run it once, at the end)")
+    ap.add_argument("--heldout", action="store_true", help="also the held-out set 4 (kept aside: run it once, at the end)")
     ap.add_argument("--only-dev", action="store_true", help="the development sets only (no speed, no registry)")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-registry", action="store_true")
@@ -251,11 +254,12 @@ def main() -> None:
     out = run_links(args.data, [GOLD, DEV3], "development sets (ntrex_entities + dev3)", args.cli, scored=scored)
     out += ["", "Calibration on the development sets (pair lists and one-language lists):", ""] + ev.calibration(scored)
     if not args.only_dev:
-        out += [""] + run_links(args.data, [HELDOUT, HELDOUT2], "held-out sets 1 and 2 (no longer blind)", args.cli)
+        out += [""] + run_links(args.data, [HELDOUT, HELDOUT2, HELDOUT3], "held-out sets 1, 2 and 3 (no longer blind)",
+                                args.cli)
     if args.heldout:
         held: list = []
-        out += [""] + run_links(args.data, [HELDOUT3], "held-out set 3", args.cli, scored=held)
-        out += ["", "Calibration on held-out set 3:", ""] + ev.calibration(held)
+        out += [""] + run_links(args.data, [HELDOUT4], "held-out set 4", args.cli, scored=held)
+        out += ["", "Calibration on held-out set 4:", ""] + ev.calibration(held)
     if not args.skip_speed and not args.only_dev:
         out += [""] + run_speed()
     if not args.skip_registry and not args.only_dev:
