@@ -45,13 +45,14 @@ HOSTILE = [
 def test_parse_objects_equals_json(monkeypatch: pytest.MonkeyPatch, with_orjson: bool) -> None:
     if not with_orjson:
         monkeypatch.setattr(codec, "orjson", None)
-    got = codec.parse_objects(HOSTILE, b"".join(HOSTILE))
+    assert codec.needs_digit_check(b"".join(HOSTILE)) and codec.needs_digit_check(None)
+    got = codec.parse_objects(HOSTILE, codec.needs_digit_check(b"".join(HOSTILE)))
     want = [codec.json_object(raw) for raw in HOSTILE]
     assert [repr(g) for g in got] == [repr(w) for w in want]
-    assert codec.parse_objects([None, 3], None) == [None, None]
-    # without a block the long-digit check is made line by line
-    assert repr(codec.parse_objects(HOSTILE[:1])) == repr([want[0]])
+    assert codec.parse_objects([None, 3]) == [None, None]
     assert isinstance(want[0]["n"], int)
+    assert not codec.needs_digit_check(b'{"n": 123456789012345678}\n')  # 18 digits: any int64
+    assert codec.parse_objects([b'{"n": 123456789012345678}'], False) == [{"n": 123456789012345678}]
 
 
 def test_dump_line_equals_json_dumps_and_survives_a_failed_dump() -> None:

@@ -83,16 +83,22 @@ def json_object(raw: bytes) -> dict[str, Any] | None:
     return obj if type(obj) is dict else None
 
 
-def parse_objects(records: Sequence[Any], block: bytes | None = None) -> list[dict[str, Any] | None]:
+def needs_digit_check(block: bytes | None) -> bool:
+    """Whether the lines of ``block`` (None: unknown) must be checked one by one for a
+    run of digits orjson could read differently; one scan of the whole chunk."""
+    return block is None or _LONG in block.translate(_DIGITS)
+
+
+def parse_objects(records: Sequence[Any], check_digits: bool = True) -> list[dict[str, Any] | None]:
     """The JSON object of each raw line (None for anything else: not bytes, not an
     object, not JSON), exactly as :func:`json_object` would give it.
 
-    ``block`` is the chunk's bytes when it has them, so the long-digit check is one scan.
+    ``check_digits=False`` (from :func:`needs_digit_check` on the chunk) skips the
+    per-line long-digit check.
     """
     if orjson is None:
         return [json_object(raw) if type(raw) is bytes else None for raw in records]
     loads, refused = orjson.loads, orjson.JSONDecodeError
-    check_digits = block is None or _LONG in block.translate(_DIGITS)
     brackets, long_line = PARAMS.max_brackets, 2 * PARAMS.max_brackets
     out: list[dict[str, Any] | None] = []
     for raw in records:

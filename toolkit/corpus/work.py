@@ -20,7 +20,8 @@ from .formats import COMPRESSORS, Chunk, Spill
 from .jsonl import decode_line as _decode
 from .jsonl import dump_line as _dump_json
 from .jsonl import dump_lines
-from .jsonl import parse_objects
+from .jsonl import needs_digit_check, parse_objects
+from .params import PARAMS
 from .records import Normalizer, Prepared, Spec, apply_many, apply_to_mapping, normalizer_for
 
 log = logging.getLogger(__name__)
@@ -208,33 +209,45 @@ def _one(i: int, raw: bytes | Spill | None, pre: Any, ctx: Context, handle: Hand
 
 
 def _jsonl_chunk(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None], too_long: set[int]) -> ChunkResult:
-    """A JSONL chunk: every line parsed (:func:`.jsonl.parse_objects`), every object's
-    fields normalized in one batch (:func:`.records.apply_many`), then written in order;
-    a line that is not an object goes the per-record way, which says why."""
-    objs = parse_objects(records, chunk.data)
-    for i in too_long:
-        objs[i] = None
-    results = _apply_all(objs, ctx.spec, chunk.index)
+    """A JSONL chunk, in batches of about ``PARAMS.work_batch_bytes`` (the chunk stays the
+    unit of transfer, compression and checkpoints; the batch only keeps the work in cache)."""
     tally = _Tally()
-    if all(type(r) is tuple for r in results):  # no bad record: the whole chunk at once
+    step = max(1, len(records) * PARAMS.work_batch_bytes // max(chunk.nbytes, 1))
+    check_digits = needs_digit_check(chunk.data)
+    line = chunk.first_line
+    for start in range(0, len(records), step):
+        line = _jsonl_batch(chunk, ctx, records, too_long, range(start, min(start + step, len(records))),
+                            check_digits, line, tally)
+    return _result(chunk, ctx, tally, len(records))
+
+
+def _jsonl_batch(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None], too_long: set[int],
+                 span: range, check_digits: bool, line: int, tally: _Tally) -> int:
+    """Records ``span`` of a JSONL chunk: every line parsed (:func:`.jsonl.parse_objects`),
+    every object's fields normalized in one batch (:func:`.records.apply_many`), then
+    written in order; a line that is not an object goes the per-record way, which says
+    why.  Returns the line number after the span."""
+    objs = parse_objects(records[span.start:span.stop], check_digits)
+    for i in too_long:
+        if i in span:
+            objs[i - span.start] = None
+    results = _apply_all(objs, ctx.spec, chunk.index)
+    if all(type(r) is tuple for r in results):  # no bad record: the whole batch at once
         try:
-            tally.out = dump_lines(objs)  # type: ignore[arg-type]
+            tally.out.extend(dump_lines(objs))
         except Exception:  # noqa: BLE001 - a record that cannot be written: record by record below
             log.debug("chunk %d: a record failed to dump; writing record by record", chunk.index)
         else:
-            tally.changed = sum(r[0] for r in results)
-            tally.missing = sum(r[1] for r in results)
-            return _result(chunk, ctx, tally, len(records))
-    out = tally.out
-    line = chunk.first_line
-    lines_used = chunk.lines_used
-    for i, raw in enumerate(records):
-        res = results[i]
+            tally.changed += sum(r[0] for r in results)
+            tally.missing += sum(r[1] for r in results)
+            return line + len(span) if chunk.lines_used is None else line + sum(chunk.lines_used[i] for i in span)
+    for k, i in enumerate(span):
+        raw, res = records[i], results[k]
         try:
             if type(res) is tuple:
                 tally.changed += res[0]
                 tally.missing += res[1]
-                out.append(_dump_json(objs[i]))
+                tally.out.append(_dump_json(objs[k]))
                 reason = None
             elif res is not None:
                 reason = f"internal error: {type(res).__name__}: {res}"
@@ -244,8 +257,8 @@ def _jsonl_chunk(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None]
             reason = f"internal error: {type(exc).__name__}: {exc}"
         if reason is not None:
             _report(_reported(raw, i in too_long, ctx), reason, chunk.file, line, ctx.on_error, tally)
-        line += lines_used[i] if lines_used is not None else 1
-    return _result(chunk, ctx, tally, len(records))
+        line += chunk.lines_used[i] if chunk.lines_used is not None else 1
+    return line
 
 
 def _apply_all(objs: list[dict[str, Any] | None], spec: Spec, index: int) -> list[Any]:
