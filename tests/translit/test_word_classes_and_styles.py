@@ -14,7 +14,8 @@ from toolkit.translit import Transliterator, TranslitError
 from toolkit.translit import rules_ar2lat as ar2lat
 from toolkit.translit.params import DEFAULT_PARAMS
 from toolkit.translit.styles import align, restyle_unit
-from toolkit.translit.word_classes import classify, nisba_feminine, official_from_scholarly, split_clitics, with_proclitic
+from toolkit.translit.affixes import nisba_feminine, with_proclitic
+from toolkit.translit.word_classes import classify, official_from_scholarly, split_clitics
 
 
 class AliasLexicon:

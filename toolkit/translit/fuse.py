@@ -22,7 +22,7 @@ from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
 from .styles import restyle_unit
-from .word_classes import nisba_feminine, with_proclitic
+from .affixes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
 NBest = dict[tuple[str, str], list[tuple[str, float]]]

@@ -19,7 +19,8 @@ from ..normalize.script import ARABIC_CLASS, has_arabic
 from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
 from .model import clean_arabic, clean_latin
-from .word_classes import PROCLITICS, classify, split_clitics
+from .affixes import PROCLITICS
+from .word_classes import classify, split_clitics
 
 _LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _PIECES = re.compile(

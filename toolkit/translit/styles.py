@@ -317,7 +317,7 @@ def restyle_whole(plan: Any, text: str, style: str) -> str | None:
     """A whole press spelling (a lexicon name, a dictionary label) in ``style``: its words are
     shared out among the plan's slots (one to three words a unit), each unit respelled by
     :func:`restyle_unit`, each table word taken in the style; None when no sharing works."""
-    from .word_classes import nisba_feminine, with_proclitic
+    from .affixes import nisba_feminine, with_proclitic
 
     if style == "press":
         return text

@@ -296,9 +296,6 @@ ORDINALS: dict[str, tuple[str, str, str]] = {
     )
 }
 
-#: the nisba ending ـية written after the masculine form's -i, by style
-NISBA_ENDING = {"press": "ya", "official": "yya", "scholarly": "yah"}
-
 
 @dataclass(frozen=True)
 class WordClass:
@@ -362,43 +359,3 @@ def split_clitics(words: list[str]) -> list[str]:
 def _stem_of(word: str) -> str:
     bare = fold_word(word)
     return bare[2:] if bare.startswith(ARTICLE) and len(bare) > 3 else bare
-
-
-#: the written forms of the separated proclitics, by style: (before the article, before a noun)
-PROCLITICS = {
-    "و": {"press": ("wa", "wa"), "official": ("wa", "wa"), "scholarly": ("wa-", "wa-")},
-    "ل": {"press": ("lil-", "li-"), "official": ("lil-", "li-"), "scholarly": ("lil-", "li-")},
-    "ب": {"press": ("bil-", "bi-"), "official": ("bil-", "bi-"), "scholarly": ("bi-al-", "bi-")},
-}
-
-
-_ARTICLE_FORM = re.compile(r"^(?:al|el|a[tdrzsnl]h?)-", re.IGNORECASE)
-
-
-def with_proclitic(proclitic: str, text: str, style: str) -> list[str]:
-    """``text`` with the proclitic written before it, the style's usual form first:
-    و + al-Sham → wa al-Sham, wal-Sham; ل + al-Dawa → lil-Dawa; ل + Tahrir → li-Tahrir."""
-    before_article, before_noun = PROCLITICS[proclitic][style]
-    m = _ARTICLE_FORM.match(text)
-    if m is None:
-        joiner = "" if before_noun.endswith("-") else " "
-        return [f"{before_noun}{joiner}{text}"]
-    rest = text[m.end():]
-    if proclitic == "و":
-        if style == "scholarly":
-            return [f"wa-al-{rest}"]
-        return [f"wa al-{rest}", f"wal-{rest}"] if style == "press" else [f"wa al-{rest}", f"wal-{rest}"]
-    if style == "scholarly" and proclitic == "ب":
-        return [f"bi-al-{rest}"]
-    return [f"{before_article}{rest}"]
-
-
-_NISBA_TAIL = re.compile(r"(?:iy|ie|ee|ey|ei|i|y|ī)$")
-
-
-def nisba_feminine(text: str, style: str) -> str:
-    """A nisba adjective's feminine from its masculine spelling: al-Dimuqrati →
-    al-Dimuqratiya (press), al-Dimuqratiyya (official), al-Dīmuqrāṭīyah (scholarly)."""
-    base = _NISBA_TAIL.sub("", text)
-    long_i = "ī" if style == "scholarly" else "i"
-    return base + long_i + NISBA_ENDING[style]
