@@ -19,8 +19,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..normalize import normalize_arabic
-from .gazetteer import arabic_gazetteer, arabic_stems, english_gazetteer, match_names, single_names
-from .wordlists import word_list
+from .gazetteer import (
+    arabic_gazetteer,
+    arabic_nisba_place,
+    arabic_org_heads,
+    arabic_stems,
+    english_gazetteer,
+    match_names,
+    single_names,
+)
+from .wordlists import word_clusters, word_list
 
 Lang = Literal["en", "ar"]
 
@@ -37,6 +45,28 @@ class FeatureParams:
     #: Arabic also sees the words three to each side, the words on both sides together and
     #: the two words before. Off: dev typed F1 0.716 with, 0.718 without (same run).
     arabic_wide_context: bool = False
+    #: Prefix lengths of the Arabic stem's cluster bit strings (``models/ner/ar_clusters.tsv``,
+    #: one per k-means run) given as features (0: the whole string); () turns them off.
+    #: ANERcorp dev typed F1 (2026-12-07, c1=c2=0.03, tables from the first 8/10): off 0.731;
+    #: 5 runs (4,6,10,0) 0.757, (4,8,12) 0.753; 3 runs (4,6,10,0) 0.754, (4,8,12) 0.749,
+    #: (2,4,...,12) 0.752, (4,8,12,16) 0.751; 1 run (4,8,12,0) 0.743, (4,8,12) 0.732;
+    #: 1024 leaves instead of 512 0.750 / 0.748. ORG 0.503 -> 0.562, PER 0.702 -> 0.741.
+    #: Off all the same: the 5-run (4,6,10,0) model, trained on 9/10, gave 0.733 on the
+    #: held-out tenth (0.719 without) but cost the entity list's links on its dev gold
+    #: (benchmarks/entities.py --only-dev: recall 310 -> 304 of 374, F1 0.884 -> 0.874;
+    #: Arabic-only recall 0.650 -> 0.683, precision 0.912 -> 0.907). Needs the table
+    #: (training/ner/build_clusters.py), which is not shipped while this is off.
+    arabic_clusters: tuple[int, ...] = ()
+    #: Prefix length of the cluster bit string the neighbours see (0: none). Off: with
+    #: (4,8,12) dev 0.747 at 4, 0.741 at 8, against 0.756 without (same table).
+    arabic_cluster_context: int = 0
+    #: An Arabic word that heads organization names (``gazetteer.arabic_org_heads``:
+    #: شركة, نادي, وزارة ...) says so, to itself and to its neighbours. Off: dev 0.733
+    #: with, 0.731 without; with the clusters and the nisba below 0.749 against 0.747.
+    arabic_org_cues: bool = False
+    #: An Arabic word that is the relative adjective of a lexicon place (الفاسي) says so,
+    #: to itself and to its neighbours. Off: dev 0.731 with and without (0.729 with both).
+    arabic_nisba: bool = False
 
 
 FEATURES = FeatureParams()
@@ -113,6 +143,17 @@ def _arabic_word(word: str) -> tuple[list[str], list[str]]:
     if any(s in persons for s in stems):
         feats.append("pn")
         ctx.append("pn")
+    if FEATURES.arabic_org_cues and any(s in arabic_org_heads() for s in stems):
+        feats.append("oc")
+        ctx.append("oc")
+    if FEATURES.arabic_nisba and arabic_nisba_place(stem):
+        feats.append("nis")
+        ctx.append("nis")
+    if FEATURES.arabic_clusters:
+        for k, bits in enumerate(word_clusters("ar_clusters").get(stem, ())):
+            feats.extend(f"c{k}.{n}=" + (bits[:n] if n else bits) for n in FEATURES.arabic_clusters)
+            if FEATURES.arabic_cluster_context:
+                ctx.append(f"c{k}=" + bits[: FEATURES.arabic_cluster_context])
     if FEATURES.arabic_trigrams and len(stem) > 3:
         feats.extend("c3=" + stem[k:k + 3] for k in range(len(stem) - 2))
     return feats, ctx

@@ -1,8 +1,12 @@
-"""Word lists shipped with the NER models (``models/ner/*.txt``), read once per process.
+"""Word lists and word clusters the NER features read from ``models/ner/``, once per process.
 
 ``ar_person_words.txt``: search-normalized Arabic words attested in Wikidata person names
 (CC0; built by ``training/ner/build_wordlists.py``). A feature, not a decision: the CRF
 learnt how much "this word occurs in person names" weighs against the context.
+
+``ar_clusters.tsv``: distributional clusters of Arabic stems (``training/ner/build_clusters.py``),
+read only when ``FeatureParams.arabic_clusters`` is on; off in the shipped model, so the table
+is not shipped (see that field's comment).
 """
 
 from __future__ import annotations
@@ -25,3 +29,22 @@ def word_list(name: str) -> frozenset[str]:
     words = frozenset(line for line in path.read_text(encoding="utf-8").splitlines() if line)
     log.debug("read %d words from %s", len(words), path)
     return words
+
+
+@lru_cache(maxsize=None)
+def word_clusters(name: str) -> dict[str, tuple[str, ...]]:
+    """``models/ner/<name>.tsv`` as word -> its cluster bit strings, one per clustering (the
+    file's columns after the word). A missing file raises, for the reason :func:`word_list`
+    gives."""
+    path = models_dir() / "ner" / f"{name}.tsv"
+    if not path.is_file():
+        raise FileNotFoundError(f"NER cluster map not found: {path} (rebuild with training/ner/build_clusters.py)")
+    table: dict[str, tuple[str, ...]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            word, *bits = line.rstrip("\n").split("\t")
+            if not bits or not all(bits):
+                raise ValueError(f"{path}:{n}: expected 'word<TAB>bits[<TAB>bits...]', got {line!r}")
+            table[word] = tuple(bits)
+    log.debug("read %d word clusters from %s", len(table), path)
+    return table
