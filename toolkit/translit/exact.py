@@ -187,8 +187,11 @@ def translations_among(name: str, others: list[str], to: str, params: TranslitPa
     name whose words the learned word table (``toolkit.word_translation``, trained on public
     parallel text) pairs with the query's, at ``params.translation_min`` or more, is offered.
     """
+    from .word_classes import is_organization
+
+    others = [o for o in others if is_organization(name if to == "latin" else o)]
     if not others:
-        return []
+        return []  # a person's other names are aliases, never translations (and the table stays unloaded)
     from ..word_translation import phrase_score
 
     out: list[Candidate] = []

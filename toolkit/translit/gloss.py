@@ -25,7 +25,7 @@ import math
 from dataclasses import dataclass
 
 from .rank import Candidate
-from .word_classes import classify, fold_word, split_clitics
+from .word_classes import fold_word, is_organization, split_clitics
 
 #: adjectives that are not nisba-shaped (folded, without the article)
 ADJECTIVES = frozenset({"اعلي", "حر", "حره", "جديد", "جديده", "كبري", "موحد", "موحده", "متحده", "مستقل",
@@ -112,9 +112,9 @@ class _Glosser:
 def gloss(name: str, params: GlossParams = GLOSS) -> list[Candidate]:
     """Up to two English translations of an Arabic organization name, best first; none for a
     name without an organization word or with a word the table cannot translate."""
-    words = split_clitics(name.split())
-    if not any(classify(w).kind == "desc" for w in words):
+    if not is_organization(name):
         return []
+    words = split_clitics(name.split())
     out: list[Candidate] = []
     for head_first in (False, True):
         g = _Glosser(params)

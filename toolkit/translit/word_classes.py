@@ -359,3 +359,9 @@ def split_clitics(words: list[str]) -> list[str]:
 def _stem_of(word: str) -> str:
     bare = fold_word(word)
     return bare[2:] if bare.startswith(ARTICLE) and len(bare) > 3 else bare
+
+
+def is_organization(arabic: str) -> bool:
+    """Does an Arabic name hold a word of organization names (حزب، جبهة، وزارة …)? Only such
+    a name is translated (a person's name never is)."""
+    return any(classify(w).kind == "desc" for w in split_clitics(arabic.split()))
