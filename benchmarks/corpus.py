@@ -6,11 +6,12 @@ Dask equivalence, bad records, and kill-and-resume.  One run prints one table.
 What it does, in order:
 
 1. generates a JSONL corpus of Arabic and English news-like records (seeded, so the same
-   size gives the same bytes) under ``--tmp``;
+   size gives the same bytes) under ``--tmp``; with ``--records news``, records of real
+   news lines instead (ANERcorp Arabic and NTREX English from ``--data``);
 2. times a plain copy of the same records (read, ``json.loads``, ``json.dumps``, write:
-   what any JSONL tool must pay) and the normalize job (fields ``title`` and ``body``)
-   with 1 and 2 workers, each in a fresh process whose whole process tree's RSS is
-   sampled (peak of the sum over the tree);
+   what any JSONL tool must pay) and the normalize job (fields ``title`` and ``body``;
+   ``text`` and ``meta.title`` for the news records) with 1 and 2 workers, each in a
+   fresh process whose whole process tree's RSS is sampled (peak of the sum over the tree);
 3. runs the same job on a Dask ``LocalCluster`` and compares the bytes;
 4. salts a copy with bad records and checks that every good one is kept, every bad one is
    reported with its line and that in = out + skipped;
