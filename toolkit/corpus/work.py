@@ -88,7 +88,7 @@ def process_chunk(chunk: Chunk, ctx: Context) -> ChunkResult:
         return _jsonl_chunk(chunk, ctx, records, too_long)
     parsed = _parse_all(records, too_long) if ctx.fmt == "txt" else []
     norm = _prepare(chunk, ctx, parsed)
-    handle = _handler(ctx, norm, parsed)
+    handle = _handler(ctx, norm)
     tally = _Tally()
     line = chunk.first_line
     lines_used = chunk.lines_used
@@ -293,9 +293,9 @@ def _report(raw: bytes | Spill | None, reason: str, file: str, line: int, on_err
         tally.out.append(raw if raw.endswith(b"\n") else raw + b"\n")
 
 
-def _handler(ctx: Context, norm: Normalizer, parsed: list[Any]) -> Handler:
-    """The record handler of ``ctx.fmt``, bound to the spec, the normalizer and (jsonl)
-    the records already parsed by :func:`_prepare`."""
+def _handler(ctx: Context, norm: Normalizer) -> Handler:
+    """The record handler of ``ctx.fmt`` (txt, csv, tsv), bound to the spec and the
+    normalizer; JSONL chunks go through :func:`_jsonl_chunk` instead."""
     spec = ctx.spec
     if ctx.fmt == "txt":
         return lambda i, text, tally: _txt(text, spec, norm, tally)
