@@ -49,11 +49,13 @@ class DaskExecutor:
             self.cluster.close()
 
 
-def make_executor(engine: str, workers: int, scheduler: str | None) -> Any:
+def make_executor(engine: str, workers: int, scheduler: str | None, slots: int = 0, slot_bytes: int = 0) -> Any:
     """The executor of ``engine`` (local or dask) with ``workers`` workers.
 
     Dask is imported only here, and only for ``engine="dask"``; ``scheduler`` is the
-    address of a running cluster, else a LocalCluster is started for the job.
+    address of a running cluster, else a LocalCluster is started for the job.  With
+    ``slots`` (one per chunk that may be in flight), a local pool hands output back
+    through shared memory (:class:`.shared.SlotPool`).
     """
     if engine == "dask":
         from distributed import Client, LocalCluster
@@ -66,4 +68,8 @@ def make_executor(engine: str, workers: int, scheduler: str | None) -> Any:
         raise ValueError(f"unknown engine {engine!r}; choose local or dask")
     if workers <= 1:
         return InlineExecutor()
+    if slots and slot_bytes:
+        from .shared import SlotPool
+
+        return SlotPool(workers, slots, slot_bytes)
     return worker_pool(workers)

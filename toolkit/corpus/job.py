@@ -150,12 +150,13 @@ def _run(files: Sequence[str], target: Target, ctx: Context, output: Output, wor
     if output.resumed:
         state.done_bytes = sum(os.path.getsize(f) for f in files[:output.start_file])
     writer.bar = progress_bar(progress, total)
-    executor = make_executor(engine, workers, scheduler)
+    limit = PARAMS.in_flight(workers)
+    executor = make_executor(engine, workers, scheduler, limit, PARAMS.slot_bytes(chunk_bytes, limit))
     writer.start()
     headers = [ctx.header] if ctx.header is not None else []
     read = chunks(files, ctx.fmt, output.start_file, output.start_line, output.chunk_index, chunk_bytes,
                   ctx.max_record_bytes, state, headers, spill_dir)
-    _pump(read, executor, writer, ctx, PARAMS.in_flight(workers))
+    _pump(read, executor, writer, ctx, limit)
 
 
 def _pump(read: Iterator[tuple[Chunk, int, int]], executor: Any, writer: Writer, ctx: Context, limit: int) -> None:

@@ -39,6 +39,12 @@ class JobParams:
     #: writes, and what bounds memory on any input.
     in_flight_per_worker: int = 2
     in_flight_extra: int = 2
+    #: Shared output slots of a local pool (:mod:`.shared`): one per chunk in flight, each
+    #: this many times ``chunk_bytes`` (a chunk's JSONL output is about twice its input;
+    #: bigger output takes the pipe), and none when they would map more than
+    #: ``shared_area_max`` bytes in all (huge chunks, many workers).
+    slot_factor: int = 4
+    shared_area_max: int = 256 << 20
     #: Rows per Parquet record batch handed to a worker (:mod:`.parquet`).
     parquet_batch_rows: int = 8192
     #: Compressed bytes fed to the zstd decompressor at a time (:mod:`.compressed`).  Small
@@ -48,6 +54,11 @@ class JobParams:
     zstd_piece: int = 1 << 12
     #: Version of the checkpoint file layout; a checkpoint of another version is refused.
     checkpoint_version: int = 1
+
+    def slot_bytes(self, chunk_bytes: int, slots: int) -> int:
+        """Size of one shared output slot, or 0 for no shared slots."""
+        size = self.slot_factor * chunk_bytes
+        return size if size * slots <= self.shared_area_max else 0
 
     def in_flight(self, workers: int) -> int:
         """How many chunks may wait for their turn to be written."""

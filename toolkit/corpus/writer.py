@@ -96,7 +96,7 @@ class Writer:
         result: ChunkResult = fut.result()
         nbytes = 0
         for seg in result.segments:
-            if isinstance(seg, bytes):
+            if isinstance(seg, (bytes, memoryview)):  # memoryview: a shared slot (.shared)
                 self.output.sink.write(seg)
                 nbytes += len(seg)
             else:
