@@ -70,6 +70,34 @@ def read_google(path: Path) -> list[Pair]:
     return pairs
 
 
+def read_anetac(path: Path) -> list[Pair]:
+    """ANETAC's ``english \t arabic`` pairs (mostly foreign names). No license file: its rows
+    are never copied into the project (no attested table is built from them); a model trained
+    on them may be shipped with a card naming the dataset (../shared/data/README.md)."""
+    pairs = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 2:
+                continue
+            en, ar = clean_latin(parts[0]), clean_arabic(parts[1].replace(" ", ""))
+            if ar and en and " " not in parts[0].strip():
+                pairs.append(Pair(ar, en, 1, "anetac"))
+    return pairs
+
+
+def anetac_training_pairs(data: Path) -> list[Pair]:
+    """ANETAC's train split without any Arabic form held out anywhere (the Wikidata dev
+    bucket, google eval and test, ANETAC dev), so every held-out number stays held out."""
+    names = data / "names"
+    wiki, _, g_eval, g_test = read_public(data)
+    dev = read_anetac(names / "anetac_dev.tsv")
+    held = {p.arabic for p in g_eval + g_test + dev} | {p.arabic for p in wiki if is_dev_form(p.arabic)}
+    held_latin = {p.latin for p in dev}
+    return [p for p in read_anetac(names / "anetac_train.tsv")
+            if p.arabic not in held and p.latin not in held_latin and not is_dev_form(p.arabic)]
+
+
 def filter_noise(pairs: list[Pair]) -> list[Pair]:
     """Drop count-1 alignments that look nothing like the dominant spelling of the same word."""
     from rapidfuzz.distance import Levenshtein

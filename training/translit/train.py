@@ -32,7 +32,9 @@ if __package__ in (None, ""):  # run as a file (python training/translit/train.p
 from toolkit.translit.lm import FILENAME as LM_FILENAME  # noqa: E402
 from toolkit.translit.model import CharVocab, Direction, Seq2SeqTransliterator  # noqa: E402
 
-from training.translit.pairs import DEFAULT_DATA, DEV_BUCKETS, Pair, all_pairs, is_dev_form, load_splits  # noqa: E402
+from training.translit.pairs import (  # noqa: E402
+    DEFAULT_DATA, DEV_BUCKETS, Pair, all_pairs, anetac_training_pairs, is_dev_form, load_splits,
+)  # noqa: E402
 from training.translit.tables import build_latin_lm, build_memory, training_memory  # noqa: E402
 from training.translit.torch_model import build_model, from_torch, save_model  # noqa: E402
 
@@ -177,6 +179,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--d-model", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
     parser.add_argument("--encoder-ffn-dim", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
     parser.add_argument("--decoder-ffn-dim", type=int, default=None, help="default: torch_model.DEFAULT_ARCH")
+    parser.add_argument("--with-anetac", action="store_true",
+                        help="also train on ANETAC's train split (held-out forms of every set removed; "
+                             "its rows never go into attested.tsv)")
     parser.add_argument("--tables-only", action="store_true",
                         help="write attested.tsv and the Latin spelling model, train nothing (no torch)")
     args = parser.parse_args(argv)
@@ -185,10 +190,13 @@ def main(argv: list[str] | None = None) -> None:
     if not (args.data / "names").is_dir():
         parser.error(f"{args.data}: no names/ folder; pass --data PATH to the shared data")
     train_pairs, dev, g_test = load_splits(args.data)
+    table_pairs = list(train_pairs)  # the Latin spelling model: never ANETAC's rows
+    if args.with_anetac:
+        train_pairs = train_pairs + anetac_training_pairs(args.data)
     print(f"train pairs {len(train_pairs)}, dev pairs {len(dev)}, google test {len(g_test)}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     build_memory(all_pairs(args.data)).save(args.out / "attested.tsv")
-    build_latin_lm(train_pairs).save(args.out / LM_FILENAME)
+    build_latin_lm(table_pairs).save(args.out / LM_FILENAME)
     if args.tables_only:
         print(f"wrote {args.out / 'attested.tsv'} and {args.out / LM_FILENAME}", file=sys.stderr)
         return
