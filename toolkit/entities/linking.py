@@ -43,6 +43,8 @@ def score_fn(gaz: Gazetteer) -> Callable[[RawMention, RawMention], tuple[float, 
             ka = normalize_arabic(a.name, "match")
             if any(normalize_arabic(f, "match") == ka for f in forms):
                 return 1.0, f"Arabic name of lexicon entry {e.entity_id}"
+        if normalize_latin(a.name, "match") and normalize_latin(a.name, "match") == normalize_latin(e.name, "match"):
+            return 1.0, "the same name in Latin letters in both reports"
         names = [e.name]
         if e.acronym_of:
             names.append(e.acronym_of)

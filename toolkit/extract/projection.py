@@ -283,6 +283,9 @@ def project(
     score the best span needs (default ``params.threshold``). ``translated``: spans may
     match by translation too (see :func:`cross_score`).
     """
+    verbatim = _verbatim(mention, ar_text, start, end, taken or [])
+    if verbatim is not None:
+        return verbatim
     if is_acronym(mention.name):
         spelled = _spelled(mention, ar_text, start, end, taken or [])
         if spelled is not None:
@@ -313,6 +316,22 @@ def project(
     score, s, e = best
     return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection",
                       mention.entity_id, round(min(score, 1.0), 3))
+
+
+def _verbatim(mention: RawMention, ar_text: str, start: int, end: int, taken: list[tuple[int, int]]) -> RawMention | None:
+    """The English name written as it is, in Latin letters, inside the Arabic window (the
+    Arabic press leaves many names untransliterated: MoveOn, NL West, Hazeltine): the same
+    letters are the strongest evidence there is. At least three letters, and not inside a
+    longer Latin word."""
+    name = mention.name.strip()
+    if sum(ch.isalpha() for ch in name) < 3:
+        return None
+    pattern = re.compile(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", re.IGNORECASE)
+    for m in pattern.finditer(ar_text, start, end):
+        s, e = m.span()
+        if not any(s < b and a < e for a, b in taken):
+            return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection", mention.entity_id, 1.0)
+    return None
 
 
 def _spelled(mention: RawMention, ar_text: str, start: int, end: int, taken: list[tuple[int, int]]) -> RawMention | None:
