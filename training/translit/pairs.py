@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,47 +43,43 @@ def is_dev_form(arabic: str) -> bool:
     return zlib.crc32(arabic.encode("utf-8")) % DEV_BUCKETS == 0
 
 
-def read_wikidata(path: Path) -> list[Pair]:
-    pairs = []
+def _rows(path: Path, width: int) -> Iterator[list[str]]:
+    """The tab-separated rows of ``path`` that have ``width`` fields (others are skipped)."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) != 3:
-                continue
-            english, letters, count = parts
-            ar = clean_arabic(letters.replace(" ", ""))
-            en = clean_latin(english)
-            if ar and en:
-                pairs.append(Pair(ar, en, int(count) if count.isdigit() else 1, "wikidata"))
+            if len(parts) == width:
+                yield parts
+
+
+def read_wikidata(path: Path) -> list[Pair]:
+    pairs = []
+    for english, letters, count in _rows(path, 3):
+        ar = clean_arabic(letters.replace(" ", ""))
+        en = clean_latin(english)
+        if ar and en:
+            pairs.append(Pair(ar, en, int(count) if count.isdigit() else 1, "wikidata"))
     return pairs
 
 
 def read_google(path: Path) -> list[Pair]:
     pairs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 2:
-                continue
-            ar, en = clean_arabic(parts[0]), clean_latin(parts[1])
-            if ar and en:
-                pairs.append(Pair(ar, en, 2, "google"))
+    for arabic, latin in _rows(path, 2):
+        ar, en = clean_arabic(arabic), clean_latin(latin)
+        if ar and en:
+            pairs.append(Pair(ar, en, 2, "google"))
     return pairs
 
 
 def read_anetac(path: Path) -> list[Pair]:
-    """ANETAC's ``english \t arabic`` pairs (mostly foreign names). No license file: its rows
-    are never copied into the project (no attested table is built from them); a model trained
-    on them may be shipped with a card naming the dataset (../shared/data/README.md)."""
+    """ANETAC's ``english \t arabic`` pairs (mostly foreign names), one word each. No license
+    file: its rows are never copied into the project (no attested table is built from them);
+    a model trained on them may be shipped with a card naming the dataset (../shared/data/README.md)."""
     pairs = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 2:
-                continue
-            en, ar = clean_latin(parts[0]), clean_arabic(parts[1].replace(" ", ""))
-            if ar and en and " " not in parts[0].strip():
-                pairs.append(Pair(ar, en, 1, "anetac"))
+    for english, arabic in _rows(path, 2):
+        en, ar = clean_latin(english), clean_arabic(arabic.replace(" ", ""))
+        if ar and en and " " not in english.strip():
+            pairs.append(Pair(ar, en, 1, "anetac"))
     return pairs
 
 
