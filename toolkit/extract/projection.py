@@ -27,6 +27,7 @@ from ..normalize.script import ARABIC_CLASS
 from .arabic import STOP
 from .gazetteer import arabic_token_key, arabic_tokens, clitic_readings
 from .model import RawMention
+from .verbatim import verbatim_span
 from .translated import acronym_spans, arabic_translations, common_word, is_acronym, spelled_acronym, translates
 
 
@@ -283,7 +284,7 @@ def project(
     score the best span needs (default ``params.threshold``). ``translated``: spans may
     match by translation too (see :func:`cross_score`).
     """
-    verbatim = _verbatim(mention, ar_text, start, end, taken or [])
+    verbatim = verbatim_span(mention, ar_text, start, end, taken or [])
     if verbatim is not None:
         return verbatim
     if is_acronym(mention.name):
@@ -316,22 +317,6 @@ def project(
     score, s, e = best
     return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection",
                       mention.entity_id, round(min(score, 1.0), 3))
-
-
-def _verbatim(mention: RawMention, ar_text: str, start: int, end: int, taken: list[tuple[int, int]]) -> RawMention | None:
-    """The English name written as it is, in Latin letters, inside the Arabic window (the
-    Arabic press leaves many names untransliterated: MoveOn, NL West, Hazeltine): the same
-    letters are the strongest evidence there is. At least three letters, and not inside a
-    longer Latin word."""
-    name = mention.name.strip()
-    if sum(ch.isalpha() for ch in name) < 3:
-        return None
-    pattern = re.compile(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", re.IGNORECASE)
-    for m in pattern.finditer(ar_text, start, end):
-        s, e = m.span()
-        if not any(s < b and a < e for a, b in taken):
-            return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection", mention.entity_id, 1.0)
-    return None
 
 
 def _spelled(mention: RawMention, ar_text: str, start: int, end: int, taken: list[tuple[int, int]]) -> RawMention | None:
