@@ -141,3 +141,11 @@ def test_gloss_of_an_organization_name_not_of_a_person() -> None:
     assert [c.text for c in gloss("جيش الإسلام")][-1] == "Army of Islam"
     assert gloss("نوري المالكي") == []  # no organization word: a person's name is never translated
     assert gloss("حزب زرقطوني") == []  # a word the table cannot translate: no half-translated name
+
+
+def test_an_assimilated_article_glued_into_a_compound_is_the_articles() -> None:
+    abd = ar2lat.split_units("عبد الرحمن")[0]
+    assert restyle_unit(abd, "Abdurrahman", "official") == "Abd al-Rahman"
+    assert restyle_unit(abd, "Abdur-Rahman", "official") == "Abd al-Rahman"
+    allaf = ar2lat.split_units("العلاف")[0]  # ع is no sun letter: Allaf keeps its letters
+    assert restyle_unit(allaf, "al-Allaf", "official") == "al-Allaf"

@@ -262,6 +262,7 @@ _PREFIX_PRESS = {
     "ibn": re.compile(r"^(?:ibn|bin|ben)[ -]", re.IGNORECASE),
 }
 _ARTICLE_PRESS = re.compile(r"^(?:al|el|ul|a[tdrzsnl]h?)[- ]|^l(?=[a-z])", re.IGNORECASE)
+_ASSIMILATED = re.compile(r"^[aeiou]?-?([tdrzsnl])-?(?=\1)", re.IGNORECASE)
 _ALLAH_PRESS = re.compile(r"[ -]?(?:allah|ullah|ollah|ellah|alla|illah)$", re.IGNORECASE)
 _HEADS = {
     "official": {"abd": "Abd", "abu": "Abu", "abi": "Abi", "bin": "bin", "ibn": "ibn", "allah": "Allah"},
@@ -291,6 +292,10 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> s
         return " ".join(parts) or None
     if unit.article:
         rest = _ARTICLE_PRESS.sub("", rest, count=1)
+        # an article assimilated into a glued compound (Abdurrahman, Abdur-Rahman): its vowel
+        # and the doubled sun letter are the article's, not the stem's
+        if unit.sun:
+            rest = _ASSIMILATED.sub("", rest, count=1)
     if unit.allah:
         rest = _ALLAH_PRESS.sub("", rest)
     stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct)
