@@ -176,8 +176,6 @@ def latin_slots(chunk: str, style: str) -> list[Slot]:
             options = [text]
             if cls.kind == "ordinal" and cls.roman and person_like and k == len(words) - 1 and k > 0:
                 options.insert(0, cls.roman)
-            if cls.kind == "particle" and style != "scholarly":
-                options = [o.lower() for o in options]
             slots.append(Slot(" ", None, None, None, construct, None, proclitic, tuple(options)))
             proclitic = None
             continue
