@@ -287,7 +287,7 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> s
         parts.append(heads[unit.prefix])
     if unit.allah and not unit.stem:
         parts.append(heads["allah"])
-        return " ".join(parts) if unit.prefix == "abd" or style == "official" else " ".join(parts)
+        return " ".join(parts)
     if not unit.stem:
         return " ".join(parts) or None
     if unit.article:
