@@ -36,6 +36,10 @@ class TranslatedParams:
     #: word is a common word, not a transliteration of a one-word name ("Kim" is not قمة,
     #: summit; "Russia" is not رئيس, president): development gold.
     common_prob: float = 0.3
+    #: ... and that reading was seen this often in the table's training text: a word seen
+    #: once or twice carries its sentence's noise (ليدل read ل+يدل, once: "consent"; held-out
+    #: sets 1-3 and the development gold: قمة 11 times, خوف 19 are common words).
+    common_min_count: int = 5
 
 
 PARAMS = TranslatedParams()
@@ -110,9 +114,22 @@ def arabic_translations(en_word: str) -> frozenset[str]:
 def common_word(ar_word: str, en_word: str) -> bool:
     """True when the Arabic word is a common word meaning something other than the
     one-word English name: its likeliest translation is another word."""
-    from ..word_translation import translations
-    from ..word_translation.tokens import en_tokens
+    from ..word_translation import load_table
+    from ..word_translation.tokens import ar_readings, ar_words, en_tokens
 
-    best = translations(ar_word, to="en", top=1)
-    en = en_tokens(en_word)
-    return bool(best) and best[0][1] >= PARAMS.common_prob and best[0][0] not in en
+    table = load_table()
+    words = ar_words(ar_word)
+    if len(words) != 1:
+        return False
+    # آل is not the article (آلدي, Aldi): only the whole word is read.
+    readings = [words[0]] if ar_word.strip().startswith("آ") else ar_readings(words[0])
+    found: dict[str, float] = {}
+    for reading in readings:
+        if table.ar_counts and table.ar_counts.get(reading, 0) < PARAMS.common_min_count:
+            continue
+        for en, p in table.ar2en.get(reading, {}).items():
+            found[en] = max(found.get(en, 0.0), p)
+    if not found:
+        return False
+    best = max(found.items(), key=lambda kv: (kv[1], kv[0]))
+    return best[1] >= PARAMS.common_prob and best[0] not in en_tokens(en_word)
