@@ -153,10 +153,8 @@ class _Linker:
                 continue  # an acronym is projected through its expansion
             # One-word lexicon hits nobody linked may be part of the name being looked
             # for ("جاسم" in "أحمد جاسم الخفاجي"): projection may take them over.
-            soft = {j for j in a_idx if j not in linked_ar and j not in self.dropped and is_soft(ar_m[j])}
-            taken = [(ar_m[j].start, ar_m[j].end) for j in a_idx if j not in soft and j not in self.dropped]
-            proj = project(em, self.ar_text, start, end, taken, arabic_forms=arabic_forms(self.gaz, em),
-                           translated=not is_weak(em))
+            free = [j for j in a_idx if j not in linked_ar and j not in self.dropped]
+            proj, soft = self._best_projection(em, free, [j for j in a_idx if j not in self.dropped], start, end)
             if proj is None:
                 continue
             self._drop_covered(soft, proj)
@@ -168,6 +166,21 @@ class _Linker:
             j = len(ar_m) - 1
             a_idx.append(j)
             self.links.append(CrossLink(i, j, proj.score, f"projected into the aligned Arabic sentence (score {proj.score:.2f})", p.en, p.ar))
+
+    def _best_projection(self, em: RawMention, free: list[int], present: list[int], start: int,
+                         end: int) -> tuple[RawMention | None, set[int]]:
+        """The projection of ``em`` into ``ar_text[start:end]`` and the unlinked mentions
+        (``free``) it may take over: soft ones always, the tagger's own only when the
+        projection is sure (``LinkParams.ner_takeover``): its span edge was wrong."""
+        forms, translated = arabic_forms(self.gaz, em), not is_weak(em)
+        soft = {j for j in free if is_soft(self.ar_m[j])}
+        wide = set(free)
+        for allowed in (wide, soft):
+            taken = [(self.ar_m[j].start, self.ar_m[j].end) for j in present if j not in allowed]
+            proj = project(em, self.ar_text, start, end, taken, arabic_forms=forms, translated=translated)
+            if allowed is soft or (proj is not None and proj.score >= self.params.ner_takeover):
+                return proj, allowed
+        return None, soft
 
     def _searchable(self, m: RawMention) -> bool:
         """Names distinctive enough to search for in a whole document."""

@@ -1,0 +1,34 @@
+"""The links stage: a sure projection corrects the tagger's span edge."""
+
+from toolkit.entities.document import Document, Pair, Sent
+from toolkit.entities.link import LinkParams
+from toolkit.entities.linking import LinkMentions
+from toolkit.entities.texts import CheckTexts
+from toolkit.extract import Gazetteer, RawMention
+
+EN = "Indonesian President Joko Widodo arrived in Palu on Sunday."
+AR = "الرئيس الإندونيسي جوكو ويدودو وصل لمدينة بالو يوم الأحد."
+
+
+def linked(params: LinkParams) -> list[tuple[str, str]]:
+    doc = Document(EN, AR)
+    CheckTexts()(doc)
+    doc.en_sents, doc.ar_sents = [Sent(EN, 0, len(EN))], [Sent(AR, 0, len(AR))]
+    doc.pairs = [Pair((0,), (0,), 1.0)]
+    s = EN.index("Joko Widodo")
+    doc.en_mentions = [RawMention("en", s, s + 11, "Joko Widodo", "Joko Widodo", "PER", "ner", "", 0.99).with_sentence(0)]
+    a = AR.index("الإندونيسي جوكو")
+    # The tagger's span starts one word early and stops one word short.
+    doc.ar_mentions = [RawMention("ar", a, a + 15, AR[a:a + 15], AR[a:a + 15], "PER", "ner", "", 0.6).with_sentence(0)]
+    LinkMentions(Gazetteer([]), params)(doc)
+    return [(doc.en_mentions[l.en].text, doc.ar_mentions[l.ar].text) for l in doc.links]
+
+
+def test_a_sure_projection_takes_over_an_unlinked_tagger_span():
+    assert linked(LinkParams()) == [("Joko Widodo", "جوكو ويدودو")]
+
+
+def test_without_the_takeover_the_wrong_edge_stays():
+    # The same document with takeovers off: the projection must go around the tagger's
+    # span and finds a worse one (this is what the takeover fixes).
+    assert linked(LinkParams(ner_takeover=1.01)) != [("Joko Widodo", "جوكو ويدودو")]
