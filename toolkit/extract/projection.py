@@ -244,17 +244,18 @@ def cross_score(en: str, ar: str, translated: bool = True) -> float:
 
 
 @lru_cache(maxsize=8)
-def _prepared(ar_text: str) -> tuple[tuple[int, int, str, tuple[tuple[int, str], ...], bool, bool, str], ...]:
+def _prepared(ar_text: str) -> tuple[tuple[int, int, str, tuple[tuple[int, str], ...], bool, bool, frozenset[str]], ...]:
     """Per Arabic word of a text: start, end, word, (clitic offset, skeleton) readings,
     whether the bare word is a function word, whether a single space precedes it, and
-    the word without clitics and article (for glossary look-ups)."""
+    the word's readings without clitics and article (for glossary look-ups)."""
     out = []
     prev_end = -10
     for s, e, w in arabic_tokens(ar_text):
         readings = tuple((off, arabic_skeleton(w[off:])) for off, _stem in clitic_readings(w))
         stop = any(stem in STOP for _off, stem in clitic_readings(w)[:1]) or arabic_token_key(w) in STOP
         key = arabic_token_key(w)
-        bare = next((st[2:] if st.startswith("ال") and len(st) > 3 else st for _o, st in clitic_readings(w)[-1:]), key)
+        # Every reading, not only the last: كنيسة is the word church, not ك + نيسة.
+        bare = frozenset(st[2:] if st.startswith("ال") and len(st) > 3 else st for _o, st in clitic_readings(w)) or {key}
         out.append((s, e, w, readings, stop, ar_text[prev_end:s] == " ", bare))
         prev_end = e
     return tuple(out)
@@ -394,6 +395,6 @@ def _candidates(
                     q = skeleton_score(mention.name, ar_text[s0 + off : toks[k][1]])
                 else:
                     q = Levenshtein.normalized_similarity(en_skel, skel)
-                glossed = bool(gloss) and any(toks[x][6] in gloss for x in range(i, k + 1))
+                glossed = bool(gloss) and any(not toks[x][6].isdisjoint(gloss) for x in range(i, k + 1))
                 cands.append((q - params.length_penalty * abs(n - n_en), s0 + off, toks[k][1], n, glossed))
     return cands
