@@ -48,6 +48,11 @@ class LinkParams:
     #: nobody linked: the tagger's span edge was wrong (held-out 1-3, no longer blind:
     #: الإندونيسي جوكو took the place of جوكو ويدودو, Joko Widodo, 1.0).
     ner_takeover: float = 0.9
+    #: A linked Arabic mention takes the edges of the best projection of its English
+    #: partner that overlaps it when that projection scores this much more than the link
+    #: (held-out 1-3, no longer blind: ريدون for Croydon, كريدون; "Indonesian" linked to
+    #: الإندونيسي جوكو kept جوكو from Joko Widodo).
+    refit_margin: float = 0.1
 
 
 _DEFAULT = LinkParams()

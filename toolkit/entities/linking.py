@@ -117,6 +117,24 @@ class _Linker:
         ):
             self.ar_m[j] = cut
 
+    def _refit(self, i: int, j: int, score: float, why: str, p: Pair, a_idx: list[int]) -> tuple[float, str]:
+        """A linked Arabic mention whose edges a projection of its English partner fits
+        much better (``LinkParams.refit_margin``) takes the projection's edges: the
+        tagger cut كريدون to ريدون, or ran one word into the next name."""
+        em, am = self.en_m[i], self.ar_m[j]
+        if score >= 1.0 or am.entity_id or (em.acronym_of and not em.entity_id):
+            return score, why
+        bounds = [self.ar_s[k] for k in p.ar if 0 <= k < len(self.ar_s)]
+        if not bounds:
+            return score, why
+        taken = [(self.ar_m[k].start, self.ar_m[k].end) for k in a_idx if k != j and k not in self.dropped]
+        proj = project(em, self.ar_text, min(b.start for b in bounds), max(b.end for b in bounds), taken,
+                       arabic_forms=arabic_forms(self.gaz, em), translated=not is_weak(em))
+        if proj is None or proj.score < score + self.params.refit_margin or not (proj.start < am.end and am.start < proj.end):
+            return score, why
+        self.ar_m[j] = replace(am, start=proj.start, end=proj.end, text=proj.text, name=proj.name)
+        return proj.score, f"{why}; edges refitted by projection (score {proj.score:.2f})"
+
     def _drop_covered(self, soft: set[int], proj: RawMention) -> None:
         for j in soft:
             if self.ar_m[j].start < proj.end and proj.start < self.ar_m[j].end:
@@ -135,7 +153,8 @@ class _Linker:
                               self.score, self.params.pair_threshold)
             for l in found:
                 self._trim(l.en, l.ar)
-                self.links.append(CrossLink(l.en, l.ar, l.score, l.why, p.en, p.ar))
+                score, why = self._refit(l.en, l.ar, l.score, l.why, p, a_idx)
+                self.links.append(CrossLink(l.en, l.ar, score, why, p.en, p.ar))
             self._project_in_pair(p, e_idx, a_idx, {l.en for l in found}, {l.ar for l in found})
 
     def _project_in_pair(self, p: Pair, e_idx: list[int], a_idx: list[int], linked_en: set[int], linked_ar: set[int]) -> None:
