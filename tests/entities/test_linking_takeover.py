@@ -32,3 +32,17 @@ def test_without_the_takeover_the_wrong_edge_stays():
     # The same document with takeovers off: the projection must go around the tagger's
     # span and finds a worse one (this is what the takeover fixes).
     assert linked(LinkParams(ner_takeover=1.01)) != [("Joko Widodo", "جوكو ويدودو")]
+
+
+def test_a_linked_span_takes_the_edges_its_partner_projects():
+    en = "The first shop opened last week in Croydon, south London."
+    ar = "تم افتتاح المتجر الأول الأسبوع الماضي في كريدون بجنوب لندن."
+    doc = Document(en, ar)
+    CheckTexts()(doc)
+    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
+    doc.pairs = [Pair((0,), (0,), 1.0)]
+    s, a = en.index("Croydon"), ar.index("كريدون") + 1  # the tagger took ك for "like"
+    doc.en_mentions = [RawMention("en", s, s + 7, "Croydon", "Croydon", "LOC", "ner", "", 0.99).with_sentence(0)]
+    doc.ar_mentions = [RawMention("ar", a, a + 5, "ريدون", "ريدون", "LOC", "ner", "", 0.7).with_sentence(0)]
+    LinkMentions(Gazetteer([]))(doc)
+    assert [doc.ar_mentions[l.ar].text for l in doc.links] == ["كريدون"]
