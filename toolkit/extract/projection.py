@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -149,36 +150,20 @@ def skeleton_score(en: str, ar: str) -> float:
     return Levenshtein.normalized_similarity(a, b)
 
 
-# Words that organisation and place names translate rather than transliterate.
-_GLOSSARY = {
-    "news": "انباء اخبار", "agency": "وكاله", "iraqi": "عراقي عراقيه عراق", "iraq": "عراق",
-    "syrian": "سوري سوريه سوريا", "syria": "سوريا سوريه", "operations": "عمليات", "command": "قياده",
-    "forces": "قوات", "force": "قوه قوات", "popular": "شعبي", "mobilisation": "حشد", "mobilization": "حشد",
-    "ministry": "وزاره", "interior": "داخليه", "defence": "دفاع", "defense": "دفاع", "army": "جيش",
-    "border": "حدود حدودي حدوديه", "guards": "حرس", "guard": "حرس", "brigade": "لواء", "brigades": "الويه كتائب",
-    "council": "مجلس", "military": "عسكري عسكريه", "democratic": "ديمقراطيه ديمقراطي ديموقراطي ديموقراطيه", "islamic": "اسلاميه اسلامي",
-    "state": "دوله", "ministry's": "وزاره", "resistance": "مقاومه", "movement": "حركه", "party": "حزب", "new": "جديد جديده",
-    "arab": "عربي عربيه", "government": "حكومه", "united": "متحده", "states": "ولايات", "nations": "امم",
-    "air": "جويه", "base": "قاعده", "crossing": "منفذ معبر", "river": "نهر", "province": "محافظه",
-    "governorate": "محافظه", "city": "مدينه", "district": "قضاء", "desert": "صحراء باديه", "dam": "سد",
-    "court": "محكمه", "supreme": "عليا اعلى", "appeals": "استئناف", "judiciary": "قضائيه", "senate": "شيوخ",
-    "house": "مجلس", "representatives": "نواب", "committee's": "لجنه", "act": "قانون",
-    "center": "مركز", "centre": "مركز", "authority": "هيئه سلطه", "department": "اداره", "assembly": "جمعيه",
-    "war": "حرب", "korean": "كوري كوريه", "conservative": "محافظين محافظ", "labour": "عمال", "labor": "عمال",
-    "republican": "جمهوري", "democrat": "ديمقراطي ديموقراطي", "liberal": "ليبرالي", "socialist": "اشتراكي",
-    "front": "جبهه", "organization": "منظمه", "organisation": "منظمه", "committee": "لجنه", "federal": "اتحادي",
-    "police": "شرطه", "national": "وطني وطنيه", "security": "امن امني", "kurdistan": "كردستان",
-    "regional": "اقليم", "region": "اقليم منطقه", "general": "عام عامه عموميه", "central": "مركزي", "bank": "بنك مصرف",
-    "red": "احمر", "crescent": "هلال", "cross": "صليب", "international": "دولي دوليه",
-    "judicial": "قضائي", "federation": "اتحاد", "union": "اتحاد", "people": "شعب", "liberation": "تحرير",
-    "martyrs": "شهداء", "revolutionary": "ثوري", "guardian": "حرس", "corps": "فيلق", "coalition": "تحالف",
-}
-
-
 @cache
 def _gloss() -> dict[str, frozenset[str]]:
-    """The glossary with its Arabic words normalized, built on first use (not at import)."""
-    return {k: frozenset(normalize_arabic(w, "match") for w in v.split()) for k, v in _GLOSSARY.items()}
+    """English words that names translate and their Arabic words (``glossary.tsv`` beside
+    this module, a hand list), normalized; read on first use, not at import."""
+    out: dict[str, frozenset[str]] = {}
+    path = Path(__file__).with_name("glossary.tsv")
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        en, sep, ar = line.partition("\t")
+        if not sep or not ar.split():
+            raise ValueError(f"{path}:{n}: expected 'english<TAB>arabic words'")
+        out[en.strip()] = frozenset(normalize_arabic(w, "match") for w in ar.split())
+    return out
 
 
 def _ar_words(name: str) -> list[str]:
