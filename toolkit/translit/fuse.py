@@ -21,7 +21,7 @@ from .params import TranslitParams
 from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
-from .styles import restyle_unit
+from .styles import restyle_unit, undoubled
 from .affixes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
@@ -210,4 +210,20 @@ class UnitComposer:
                 text = nisba_feminine(text, style)
             if text not in out or o.score > out[text].score:
                 out[text] = Option(text, o.score, o.source)
+        if style != "press":
+            out = self._keep_doubling(out)
         return sorted(out.values(), key=lambda o: -o.score) or options
+
+    def _keep_doubling(self, out: dict[str, Option]) -> dict[str, Option]:
+        """Respellings that differ only in doubled letters become one: the most doubled of
+        them (close enough in score, ``doubling_share``) with the group's best score."""
+        groups: dict[str, list[Option]] = {}
+        for o in out.values():
+            groups.setdefault(undoubled(o.text), []).append(o)
+        merged: dict[str, Option] = {}
+        for group in groups.values():
+            best = max(group, key=lambda o: o.score)
+            close = [o for o in group if o.score >= self.params.doubling_share * best.score]
+            pick = max(close, key=lambda o: (len(o.text), o.score))
+            merged[pick.text] = Option(pick.text, best.score, pick.source)
+        return merged

@@ -47,6 +47,11 @@ class GlossParams:
 
 GLOSS = GlossParams()
 
+#: Words a name keeps in transliteration: the press never translates الله inside a name
+#: (Hezbollah, Ansar Allah, Jund Allah), and the table's best English for it is a name
+#: (Abdullah, p = 0.35, just over ``min_word_prob`` in the table retrained 2026-12-07).
+NEVER_GLOSSED = frozenset({"الله", "لله"})
+
 
 def _stem(word: str) -> str:
     folded = fold_word(word).replace("ة", "ه")
@@ -70,6 +75,8 @@ class _Glosser:
         self.probs: list[float] = []
 
     def word(self, arabic: str) -> str | None:
+        if fold_word(arabic) in NEVER_GLOSSED:
+            return None
         found = self.translations(arabic, "en", 1)
         if not found:
             return None

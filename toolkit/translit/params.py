@@ -39,6 +39,11 @@ class TranslitParams:
     unit_lexicon: float = 0.99  # a unit that is itself a lexicon name (العراق → al-Iraq): its spelling leads
     # the unit (× this), above the dictionary's 0.8 + 0.2 · share; chosen, not tuned
     table_word: float = 0.95  # a word spelled by the word-class table (word_classes.py): a convention, nearly sure
+    #: official / scholarly: of respellings that differ only in doubled letters (Muhamad from
+    #: Mohamed, Muhammad from Mohammed), the most doubled one stands for the group when its
+    #: score is at least this share of the group's best: the press drops a shadda far more
+    #: often than it invents one (issue-16 dev gold).
+    doubling_share: float = 0.85
     fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
     gloss: bool = True  # offer an organization name's word-by-word translation (gloss.py) as a translation
     translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table

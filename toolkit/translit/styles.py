@@ -14,7 +14,9 @@ construct), ع and ء as ' inside a word (dropped at its ends) or ʿ ʾ.
 
 What it cannot know: a shadda the Arabic does not write. A doubled press consonant is kept
 (Muhammad, Allawi, Saddam) except s, t and their emphatics, which the press doubles to
-keep a sound (Hassan for حسن: Hasan), and a final one.
+keep a sound (Hassan for حسن: Hasan), and a final one; where one press spelling of a name
+doubles and another does not (Mohamed, Mohammed), the fuser keeps the doubling
+(:func:`undoubled` groups them). A dagger alef (الرحمن) is written out from a small table.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ _CONSONANT: dict[str, tuple[str, str]] = {
 }
 _GLOTTAL = {"ع": "ʿ", "ء": "ʾ", "ئ": "ʾ", "ؤ": "ʾ"}
 _NO_DOUBLE = set("سصتط")
+#: Words whose long ā Arabic writes as a dagger alef, usually left out: written out here so
+#: the scholarly style marks it (al-Raḥmān, Ilāh, Ṭāhā, Isḥāq); standard orthography, not tuned.
+_DAGGER = {"رحمن": "رحمان", "إله": "إلاه", "اله": "الاه", "طه": "طاها", "إسحق": "إسحاق", "اسحق": "اسحاق"}
 _VOWEL_LETTERS = set("اوييى")
 
 
@@ -133,6 +138,7 @@ def align(arabic: str, latin: str) -> tuple[tuple[str, str], ...] | None:
 
 def respell_stem(arabic: str, latin: str, style: str, construct: bool = False) -> str | None:
     """One stem (no article, no compound) in ``style``, from its press spelling."""
+    arabic = _DAGGER.get(strip_marks(arabic), arabic)
     letters = [ch for ch in strip_marks(arabic) if ch in _PRESS]
     path = align(arabic, latin)
     if path is None:
@@ -307,6 +313,12 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> s
     if parts and unit.prefix == "abd" and unit.article:
         return f"{parts[0]} {word}"
     return " ".join(parts + [word])
+
+
+def undoubled(text: str) -> str:
+    """``text`` lower-cased with doubled letters written once: Muhammad and Muhamad, two
+    respellings that differ only in a shadda, share this key."""
+    return re.sub(r"(.)\1+", r"\1", text.lower())
 
 
 def fold_style(text: str) -> str:
