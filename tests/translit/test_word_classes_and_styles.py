@@ -164,3 +164,10 @@ def test_allah_is_never_glossed():
     from toolkit.translit.gloss import gloss
 
     assert all("Abdullah" not in c.text for c in gloss("كتائب حزب الله"))
+
+
+def test_a_long_vowel_takes_no_short_vowel_after_it():
+    from toolkit.translit.styles import respell_stem
+
+    assert respell_stem("دين", "Dean", "official") == "Din"  # not "Dian"
+    assert respell_stem("دين", "Dean", "scholarly") == "Dīn"

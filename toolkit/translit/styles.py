@@ -221,7 +221,10 @@ def _write_semivowel(s: _Step, out: list[str], after_a: bool) -> None:
     elif s.r in ("aw", "ow", "au", "ei", "ai", "ay", "ey"):
         out.append("a" + consonant)
     else:
+        # a long vowel: the next letter follows at once (the a of "Dean", "Kiarane" is the
+        # press's spelling of ī, not a vowel of its own: Din, Kiran)
         out.append(long_vowel if s.scholarly else long_vowel.translate(_PLAIN))
+        return
     out.append(s.vowel)
 
 
