@@ -69,3 +69,12 @@ def test_assignment_matches_brute_force_on_random_matrices():
             for perm in itertools.permutations(range(r), c):
                 best = max(best, sum(mat[perm[j]][j] for j in range(c)))
         assert abs(sum(mat[i][j] for i, j in got) - best) < 1e-9
+
+
+def test_a_title_does_not_take_a_word_that_only_sounds_like_its_last():
+    # the match key is phonetic (Love and Live share one): a title's short form must be
+    # spelled the same ("Live" joins "Saturday Night Live", "Love" does not)
+    love = [m("en", "Saturday Night Live", "MISC"), m("en", "Love", "MISC", start=40)]
+    assert sorted(sorted(c.members) for c in chains(love)) == [[0], [1]]
+    live = [m("en", "Saturday Night Live", "MISC"), m("en", "Live", "MISC", start=40)]
+    assert sorted(sorted(c.members) for c in chains(live)) == [[0, 1]]

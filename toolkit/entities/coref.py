@@ -26,6 +26,15 @@ def name_key(m: RawMention) -> str:
     return normalize_latin(m.name, "match")
 
 
+def _spelled_tail(short: RawMention, long: RawMention, n: int) -> bool:
+    """The last ``n`` words of ``long`` are ``short`` as written, not only as a name key:
+    the match key is phonetic (Love and Live share one), fair for a person's transliterated
+    name, too loose for a title ("I Love it" is not "Saturday Night Live")."""
+    if short.lang == "ar":
+        return True  # the Arabic key already keeps every consonant
+    return normalize_latin(long.name, "search").split()[-n:] == normalize_latin(short.name, "search").split()
+
+
 class _UF:
     def __init__(self, n: int) -> None:
         self.p = list(range(n))
@@ -90,7 +99,8 @@ def chains(mentions: Sequence[RawMention]) -> list[Chain]:
             if len(lt) > len(toks) and (lt[-len(toks):] == toks or (lt[: len(toks)] == toks and len(toks) == 1 and m.type == "PER"))
             and not (m.entity_id and mentions[j].entity_id and m.entity_id != mentions[j].entity_id)
             and (mentions[j].type == "PER" or m.type == "PER" or (mentions[j].title or m.title)
-                 or (mentions[j].type == m.type == "MISC" and len(lt) <= 3 and lt[-len(toks):] == toks))
+                 or (mentions[j].type == m.type == "MISC" and len(lt) <= 3 and lt[-len(toks):] == toks
+                     and _spelled_tail(m, mentions[j], len(toks))))
         }
         if len(cands) == 1:
             root = cands.pop()
