@@ -56,3 +56,10 @@ def test_news_words_of_the_hand_glossary_translate():
     # learned table does not pair with these Arabic words.
     assert cross_score("West Coast", "الساحل الغربي") > 0.9
     assert cross_score("West Coast", "الساحل الشرقي") < 0.72
+
+
+def test_arabic_tsh_is_the_sound_of_ch():
+    from toolkit.extract.projection import arabic_skeleton, latin_skeleton
+
+    assert arabic_skeleton("فيتشي") == latin_skeleton("Vichy")
+    assert cross_score("Chelsea", "تشيلسي") > 0.9

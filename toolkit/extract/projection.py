@@ -130,7 +130,7 @@ def arabic_skeleton(name: str) -> str:
         elif w.startswith("لل") and len(w) > 3 and n > 0:
             w = w[1:]
         head = "y" if w[:1] == "ي" else "w" if w[:1] == "و" else ""
-        rest = w[1:] if head else w
+        rest = (w[1:] if head else w).replace("تش", "ش")  # تش writes ch (Vichy فيتشي, Chelsea تشيلسي)
         out.append(head + "".join(_AR_SKEL.get(c, "") for c in rest))
     return _dedupe("".join(out))
 
