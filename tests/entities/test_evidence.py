@@ -144,3 +144,14 @@ def test_invisible_and_look_alike_characters_do_not_hide_a_name():
     for m in kh[0].mentions:  # offsets and texts are the original's, hidden characters included
         assert texts[m.lang][m.start:m.end] == m.text
     assert any("invisible or look-alike" in msg for msg in result.messages)
+
+
+def test_a_title_and_for_before_a_tagged_name_is_left_out():
+    from toolkit.entities.mentions import _without_title
+
+    m = RawMention("en", 10, 48, "Spokesman for Air Navigation Indonesia", "Spokesman for Air Navigation Indonesia", "ORG", "ner")
+    cut = _without_title(m)
+    assert (cut.start, cut.text) == (24, "Air Navigation Indonesia")
+    # "Secretary of State" is a title, not a title before a name: left alone
+    keep = RawMention("en", 0, 18, "Secretary of State", "Secretary of State", "MISC", "ner")
+    assert _without_title(keep) == keep

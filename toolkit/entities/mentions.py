@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..extract.arabic import extract_arabic
-from ..extract.english import extract_english
+from ..extract.english import STRONG_TITLES, extract_english
 from ..extract.gazetteer import Gazetteer
 from ..extract.model import RawMention, non_overlapping
 from ..normalize.arabic import normalize_arabic
@@ -94,6 +94,19 @@ def _adjective(m: RawMention) -> bool:
     if m.lang == "en":
         return all(_ADJECTIVE_END.search(part.lower()) for part in word.split("-") if part)
     return bool(_NISBA_END.search(normalize_arabic(word, "search")))
+
+
+_TITLE_HEAD = re.compile(r"^(\w+)\s+(?:for|at)\s+(?=\S+\s+\S)")
+
+
+def _without_title(m: RawMention) -> RawMention:
+    """An English span that starts with a title and "for" / "at" ("Spokesman for Air
+    Navigation Indonesia"): the name is what follows, when two words or more do."""
+    hit = _TITLE_HEAD.match(m.text)
+    if m.lang != "en" or hit is None or hit.group(1).lower() not in STRONG_TITLES:
+        return m
+    cut = hit.end()
+    return replace(m, start=m.start + cut, text=m.text[cut:], name=m.text[cut:])
 
 
 def _without_clitic(m: RawMention, words: frozenset[str]) -> RawMention:
@@ -192,7 +205,7 @@ def tagged(text: str, lang: str, params: MentionParams = MentionParams()) -> lis
         RawMention(lang, m.start, m.end, m.text, m.text, m.type, "ner", "", m.score, extras=(("ner", "1"),))
         for m in find_mentions(text, "en" if lang == "en" else "ar")
     ]
-    out = [m for m in out if not _adjective(m) and _plausible(m, params)]
+    out = [_without_title(m) for m in out if not _adjective(m) and _plausible(m, params)]
     if lang == "ar":
         words = frozenset(normalize_arabic(w, "search") for w in re.findall(f"[{ARABIC_CLASS}]+", text))
         out = [_without_clitic(part, words) for m in out for part in _split_pairs(m)]
