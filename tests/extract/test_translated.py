@@ -63,3 +63,9 @@ def test_arabic_tsh_is_the_sound_of_ch():
 
     assert arabic_skeleton("فيتشي") == latin_skeleton("Vichy")
     assert cross_score("Chelsea", "تشيلسي") > 0.9
+
+
+def test_st_is_saint_and_a_word_is_translated_under_its_proclitics():
+    assert cross_score("St. Louis", "سانت لويس") == 1.0
+    # للجنة = ل + اللجنة, للحزب = ل + الحزب: the glossary reads the stems
+    assert cross_score("Republican National Committee", "للجنة الوطنية للحزب الجمهوري") > 0.8

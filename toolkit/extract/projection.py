@@ -106,6 +106,8 @@ def latin_skeleton(name: str) -> str:
     for n, w in enumerate(words):
         if w in _LATIN_ARTICLES and n + 1 < len(words):
             continue
+        if w == "st" and n + 1 < len(words):
+            w = "saint"  # St. Martin, St Johnstone: Arabic writes سانت
         if w.startswith("al") and len(w) > 4 and n > 0 and w not in ("allah",):
             # Attached article written without a hyphen is rare; keep the word whole.
             pass
@@ -175,6 +177,11 @@ def _ar_words(name: str) -> list[str]:
     return out
 
 
+def _stems(word: str) -> frozenset[str]:
+    """Every reading of an Arabic word without proclitics and article (للجنة: لجنه)."""
+    return frozenset(st[2:] if st.startswith("ال") and len(st) > 3 else st for _o, st in clitic_readings(word))
+
+
 def token_cover_score(en: str, ar: str, translated: bool = True) -> float:
     """Share of words on both sides explained by a partner: a translation, from the
     glossary or the learned word table (Operations = عمليات, League = دوري), or a
@@ -192,7 +199,7 @@ def token_cover_score(en: str, ar: str, translated: bool = True) -> float:
         for j, a in enumerate(ar_words):
             if j in used:
                 continue
-            if translated and (a in gloss or (a.endswith("ه") and a[:-1] + "ه" in gloss) or translates(w, a)):
+            if translated and (a in gloss or not gloss.isdisjoint(_stems(a)) or translates(w, a)):
                 s = 1.0
             else:
                 s = skeleton_score(w, a)
