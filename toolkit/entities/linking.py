@@ -55,6 +55,10 @@ def score_fn(gaz: Gazetteer) -> Callable[[RawMention, RawMention], tuple[float, 
         # A weak English word (capitalized, not proposed by the tagger) is confirmed by a
         # transliteration only: its translation would confirm "Vice President" as a name.
         s = max(cross_score(n, a.name, translated=not is_weak(e)) for n in names)
+        if a.source == "cue" and " " not in a.name.strip():
+            # a title stands before the Arabic word (السيد فليس): a name, though it spells a
+            # common word too (فليس, "so it is not"), so its sound alone is scored
+            s = max(s, skeleton_score(e.name, a.name))
         return s, f"cross-script score {s:.2f}"
     return run
 
