@@ -46,3 +46,13 @@ def test_a_linked_span_takes_the_edges_its_partner_projects():
     doc.ar_mentions = [RawMention("ar", a, a + 5, "ريدون", "ريدون", "LOC", "ner", "", 0.7).with_sentence(0)]
     LinkMentions(Gazetteer([]))(doc)
     assert [doc.ar_mentions[l.ar].text for l in doc.links] == ["كريدون"]
+
+
+def test_a_word_after_a_title_cue_is_scored_by_its_sound():
+    from toolkit.entities.linking import score_fn
+
+    score = score_fn(Gazetteer([]))
+    e = RawMention("en", 0, 6, "Fleiss", "Fleiss", "PER", "ner")
+    cue = RawMention("ar", 6, 10, "فليس", "فليس", "PER", "cue")
+    plain = RawMention("ar", 6, 10, "فليس", "فليس", "PER", "ner")
+    assert score(e, cue)[0] >= 0.7 > score(e, plain)[0]  # فليس is also "so it is not"
