@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..extract.gazetteer import Gazetteer
 from ..extract.model import RawMention
-from ..extract.projection import cross_score
+from ..extract.scores import cross_score
 from .document import Chain, CrossLink, Document
 from .link import assign
 from .model import Entity, Evidence

@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from ..extract.gazetteer import Gazetteer
 from ..extract.model import RawMention
-from ..extract.projection import cross_score, project, skeleton_score
+from ..extract.projection import project
+from ..extract.scores import cross_score, skeleton_score
 from ..normalize.arabic import normalize_arabic
 from ..normalize.latin import normalize_latin
 from .document import CrossLink, Document, Pair, Sent

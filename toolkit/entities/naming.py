@@ -119,7 +119,7 @@ def transliterate_names(need: dict[tuple[str, str], list[tuple[str, float]]], us
 def is_descriptive(name: str, lang: str, params: EntityParams = EntityParams()) -> bool:
     """True when ``name`` holds a word the press translates (Court, Ministry, الصحة):
     its best translation is likely and does not sound like the word."""
-    from ..extract.projection import cross_score
+    from ..extract.scores import cross_score
     from ..word_translation import translations
 
     to = "ar" if lang == "en" else "en"

@@ -14,7 +14,8 @@ from .english import extract_english
 from .gazetteer import Gazetteer, clitic_readings
 from .model import RawMention
 from .ner import load_ner
-from .projection import cross_score, project
+from .projection import project
+from .scores import cross_score
 
 __all__ = [
     "Gazetteer", "RawMention", "clitic_readings", "cross_score", "extract_arabic",
