@@ -168,3 +168,60 @@ def test_dump_lines_redoes_a_failed_chunk_object_by_object() -> None:
     with pytest.raises(ValueError, match="Circular reference"):
         codec.dump_lines([{"a": 1}, loop])
     assert codec.dump_lines([{"a": 1}]) == [b'{"a": 1}\n']
+
+
+def _all_code_points() -> str:
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_dump_block_writes_what_json_dumps_writes() -> None:
+    """orjson's indented output, rewritten, is json.dumps(ensure_ascii=False) byte for
+    byte: every code point, every escape, empty and nested containers, 64-bit ints."""
+    text = _all_code_points()
+    objs = [{"k": text, text[:3000]: 1, 'q"\\': "a\\\"b\n\t\x00\x7f\u2028"}, {}, {"a": {}}, {"a": [], "b": [[], {}, [{}]]},
+            {"a": [1, -5, 0, True, False, None, "x", {"b": [2, {"c": {"d": []}}]}]},
+            {"x": 18446744073709551615, "y": -9223372036854775808, "z": ", \n  }"}]
+    want = b"".join(codec.dump_line(o) for o in objs)
+    assert codec.dump_block(objs) == want
+    assert codec.dump_block(objs, {1, 3}) == want
+
+
+def test_dump_block_leaves_to_json_what_orjson_writes_otherwise() -> None:
+    floats = {"f": [1.5, 1e16, 1e-7, -0.0, 123.0, 5e-324, float("nan"), float("inf")]}
+    refused = [{"s": "\ud800"}, {"n": 10**30}, {"d": json.loads("[" * 300 + "]" * 300)}]
+    plain = {"t": "x"}
+    assert codec.dump_block([plain, floats, plain], {1}) == b"".join(codec.dump_line(o) for o in [plain, floats, plain])
+    for bad in refused:  # orjson refuses: the batch is json's
+        assert codec.dump_block([plain, bad]) == b"".join(codec.dump_lines([plain, bad]))
+    loop: dict = {}
+    loop["self"] = loop
+    with pytest.raises(ValueError, match="Circular reference"):
+        codec.dump_block([plain, loop])
+
+
+def test_dump_block_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(codec, "orjson", None)
+    objs = [{"a": 1.5, "b": "é"}, {"c": [None]}]
+    assert codec.dump_block(objs) == b'{"a": 1.5, "b": "\xc3\xa9"}\n{"c": [null]}\n'
+    by_json: list[int] = []
+    codec.parse_objects([b'{"a": 1}\n', b'{"b": 2}\n'], True, by_json)
+    assert by_json == [0, 1]
+
+
+def test_scan_finds_every_line_a_float_could_be_on() -> None:
+    import random
+    import re
+
+    rng = random.Random(3)
+    alphabet = b'0123456789.eE -"{}:,x\xd8\xa7'
+    lines = [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) + b"\n" for _ in range(3000)]
+    lines[-1] = lines[-1].rstrip(b"\n")
+    block = b"".join(lines)
+    check, floats = codec.scan(block, lines)
+    assert set(floats) == {i for i, line in enumerate(lines) if re.search(rb"\d[.eE]", line)}
+    assert check == bool(re.search(rb"\d{19}", block))
+    assert codec.scan(b'{"n": 1}\n', [b'{"n": 1}\n']) == (False, set())
+    assert list(codec.scan(None, [b"1.5\n", b"x\n"])[1]) == [0, 1]
+    by_json: list[int] = []
+    codec.parse_objects(HOSTILE, True, by_json)
+    assert by_json == [0, 1, 2, 3, 4, 5, 7, 8, 11, 12, 13, 14, 17, 18, 19]  # all but orjson's own lines

@@ -15,8 +15,11 @@ through ``json``: same objects, same bytes, only slower.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 try:  # an optional speed-up (a dependency in pyproject.toml, but never required)
@@ -41,8 +44,11 @@ class CodecParams:
 
 
 PARAMS = CodecParams()
-_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))  # digits -> "0", else " "
+#: digits -> "0", the bytes that follow the digits of a float (``.``, ``e``, ``E``) -> ".",
+#: all else -> " ": a run of long digits is a run of "0", a float has "0." (see :func:`scan`)
+_DIGITS = bytes(48 if 48 <= b <= 57 else 46 if b in b".eE" else 32 for b in range(256))
 _LONG = b"0" * PARAMS.long_digits
+_FLOAT = b"0."
 
 #: ``json.dumps(obj, ensure_ascii=False)`` builds this encoder on every call; one built
 #: once gives the same bytes (same options) without the per-record set-up.
@@ -89,29 +95,58 @@ def needs_digit_check(block: bytes | None) -> bool:
     return block is None or _LONG in block.translate(_DIGITS)
 
 
-def parse_objects(records: Sequence[Any], check_digits: bool = True) -> list[dict[str, Any] | None]:
+def scan(block: bytes | None, lines: Sequence[bytes]) -> tuple[bool, Collection[int]]:
+    """One pass over a chunk's ``block`` (its ``lines`` as ``readlines`` cut it): whether
+    lines must be checked for long digits (:func:`needs_digit_check`), and which lines
+    may hold a float (a digit followed by ``.``, ``e`` or ``E``, as every JSON float has;
+    text like "in 2014." counts too), whose objects :func:`dump_block` leaves to json.
+
+    With no block every line counts as holding a float."""
+    if block is None:
+        return True, range(len(lines))
+    marks = block.translate(_DIGITS)
+    floats: set[int] = set()
+    pos = marks.find(_FLOAT)
+    if pos >= 0:
+        ends = list(accumulate(map(len, lines)))
+        while pos >= 0:  # at most one find per line
+            i = bisect_right(ends, pos)
+            floats.add(i)
+            pos = marks.find(_FLOAT, ends[i]) if i < len(ends) else -1
+    return _LONG in marks, floats
+
+
+def parse_objects(records: Sequence[Any], check_digits: bool = True,
+                  by_json: list[int] | None = None) -> list[dict[str, Any] | None]:
     """The JSON object of each raw line (None for anything else: not bytes, not an
     object, not JSON), exactly as :func:`json_object` would give it.
 
     ``check_digits=False`` (from :func:`needs_digit_check` on the chunk) skips the
-    per-line long-digit check.
+    per-line long-digit check.  ``by_json``, when given, gets the index of every line
+    parsed by json and not orjson (all of them without orjson): :func:`dump_block`
+    leaves their objects to json (NaN, for one, orjson would write as null).
     """
     if orjson is None:
+        if by_json is not None:
+            by_json.extend(range(len(records)))
         return [json_object(raw) if type(raw) is bytes else None for raw in records]
     loads, refused = orjson.loads, orjson.JSONDecodeError
     brackets, long_line = PARAMS.max_brackets, 2 * PARAMS.max_brackets
     out: list[dict[str, Any] | None] = []
+    slow: list[int] = [] if by_json is None else by_json
     for raw in records:
         if type(raw) is not bytes:
             out.append(None)
             continue
         if (check_digits and _LONG in raw.translate(_DIGITS)) or (
                 len(raw) >= long_line and raw.count(b"[") + raw.count(b"{") >= brackets):
+            slow.append(len(out))
             out.append(json_object(raw))
             continue
         try:
             obj = loads(raw)
         except refused:
+            slow.append(len(out))
             out.append(json_object(raw))
             continue
         out.append(obj if type(obj) is dict else None)
@@ -147,3 +182,39 @@ def dump_lines(objs: list[Any]) -> list[bytes]:
         except Exception:  # noqa: BLE001 - each object again on its own, below
             _C_ENCODE = _c_encoder()  # as in dump_line: the failed one may keep stale ids
     return [dump_line(obj) for obj in objs]
+
+
+#: orjson's indented output turned into ``json.dumps``' separators: a newline and its
+#: indent go, after a comma a space takes their place.  A raw newline in JSON text is
+#: always structural (strings escape theirs), so no string is touched.
+_COMMA = re.compile(rb",\n +")
+_INDENT = re.compile(rb"\n(?: +|(?=\}))")
+
+
+def dump_block(objs: list[Any], by_json: Collection[int] = ()) -> bytes:
+    """``b"".join(dump_lines(objs))``: the same bytes, written by orjson where it writes
+    what ``json.dumps(obj, ensure_ascii=False)`` writes, about four times faster.
+
+    Why it is the same: orjson's ``OPT_INDENT_2`` output has json's ``": "`` and escapes
+    strings as json does with ``ensure_ascii=False`` (checked on every code point,
+    tests/corpus/test_corpus_codec.py); only its line breaks differ, and they are
+    rewritten.  Where orjson would write something else it is not asked: objects of
+    ``by_json`` (floats, whose repr differs, NaN, lines json parsed) go through
+    :func:`dump_line`; an object orjson refuses (a lone surrogate, an integer past 64
+    bits, deep nesting, a cycle) sends the whole batch to :func:`dump_lines`, which
+    writes it or raises as before.  Every object must be a dict (records are).
+    """
+    if orjson is None or not objs:
+        return b"".join(dump_lines(objs))
+    dumps, indent = orjson.dumps, orjson.OPT_INDENT_2
+    try:
+        if by_json:
+            pieces = [dump_line(obj)[:-1] if i in by_json else dumps(obj, option=indent)
+                      for i, obj in enumerate(objs)]
+        else:
+            pieces = [dumps(obj, option=indent) for obj in objs]
+    except Exception:  # noqa: BLE001 - json's way, which writes it or raises its own error
+        return b"".join(dump_lines(objs))
+    block = b"\n".join(pieces)
+    block += b"\n"
+    return _INDENT.sub(b"", _COMMA.sub(b", ", block))
