@@ -56,3 +56,23 @@ def test_a_word_after_a_title_cue_is_scored_by_its_sound():
     cue = RawMention("ar", 6, 10, "فليس", "فليس", "PER", "cue")
     plain = RawMention("ar", 6, 10, "فليس", "فليس", "PER", "ner")
     assert score(e, cue)[0] >= 0.7 > score(e, plain)[0]  # فليس is also "so it is not"
+
+
+def test_a_name_gets_a_second_try_after_another_took_over_the_tagger_span():
+    en = "a professor at Syracuse University's Maxwell School told The Hill"
+    ar = "أستاذ في كلية ماكسويل بجامعة سيراكيوز لصحيفة ذا هيل"
+    doc = Document(en, ar)
+    CheckTexts()(doc)
+    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
+    doc.pairs = [Pair((0,), (0,), 1.0)]
+    ms = []
+    for name, typ in (("Syracuse University", "ORG"), ("Maxwell School", "ORG")):
+        s = en.index(name)
+        ms.append(RawMention("en", s, s + len(name), name, name, typ, "ner", "", 0.99).with_sentence(0))
+    doc.en_mentions = ms
+    a = ar.index("كلية")
+    span = "كلية ماكسويل بجامعة سيراكيوز"  # the tagger ran the two names together
+    doc.ar_mentions = [RawMention("ar", a, a + len(span), span, span, "ORG", "ner", "", 0.6).with_sentence(0)]
+    LinkMentions(Gazetteer([]))(doc)
+    got = {doc.en_mentions[l.en].text: doc.ar_mentions[l.ar].text for l in doc.links}
+    assert got == {"Maxwell School": "كلية ماكسويل", "Syracuse University": "جامعة سيراكيوز"}

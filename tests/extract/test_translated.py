@@ -78,3 +78,12 @@ def test_words_are_paired_for_the_best_total_not_greedily():
 
     assert token_cover_score("Ryder Cup", "كأس رايدر") == 1.0
     assert token_cover_score("Champions League", "دوري الأبطال") == 1.0
+
+
+def test_a_preposition_glued_to_a_translated_word_is_not_part_of_the_name():
+    text = "أستاذ العلوم السياسية في كلية ماكسويل بجامعة سيراكيوز لصحيفة ذا هيل"
+    m = project(en("Syracuse University"), text, 0, len(text))
+    assert m is not None and m.text == "جامعة سيراكيوز"
+    text = "بدأ الفريق وورلد فيجن العمل"
+    m = project(en("World Vision"), text, 0, len(text))
+    assert m is not None and m.text.startswith("وورلد")  # the و of World stays

@@ -169,27 +169,36 @@ class _Linker:
         if not bounds:
             return
         start, end = min(b.start for b in bounds), max(b.end for b in bounds)
-        for i in e_idx:
-            if i in linked_en:
-                continue
-            em = self.en_m[i]
-            if em.acronym_of and not em.entity_id:
-                continue  # an acronym is projected through its expansion
-            # One-word lexicon hits nobody linked may be part of the name being looked
-            # for ("جاسم" in "أحمد جاسم الخفاجي"): projection may take them over.
-            free = [j for j in a_idx if j not in linked_ar and j not in self.dropped]
-            proj, soft = self._best_projection(em, free, [j for j in a_idx if j not in self.dropped], start, end)
-            if proj is None:
-                continue
-            self._drop_covered(soft, proj)
-            sent = p.ar[0]
-            for k in p.ar:
-                if 0 <= k < len(ar_s) and ar_s[k].start <= proj.start:
-                    sent = k
-            ar_m.append(proj.with_sentence(sent))
-            j = len(ar_m) - 1
-            a_idx.append(j)
-            self.links.append(CrossLink(i, j, proj.score, f"projected into the aligned Arabic sentence (score {proj.score:.2f})", p.en, p.ar))
+        todo = [i for i in e_idx if i not in linked_en and not (self.en_m[i].acronym_of and not self.en_m[i].entity_id)]
+        # (an acronym is projected through its expansion.) A second pass gives the names
+        # that found nothing another try once others took over the tagger's spans: a span
+        # that ran over two names (كلية ماكسويل بجامعة سيراكيوز) is free after the first.
+        for _ in range(2):
+            dropped = len(self.dropped)
+            todo = [i for i in todo if not self._project_one(i, p, a_idx, linked_ar, start, end)]
+            if not todo or len(self.dropped) == dropped:
+                break
+
+    def _project_one(self, i: int, p: Pair, a_idx: list[int], linked_ar: set[int], start: int, end: int) -> bool:
+        """Project English mention ``i`` into ``ar_text[start:end]``; True when linked."""
+        ar_m, ar_s = self.ar_m, self.ar_s
+        # One-word lexicon hits nobody linked may be part of the name being looked
+        # for ("جاسم" in "أحمد جاسم الخفاجي"): projection may take them over.
+        free = [j for j in a_idx if j not in linked_ar and j not in self.dropped]
+        proj, soft = self._best_projection(self.en_m[i], free, [j for j in a_idx if j not in self.dropped], start, end)
+        if proj is None:
+            return False
+        self._drop_covered(soft, proj)
+        sent = p.ar[0]
+        for k in p.ar:
+            if 0 <= k < len(ar_s) and ar_s[k].start <= proj.start:
+                sent = k
+        ar_m.append(proj.with_sentence(sent))
+        j = len(ar_m) - 1
+        a_idx.append(j)
+        linked_ar.add(j)
+        self.links.append(CrossLink(i, j, proj.score, f"projected into the aligned Arabic sentence (score {proj.score:.2f})", p.en, p.ar))
+        return True
 
     def _best_projection(self, em: RawMention, free: list[int], present: list[int], start: int,
                          end: int) -> tuple[RawMention | None, set[int]]:

@@ -130,8 +130,32 @@ def project(
     if best is None or best[0] < (params.threshold if threshold is None else threshold):
         return None
     score, s, e = best
+    s += _proclitic_before_gloss(ar_text[s:e], _gloss_words(tuple(words), translated))
     return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection",
                       mention.entity_id, round(min(score, 1.0), 3))
+
+
+@lru_cache(maxsize=4096)
+def _gloss_words(words: tuple[str, ...], translated: bool) -> frozenset[str]:
+    """Arabic words (match level, no article) that translate a word of the English name:
+    the hand glossary and the learned table."""
+    if not translated:
+        return frozenset()
+    table = glossary()
+    return frozenset().union(*(table.get(w, frozenset()) | arabic_translations(w) for w in (x.lower() for x in words)))
+
+
+def _proclitic_before_gloss(span: str, gloss: frozenset[str]) -> int:
+    """1 when the span's first word is a preposition or conjunction glued to a word that
+    translates the English name (بجامعة سيراكيوز: ب + جامعة, Syracuse University): the
+    letter is not part of the name; 0 otherwise (وورلد, World, keeps its و; للجنة is
+    ل + اللجنة, not cut)."""
+    first = span.split(maxsplit=1)[0] if span.strip() else ""
+    if len(first) < 4 or first[0] not in "بفكول" or first.startswith("لل"):
+        return 0
+    bare = normalize_arabic(first[1:], "match")
+    bare = bare[2:] if bare.startswith("ال") and len(bare) > 4 else bare
+    return 1 if bare in gloss and normalize_arabic(first, "match") not in gloss else 0
 
 
 def _spelled(mention: RawMention, ar_text: str, start: int, end: int, taken: list[tuple[int, int]]) -> RawMention | None:
@@ -187,8 +211,7 @@ def _candidates(
     en_skel = latin_skeleton(mention.name)
     if not en_skel:
         return []
-    table = glossary()
-    gloss = frozenset().union(*(table.get(w, frozenset()) | arabic_translations(w) for w in (x.lower() for x in words))) if translated else frozenset()
+    gloss = _gloss_words(tuple(words), translated)
     max_n = min(n_en + 1, params.max_span_words)
     cands: list[tuple[float, int, int, int, bool]] = []
     for i, (s0, _e0, _w0, readings, stop0, _g0, _b0) in enumerate(toks):
