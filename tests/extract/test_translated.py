@@ -87,3 +87,8 @@ def test_a_preposition_glued_to_a_translated_word_is_not_part_of_the_name():
     text = "بدأ الفريق وورلد فيجن العمل"
     m = project(en("World Vision"), text, 0, len(text))
     assert m is not None and m.text.startswith("وورلد")  # the و of World stays
+
+
+def test_s_and_z_are_one_sound_class():
+    assert cross_score("Rosa", "روزا") == 1.0
+    assert cross_score("The Times", "ذا تايمز") > 0.72

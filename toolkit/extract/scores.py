@@ -99,7 +99,9 @@ def latin_skeleton(name: str) -> str:
         head = w[0] if w[:1] in ("y", "w") else ""
         rest = w[1:] if head else w
         out.append(head + re.sub(r"[aeiouyw]", "", rest))
-    return _dedupe("".join(out))
+    # z and s are one class: English writes s where Arabic hears ز (Rosa روزا, Syracuse
+    # سيراكيوز) and th where it writes ذ (The Times ذا تايمز)
+    return _dedupe("".join(out).replace("z", "s"))
 
 
 @lru_cache(maxsize=65536)
@@ -114,7 +116,9 @@ def arabic_skeleton(name: str) -> str:
         head = "y" if w[:1] == "ي" else "w" if w[:1] == "و" else ""
         rest = (w[1:] if head else w).replace("تش", "ش")  # تش writes ch (Vichy فيتشي, Chelsea تشيلسي)
         out.append(head + "".join(_AR_SKEL.get(c, "") for c in rest))
-    return _dedupe("".join(out))
+    # z and s are one class: English writes s where Arabic hears ز (Rosa روزا, Syracuse
+    # سيراكيوز) and th where it writes ذ (The Times ذا تايمز)
+    return _dedupe("".join(out).replace("z", "s"))
 
 
 def skeleton_score(en: str, ar: str) -> float:
