@@ -155,3 +155,10 @@ def test_a_title_and_for_before_a_tagged_name_is_left_out():
     # "Secretary of State" is a title, not a title before a name: left alone
     keep = RawMention("en", 0, 18, "Secretary of State", "Secretary of State", "MISC", "ner")
     assert _without_title(keep) == keep
+
+
+def test_words_run_together_are_not_names():
+    from toolkit.entities.mentions import _glued
+
+    assert _glued("فريقإيبروكس") and _glued("MoveOnيوم")
+    assert not any(_glued(w) for w in ("الإندونيسي", "وإيران", "بالإضافة", "لإسرائيل", "إيران"))

@@ -125,6 +125,24 @@ def _without_clitic(m: RawMention, words: frozenset[str]) -> RawMention:
     return m
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+#: What Arabic writes before an initial إ inside one word: proclitics and the article.
+_BEFORE_HAMZA = frozenset(
+    a + b for a in ("", "و", "ف") for b in ("", "ب", "ل", "ك", "ال", "بال", "لل", "كال")
+) | frozenset({"س", "وس", "فس"})
+_ARABIC_LETTER = re.compile(f"[{ARABIC_CLASS}]")
+
+
+def _glued(word: str) -> bool:
+    """Two words run together by a fault of the text: Latin and Arabic letters in one word
+    (MoveOnيوم), or إ inside a word, where Arabic never writes it but after a proclitic
+    (فريقإيبروكس; وإيران, بإشراف and الإمارات are fine)."""
+    if _LATIN_LETTER.search(word) and _ARABIC_LETTER.search(word):
+        return True
+    k = word.find("إ", 1)
+    return k > 1 and word[:k] not in _BEFORE_HAMZA
+
+
 def _plausible(m: RawMention, params: MentionParams) -> bool:
     """Not a common word the tagger took for a name (العديد "many", الحدث "the event": a
     one-word span the word table translates as a common word, never attested as a name),
@@ -133,7 +151,7 @@ def _plausible(m: RawMention, params: MentionParams) -> bool:
     from .naming import is_descriptive
 
     words = m.text.split()
-    if any(len(w) > params.max_word_letters for w in words):
+    if any(len(w) > params.max_word_letters or _glued(w) for w in words):
         return False
     if m.lang != "ar" or len(words) != 1:
         return True
