@@ -1,5 +1,6 @@
-"""Chunk output through shared memory slots (toolkit.corpus.shared): the same bytes as
-through the pipe, output too big for a slot takes the pipe, spilled records stay put."""
+"""Chunks in and output back through shared memory slots (toolkit.corpus.shared): the same
+bytes as through the pipe, input or output too big for a slot takes the pipe, spilled
+records stay put."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 import toolkit.corpus.job as job
 from toolkit.corpus import normalize_file
-from toolkit.corpus.formats import Spill
+from toolkit.corpus.formats import Chunk, Spill
 from toolkit.corpus.params import JobParams
 from toolkit.corpus.shared import SlotPool
 from toolkit.corpus.work import ChunkResult
@@ -65,3 +66,24 @@ def test_slot_size_is_bounded() -> None:
     p = JobParams()
     assert p.slot_bytes(1 << 20, p.in_flight(2)) == 4 << 20
     assert p.slot_bytes(64 << 20, p.in_flight(2)) == 0  # 6 slots of 256 MB: no slots, the pipe
+
+
+def _echo(chunk: Chunk, tag: bytes) -> ChunkResult:
+    assert type(chunk.data) is bytes
+    return _result(chunk.index, chunk.data + tag)
+
+
+def test_chunks_reach_the_workers_through_input_slots() -> None:
+    pool = SlotPool(2, slots=2, slot_bytes=64, in_bytes=16)
+    try:
+        for i, data in enumerate([b"a" * 16, b"b" * 17, b"", b"c" * 3, b"d" * 5]):
+            chunk = Chunk(i, "f", 1, [], None, len(data), False, data)
+            fut = pool.submit(_echo, chunk, b"!")
+            at = pool.layout.in_at(i % 2)
+            if data:  # 17 bytes: over the slot, the pipe
+                assert (bytes(pool.view[at:at + len(data)]) == data) == (len(data) <= 16)
+            assert bytes(fut.result().segments[0]) == data + b"!"
+    finally:
+        pool.shutdown()
+    assert JobParams().in_slot_bytes(1 << 20, 6) == 2 << 20
+    assert JobParams().in_slot_bytes(64 << 20, 6) == JobParams(slot_factor=0).in_slot_bytes(1 << 20, 6) == 0

@@ -49,13 +49,15 @@ class DaskExecutor:
             self.cluster.close()
 
 
-def make_executor(engine: str, workers: int, scheduler: str | None, slots: int = 0, slot_bytes: int = 0) -> Any:
+def make_executor(engine: str, workers: int, scheduler: str | None, slots: int = 0, slot_bytes: int = 0,
+                  in_bytes: int = 0) -> Any:
     """The executor of ``engine`` (local or dask) with ``workers`` workers.
 
     Dask is imported only here, and only for ``engine="dask"``; ``scheduler`` is the
     address of a running cluster, else a LocalCluster is started for the job.  With
     ``slots`` (one per chunk that may be in flight), a local pool hands output back
-    through shared memory (:class:`.shared.SlotPool`).
+    through shared memory (:class:`.shared.SlotPool`), and chunks to the workers too
+    with ``in_bytes``.
     """
     if engine == "dask":
         from distributed import Client, LocalCluster
@@ -71,5 +73,5 @@ def make_executor(engine: str, workers: int, scheduler: str | None, slots: int =
     if slots and slot_bytes:
         from .shared import SlotPool
 
-        return SlotPool(workers, slots, slot_bytes)
+        return SlotPool(workers, slots, slot_bytes, in_bytes)
     return worker_pool(workers)

@@ -151,7 +151,8 @@ def _run(files: Sequence[str], target: Target, ctx: Context, output: Output, wor
         state.done_bytes = sum(os.path.getsize(f) for f in files[:output.start_file])
     writer.bar = progress_bar(progress, total)
     limit = PARAMS.in_flight(workers)
-    executor = make_executor(engine, workers, scheduler, limit, PARAMS.slot_bytes(chunk_bytes, limit))
+    executor = make_executor(engine, workers, scheduler, limit, PARAMS.slot_bytes(chunk_bytes, limit),
+                             PARAMS.in_slot_bytes(chunk_bytes, limit))
     writer.start()
     headers = [ctx.header] if ctx.header is not None else []
     read = chunks(files, ctx.fmt, output.start_file, output.start_line, output.chunk_index, chunk_bytes,

@@ -45,6 +45,11 @@ class JobParams:
     #: ``shared_area_max`` bytes in all (huge chunks, many workers).
     slot_factor: int = 4
     shared_area_max: int = 256 << 20
+    #: Shared input slots beside them, each this many times ``chunk_bytes``: a block
+    #: chunk is ``chunk_bytes`` and the rest of its last line, so twice holds all but a
+    #: chunk ending in a line of over 1 MB, which takes the pipe (:mod:`.shared`).  Main-
+    #: process CPU with 2 workers on 100 MB of news: see benchmarks/README.md (2026-12-07).
+    in_slot_factor: int = 2
     #: Rows per Parquet record batch handed to a worker (:mod:`.parquet`).
     parquet_batch_rows: int = 8192
     #: Compressed bytes fed to the zstd decompressor at a time (:mod:`.compressed`).  Small
@@ -57,8 +62,15 @@ class JobParams:
 
     def slot_bytes(self, chunk_bytes: int, slots: int) -> int:
         """Size of one shared output slot, or 0 for no shared slots."""
-        size = self.slot_factor * chunk_bytes
-        return size if size * slots <= self.shared_area_max else 0
+        return self.slot_factor * chunk_bytes if self._fits(chunk_bytes, slots) else 0
+
+    def in_slot_bytes(self, chunk_bytes: int, slots: int) -> int:
+        """Size of one shared input slot, or 0 for input through the pipe."""
+        fits = self.slot_factor and self._fits(chunk_bytes, slots)
+        return self.in_slot_factor * chunk_bytes if fits else 0
+
+    def _fits(self, chunk_bytes: int, slots: int) -> bool:
+        return (self.slot_factor + self.in_slot_factor) * chunk_bytes * slots <= self.shared_area_max
 
     def in_flight(self, workers: int) -> int:
         """How many chunks may wait for their turn to be written."""
