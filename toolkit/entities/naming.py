@@ -166,6 +166,7 @@ def _signals(entry: Entry | None, ems: list[RawMention], ams: list[RawMention], 
         multiword=len(name.split()) > 1,
         one_language=not bilingual,
         one_sided=bilingual and not (ems and ams),
+        misc=(entry.type if entry is not None else (ems or ams)[0].type if mentions else "") == "MISC",
     )
 
 
