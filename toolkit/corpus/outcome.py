@@ -16,6 +16,7 @@ from typing import Any
 from .errors import BadRecord, OnError, excerpt
 from .formats import COMPRESSORS, Chunk, Spill
 from .jsonl import decode_line
+from .params import PARAMS
 from .records import Spec
 
 
@@ -53,20 +54,20 @@ def utf8_reason(exc: UnicodeDecodeError) -> str:
 
 @dataclass
 class Tally:
-    """What a chunk has produced so far: output lines not yet joined into a block, the
-    blocks and spilled records in order, the bad records, and the counts."""
+    """What a chunk has produced so far: output pieces of the current run, the runs
+    and spilled records in order, the bad records, and the counts."""
 
     out: list[bytes] = field(default_factory=list)
-    segments: list[bytes | Spill] = field(default_factory=list)
+    segments: list[list[bytes] | Spill] = field(default_factory=list)
     bad: list[BadRecord] = field(default_factory=list)
     changed: int = 0
     skipped: int = 0
     missing: int = 0
 
     def flush(self) -> None:
-        """Join the pending lines into one block (before a spilled record, and at the end)."""
+        """End the run of pending pieces (before a spilled record, and at the end)."""
         if self.out:
-            self.segments.append(b"".join(self.out))
+            self.segments.append(self.out)
             self.out = []
 
 
@@ -131,11 +132,21 @@ def report(raw: bytes | Spill | None, reason: str, file: str, line: int, on_erro
 
 
 def chunk_result(chunk: Chunk, ctx: Context, tally: Tally, n: int) -> ChunkResult:
-    """The chunk's output blocks (compressed when the output is) and counts."""
+    """The chunk's output blocks and counts: each run of pieces between spilled records
+    joined into one block and compressed when the output is; uncompressed, a run of a
+    few big pieces (JSONL batches) is left as it is, sparing a copy of the chunk's
+    output (the writer or the shared slot takes the pieces in turn)."""
     tally.flush()
-    segments = tally.segments
-    if ctx.compression is not None:
-        compress = COMPRESSORS[ctx.compression]
-        segments = [compress(seg) if isinstance(seg, bytes) else seg for seg in segments]
+    compress = COMPRESSORS[ctx.compression] if ctx.compression is not None else None
+    segments: list[bytes | Spill] = []
+    for seg in tally.segments:
+        if isinstance(seg, Spill):
+            segments.append(seg)
+        elif compress is not None:
+            segments.append(compress(b"".join(seg)))
+        elif len(seg) <= PARAMS.pieces_unjoined:
+            segments.extend(seg)
+        else:
+            segments.append(b"".join(seg))
     return ChunkResult(chunk.index, tuple(segments), n, n - tally.skipped, tally.changed, tally.skipped,
                        tally.missing, tuple(tally.bad), chunk.nbytes)
