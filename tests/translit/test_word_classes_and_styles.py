@@ -171,3 +171,22 @@ def test_a_long_vowel_takes_no_short_vowel_after_it():
 
     assert respell_stem("دين", "Dean", "official") == "Din"  # not "Dian"
     assert respell_stem("دين", "Dean", "scholarly") == "Dīn"
+
+
+def test_shaddas_from_the_press_and_from_the_pattern():
+    from toolkit.translit.shadda import shadda_site
+    from toolkit.translit.styles import respell_stem
+
+    # a press yy split by the alignment, a final double of a two-letter stem, a digraph
+    assert respell_stem("سيد", "Sayyid", "official") == "Sayyid"
+    assert respell_stem("عدي", "Udayy", "scholarly") == "ʿUdayy"
+    assert respell_stem("عز", "Izz", "official") == "Izz"
+    assert respell_stem("بشار", "Bashar", "scholarly", geminate=shadda_site("بشار")) == "Bashshār"
+    assert shadda_site("بشار") == 1 and shadda_site("عز") == 1 and shadda_site("جمال") == 1
+    assert shadda_site("محمد") == -1 and shadda_site("دين") == -1
+    # the pattern's guess is a candidate below the press reading, never above it
+    from toolkit.translit import transliterate
+
+    texts = [c.text for c in transliterate("جمال الدين", "latin", style="official")]
+    assert texts[0] == "Jamal al-Din" and "Jammal al-Din" in texts[1:5]
+    assert transliterate("غسان العلاوي", "latin", style="official")[0].text == "Ghassan al-Allawi"

@@ -21,7 +21,8 @@ from .params import TranslitParams
 from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
-from .styles import restyle_unit, undoubled
+from .shadda import shadda_site, undoubled
+from .styles import restyle_unit
 from .affixes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
@@ -195,6 +196,7 @@ class UnitComposer:
         the Arabic letters), with a nisba adjective's feminine ending; spellings that drop
         the article and glue its l to the name (العبيدي → "Labidi") are left out."""
         out: dict[str, Option] = {}
+        press_of: dict[str, str] = {}
         unit = slot.unit
         for o in options:
             text = o.text
@@ -210,9 +212,27 @@ class UnitComposer:
                 text = nisba_feminine(text, style)
             if text not in out or o.score > out[text].score:
                 out[text] = Option(text, o.score, o.source)
-        if style != "press":
+                press_of[text] = o.text
+        if style != "press" and out:
             out = self._keep_doubling(out)
+            self._pattern_shadda(slot, style, out, press_of)
         return sorted(out.values(), key=lambda o: -o.score) or options
+
+    def _pattern_shadda(self, slot: Slot, style: str, out: dict[str, Option], press_of: dict[str, str]) -> None:
+        """The best respelling with the shadda the stem's pattern suggests (Bashshar beside
+        Bashar), below it by ``pattern_shadda``, when no option writes it already."""
+        unit = slot.unit
+        site = shadda_site(unit.stem) if unit.stem and not unit.allah else -1
+        if site < 0:
+            return
+        best = max(out.values(), key=lambda o: o.score)
+        text = restyle_unit(unit, press_of.get(best.text, best.text), style, slot.construct, geminate=site)
+        if text is None:
+            return
+        if slot.nisba:
+            text = nisba_feminine(text, style)
+        if text not in out and undoubled(text) != text.lower():
+            out[text] = Option(text, best.score * self.params.pattern_shadda, best.source)
 
     def _keep_doubling(self, out: dict[str, Option]) -> dict[str, Option]:
         """Respellings that differ only in doubled letters become one: the most doubled of

@@ -44,6 +44,10 @@ class TranslitParams:
     #: score is at least this share of the group's best: the press drops a shadda far more
     #: often than it invents one (issue-16 dev gold).
     doubling_share: float = 0.85
+    #: official / scholarly: the shadda a stem's pattern suggests (فعّال, فيعل, two letters:
+    #: ``shadda.shadda_site``) is offered at this share of the best respelling's score, a
+    #: candidate below it (issue-16 dev gold).
+    pattern_shadda: float = 0.5
     fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
     gloss: bool = True  # offer an organization name's word-by-word translation (gloss.py) as a translation
     translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table

@@ -16,7 +16,7 @@ What it cannot know: a shadda the Arabic does not write. A doubled press consona
 (Muhammad, Allawi, Saddam) except s, t and their emphatics, which the press doubles to
 keep a sound (Hassan for حسن: Hasan), and a final one; where one press spelling of a name
 doubles and another does not (Mohamed, Mohammed), the fuser keeps the doubling
-(:func:`undoubled` groups them). A dagger alef (الرحمن) is written out from a small table.
+(`shadda.undoubled` groups them). A dagger alef (الرحمن) is written out from a small table.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from .arabic_letters import strip_marks
+from .shadda import shadda_site
 
 STYLES = ("press", "official", "scholarly")
 
@@ -136,18 +137,23 @@ def align(arabic: str, latin: str) -> tuple[tuple[str, str], ...] | None:
     return tuple(path)
 
 
-def respell_stem(arabic: str, latin: str, style: str, construct: bool = False) -> str | None:
-    """One stem (no article, no compound) in ``style``, from its press spelling."""
+def respell_stem(arabic: str, latin: str, style: str, construct: bool = False, geminate: int = -1) -> str | None:
+    """One stem (no article, no compound) in ``style``, from its press spelling;
+    ``geminate``: the index of a letter written doubled whatever the press wrote (a shadda
+    the name's pattern suggests: `shadda.shadda_site`)."""
     arabic = _DAGGER.get(strip_marks(arabic), arabic)
     letters = [ch for ch in strip_marks(arabic) if ch in _PRESS]
     path = align(arabic, latin)
     if path is None:
         return None
     scholarly = style == "scholarly"
+    site = shadda_site(arabic)  # a press double there is the pattern's shadda, even of s or t (Ghassan)
     out: list[str] = []
     for k, ch in enumerate(letters):
         r, v = path[k]
-        step = _Step(ch, r, v, k == 0, k == len(letters) - 1, _vowel_after(k, letters, path), scholarly)
+        step = _Step(ch, r, v, k == 0, k == len(letters) - 1, _vowel_after(k, letters, path), scholarly,
+                     k == geminate or _split_double(k, letters, path) or (k == site and _press_double(path[k][0])),
+                     len(letters) == 2)
         if ch in "اأإآ":
             _write_alef(step, out)
         elif ch in "وي":
@@ -167,6 +173,17 @@ def respell_stem(arabic: str, latin: str, style: str, construct: bool = False) -
     return _capitalize(word)
 
 
+def _press_double(r: str) -> bool:
+    return len(r) == 2 and r[0] == r[1]
+
+
+def _split_double(k: int, letters: list[str], path: tuple[tuple[str, str], ...]) -> bool:
+    """A press ``yy`` / ``ww`` the alignment split between a vowel and the letter
+    (Sayyid: s + "ay", ي = "y"): the letter is doubled."""
+    r = path[k][0]
+    return letters[k] in "وي" and r in ("y", "w") and k > 0 and path[k - 1][1].endswith(r)
+
+
 @dataclass(frozen=True)
 class _Step:
     """One Arabic letter of a stem, its press spelling ``r``, the press vowel ``v`` after it
@@ -179,6 +196,8 @@ class _Step:
     last: bool
     vowel: str
     scholarly: bool
+    double: bool = False
+    short: bool = False  # a stem of two letters
 
 
 def _vowel_after(k: int, letters: list[str], path: tuple[tuple[str, str], ...]) -> str:
@@ -216,6 +235,10 @@ def _write_semivowel(s: _Step, out: list[str], after_a: bool) -> None:
         out.append("á" if s.scholarly else "a")  # ى written as ي (موسي)
         return
     consonant, long_vowel = ("w", "ū") if s.ch == "و" else ("y", "ī")
+    if (s.double or s.r in ("yy", "ww")) and not s.first:
+        out.append(("" if out and out[-1] == "a" else "a") + consonant * 2)
+        out.append("i" if s.v[:1] in ("e", "i") else s.vowel)  # Sayyid from Sayed
+        return
     if s.first or after_a or s.r in ("w", "ww", "v", "y", "yy") or (s.ch == "و" and s.r == "" and s.vowel):
         out.append(consonant)
     elif s.r in ("aw", "ow", "au", "ei", "ai", "ay", "ey"):
@@ -247,8 +270,9 @@ def _write_consonant(s: _Step, out: list[str]) -> None:
     their emphatics, nor at the end), and no short vowel after the last letter."""
     official, scholar = _CONSONANT.get(s.ch, (s.ch, s.ch))
     letter = scholar if s.scholarly else official
-    doubled = len(s.r) == 2 and s.r[0] == s.r[1] and s.ch not in _NO_DOUBLE and not s.last
-    out.append(letter + letter[-1] if doubled else letter)
+    # (not a final one, but for a two-letter stem: Izz, Umm)
+    doubled = s.double or (len(s.r) == 2 and s.r[0] == s.r[1] and s.ch not in _NO_DOUBLE and (not s.last or s.short))
+    out.append(letter * 2 if doubled else letter)  # ALA-LC doubles a digraph whole: Bashshār
     if not s.last:  # no name ends in a short vowel in the lists' pausal forms (Zine → Zayn)
         out.append(s.vowel)
 
@@ -279,7 +303,7 @@ _HEADS = {
 }
 
 
-def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> str | None:
+def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, geminate: int = -1) -> str | None:
     """A unit's press spelling (``text``) in ``style``, its parts written by the style's
     conventions (Abd al-, Abu, bin / ibn, al- before every letter, Allah apart); None when
     the press spelling cannot be read as the unit's Arabic."""
@@ -307,7 +331,7 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> s
             rest = _ASSIMILATED.sub("", rest, count=1)
     if unit.allah:
         rest = _ALLAH_PRESS.sub("", rest)
-    stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct)
+    stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
     if stem is None:
         return None
     word = f"al-{stem}" if unit.article else stem
@@ -316,12 +340,6 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False) -> s
     if parts and unit.prefix == "abd" and unit.article:
         return f"{parts[0]} {word}"
     return " ".join(parts + [word])
-
-
-def undoubled(text: str) -> str:
-    """``text`` lower-cased with doubled letters written once: Muhammad and Muhamad, two
-    respellings that differ only in a shadda, share this key."""
-    return re.sub(r"(.)\1+", r"\1", text.lower())
 
 
 def fold_style(text: str) -> str:

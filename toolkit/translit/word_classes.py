@@ -363,5 +363,7 @@ def _stem_of(word: str) -> str:
 
 def is_organization(arabic: str) -> bool:
     """Does an Arabic name hold a word of organization names (حزب، جبهة، وزارة …)? Only such
-    a name is translated (a person's name never is)."""
-    return any(classify(w).kind == "desc" for w in split_clitics(arabic.split()))
+    a name is translated (a person's name never is). One word alone is not one: أحمر is a
+    surname (Ahmar) as often as the adjective "red"."""
+    words = split_clitics(arabic.split())
+    return sum(w != "و" for w in words) > 1 and any(classify(w).kind == "desc" for w in words)
