@@ -239,6 +239,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data",
                     help="where anercorp_train.txt and NTREX are (--records news)")
     ap.add_argument("--skip", default="", help="comma-separated parts to leave out: dask, resume, salted")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="time the copy, 1 and 2 workers this many times, interleaved, and report medians "
+                         "(a shared machine's noise moves single runs by 5-8%%)")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
 
@@ -257,31 +260,7 @@ def main() -> None:
         print(f"generated {n:,} records, {size / 1e6:,.1f} MB in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         mb = size / 1e6
 
-        load0 = os.getloadavg()[0]
-        walls: dict[int, float] = {}
-        copy_s, copy_rss, rc = _run(COPY.format(src=str(src), dst=str(tmp / "copy.jsonl")))
-        assert rc == 0
-        copy_cpu = LAST_CPU[0]
-        os.remove(tmp / "copy.jsonl")
-        rows.append(("plain copy (read, json parse, dump, write), 1 process",
-                     f"{mb / copy_s:.1f} MB/s, {copy_s:.1f} s wall, {copy_cpu:.1f} CPU s, peak RSS {copy_rss / 2**20:.0f} MB"))
-        print(rows[-1], file=sys.stderr)
-        outs = {}
-        for w in (1, 2):
-            dst = tmp / f"out-{w}.jsonl"
-            s, rss, rc = _run(_job(src, dst, w))
-            assert rc == 0, f"job with {w} workers failed"
-            outs[w] = _sha(dst)
-            walls[w] = s
-            rows.append((f"normalize {'+'.join(FIELDS)}, {w} worker{'s' if w > 1 else ''}",
-                         f"{mb / s:.1f} MB/s, {s:.1f} s wall ({s / copy_s:.2f}x the copy), {LAST_CPU[0]:.1f} CPU s "
-                         f"({LAST_CPU[0] / copy_cpu:.2f}x), peak RSS (tree) {rss / 2**20:.0f} MB"))
-            print(rows[-1], file=sys.stderr)
-            if w == 2:
-                os.remove(dst)
-        rows.append(("1 and 2 workers: identical bytes", f"{outs[1] == outs[2]} (sha256 {outs[1]})"))
-        rows.append(("2 workers faster than 1 (wall)", f"{walls[1] / walls[2]:.2f}x"))
-        rows.append(("load average (1 min) before / after the timed runs", f"{load0:.2f} / {os.getloadavg()[0]:.2f}"))
+        outs = _timed(src, tmp, mb, args.rounds, rows)
 
         if "dask" not in skip:
             _dask(src, tmp, outs[1], mb, rows)
@@ -300,6 +279,57 @@ def main() -> None:
     print("|---|---|")
     for a, b in rows:
         print(f"| {a} | {b} |")
+
+
+def _timed(src: Path, tmp: Path, mb: float, rounds: int, rows: list[tuple[str, str]]) -> dict[int, str]:
+    """Time the plain copy and the job with 1 and 2 workers, ``rounds`` times interleaved
+    (copy, 1, 2, copy, 1, 2, ...); rows give the medians (and every round's wall time when
+    there are several).  Returns the sha256 of each worker count's output (all rounds
+    must agree); ``out-1.jsonl`` is kept for the parts after."""
+    import statistics
+
+    load0 = os.getloadavg()[0]
+    wall: dict[str, list[float]] = {"copy": [], "1": [], "2": []}
+    cpu: dict[str, list[float]] = {"copy": [], "1": [], "2": []}
+    rss: dict[str, list[int]] = {"copy": [], "1": [], "2": []}
+    outs: dict[int, str] = {}
+    for _ in range(rounds):
+        s, peak, rc = _run(COPY.format(src=str(src), dst=str(tmp / "copy.jsonl")))
+        assert rc == 0
+        os.remove(tmp / "copy.jsonl")
+        wall["copy"].append(s), cpu["copy"].append(LAST_CPU[0]), rss["copy"].append(peak)
+        for w in (1, 2):
+            dst = tmp / f"out-{w}.jsonl"
+            s, peak, rc = _run(_job(src, dst, w))
+            assert rc == 0, f"job with {w} workers failed"
+            sha = _sha(dst)
+            assert outs.setdefault(w, sha) == sha, f"{w} workers: the rounds' outputs differ"
+            wall[str(w)].append(s), cpu[str(w)].append(LAST_CPU[0]), rss[str(w)].append(peak)
+            if w == 2:
+                os.remove(dst)
+        print(f"round: copy {wall['copy'][-1]:.1f} s, 1 worker {wall['1'][-1]:.1f} s, 2 workers {wall['2'][-1]:.1f} s, "
+              f"load {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    mcpu = {k: statistics.median(v) for k, v in cpu.items()}
+
+    def each(k: str) -> str:
+        return f" (rounds: {', '.join(f'{x:.1f}' for x in wall[k])} s)" if rounds > 1 else ""
+
+    what = "median " if rounds > 1 else ""
+    rows.append(("plain copy (read, json parse, dump, write), 1 process",
+                 f"{mb / med['copy']:.1f} MB/s, {med['copy']:.1f} s {what}wall{each('copy')}, {mcpu['copy']:.1f} CPU s, "
+                 f"peak RSS {max(rss['copy']) / 2**20:.0f} MB"))
+    for w in ("1", "2"):
+        rows.append((f"normalize {'+'.join(FIELDS)}, {w} worker{'s' if w == '2' else ''}",
+                     f"{mb / med[w]:.1f} MB/s, {med[w]:.1f} s {what}wall ({med[w] / med['copy']:.2f}x the copy){each(w)}, "
+                     f"{mcpu[w]:.1f} CPU s ({mcpu[w] / mcpu['copy']:.2f}x), peak RSS (tree) {max(rss[w]) / 2**20:.0f} MB"))
+    rows.append(("1 and 2 workers: identical bytes", f"{outs[1] == outs[2]} (sha256 {outs[1]})"))
+    rows.append((f"2 workers faster than 1 ({what}wall)", f"{med['1'] / med['2']:.2f}x"
+                 + (f" (per round: {', '.join(f'{a / b:.2f}' for a, b in zip(wall['1'], wall['2']))})" if rounds > 1 else "")))
+    rows.append(("load average (1 min) before / after the timed runs", f"{load0:.2f} / {os.getloadavg()[0]:.2f}"))
+    for row in rows[-6:]:
+        print(row, file=sys.stderr)
+    return outs
 
 
 def _dask(src: Path, tmp: Path, sha1: str, mb: float, rows: list[tuple[str, str]]) -> None:

@@ -23,6 +23,7 @@ same reason as the output's.  A block bigger than its input slot takes the pipe.
 
 from __future__ import annotations
 
+import gc
 import mmap
 import threading
 from collections.abc import Callable
@@ -134,9 +135,13 @@ class SlotPool:
         self.area = mmap.mmap(-1, self.layout.size)  # anonymous and shared with forked children
         with _FORK_LOCK:
             _AREA = (self.area, self.layout)
-            self.pool = worker_pool(workers, _tune_malloc)
-            self.pool.submit(int).result()  # a forking pool starts all its workers at the first submit
-            _AREA = None
+            gc.freeze()  # the workers' collector leaves what they inherit alone (no copy-on-write)
+            try:
+                self.pool = worker_pool(workers, _tune_malloc)
+                self.pool.submit(int).result()  # a forking pool starts all its workers at the first submit
+            finally:
+                gc.unfreeze()
+                _AREA = None
         self.view = memoryview(self.area)
         self.count = 0
 
