@@ -1,6 +1,6 @@
 """Format check for the whole-name transliteration gold (issue 16).
 
-Why: the two files were written by hand; this checks only their form (columns, tags, counts,
+Why: the files were written by hand; this checks only their form (columns, tags, counts,
 duplicates, overlap with the older translit_multiword.tsv), never their spellings, so it can be
 run on the held-out file without looking at what is in it. It prints counts only.
 
@@ -14,7 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FILES = {"dev": HERE / "translit_names_dev.tsv", "heldout": HERE / "translit_names_heldout.tsv"}
+FILES = {
+    "dev": HERE / "translit_names_dev.tsv",
+    "heldout": HERE / "translit_names_heldout.tsv",
+    "heldout3": HERE / "translit_names_heldout3.tsv",
+}
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
 KINDS = {"person", "org"}
