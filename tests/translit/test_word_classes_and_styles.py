@@ -42,6 +42,20 @@ def test_no_lexicon_candidate_that_does_not_spell_the_words(memory_only_dir: Pat
     assert "KH" not in {c.text for c in cands}
 
 
+def test_a_restyled_lexicon_name_is_lexicon_only_while_it_passes_the_gate() -> None:
+    from toolkit.translit.pipeline import restyled
+    from toolkit.translit.plan import make_plan
+    from toolkit.translit.rank import Candidate
+
+    for style in ("official", "scholarly"):
+        plan = make_plan("ولاية سيناء", "latin", style)
+        out = restyled(plan, [Candidate("Wilayat Sinai", 0.97, "lexicon")], style, "ولاية سيناء", DEFAULT_PARAMS)
+        assert out, style
+        for c in out:
+            passes = similarity("ولاية سيناء", c.text) >= DEFAULT_PARAMS.lexicon_spelling
+            assert (c.source == "lexicon") == passes, (style, c)
+
+
 def test_words_between_names(memory_only_dir: Path) -> None:
     t = Transliterator(model_dir=memory_only_dir, use_lexicon=False)
     got = t.transliterate_many(["الدولة الإسلامية في العراق والشام", "الجماعة السلفية للدعوة والقتال"], "latin", top=5)

@@ -31,7 +31,7 @@ from typing import Any, Literal
 from ..normalize.script import has_arabic
 from . import rules_ar2lat as ar2lat
 from .attested import AttestedSpellings, UnitCache
-from .exact import Table, lookup_hits, read_table, table_hits, translations_among
+from .exact import Table, lookup_hits, read_table, spells_same, table_hits, translations_among
 from .fuse import NBest, UnitComposer
 from .gloss import gloss
 from .inputs import TranslitError, check_request, clean_names
@@ -171,7 +171,7 @@ class Transliterator:
             guesses = self.composer.compose(plan, to, top, region, use_model=True, style=style)
             attested = whole_attested(self.names, name, to, region, guesses, self.params)
             if to == "latin" and style != "press":
-                conf, attested = restyled(plan, conf, style), restyled(plan, attested, style)
+                conf, attested = restyled(plan, conf, style, name, self.params), restyled(plan, attested, style, name, self.params)
             glossed = gloss(name) if to == "latin" and self.params.gloss and has_arabic(name) else []
             results.append(merge([conf, attested, guesses, glossed], top))
         return results
@@ -247,14 +247,20 @@ class Transliterator:
         return hits + translations_among(name, others, to, self.params)
 
 
-def restyled(plan: Plan, candidates: list[Candidate], style: str) -> list[Candidate]:
+def restyled(plan: Plan, candidates: list[Candidate], style: str, name: str, params: TranslitParams) -> list[Candidate]:
     """Whole-name candidates (lexicon names, dictionary labels: written as the press writes
-    them) respelled in ``style``; one that cannot be read unit by unit is left out."""
+    them) respelled in ``style``; one that cannot be read unit by unit is left out. A lexicon
+    name's respelling is still a ``lexicon`` candidate only while it passes the same spelling
+    gate as the lexicon name did (:func:`spells_same`); otherwise the style's rules made it,
+    and it says so (source ``rules``)."""
     out = []
     for c in candidates:
         text = restyle_whole(plan, c.text, style)
         if text:
-            out.append(Candidate(text, c.score, c.source))
+            source = c.source
+            if source == "lexicon" and not spells_same(name, text, params):
+                source = "rules"
+            out.append(Candidate(text, c.score, source))
     return out
 
 
