@@ -13,7 +13,8 @@ from toolkit.normalize.keys import similarity
 from toolkit.translit import Transliterator, TranslitError
 from toolkit.translit import rules_ar2lat as ar2lat
 from toolkit.translit.params import DEFAULT_PARAMS
-from toolkit.translit.styles import align, restyle_unit
+from toolkit.translit.restyle import restyle_unit
+from toolkit.translit.styles import align
 from toolkit.translit.affixes import nisba_feminine, with_proclitic
 from toolkit.translit.word_classes import classify, official_from_scholarly, split_clitics
 
@@ -204,3 +205,21 @@ def test_shaddas_from_the_press_and_from_the_pattern():
     texts = [c.text for c in transliterate("جمال الدين", "latin", style="official")]
     assert texts[0] == "Jamal al-Din" and "Jammal al-Din" in texts[1:5]
     assert transliterate("غسان العلاوي", "latin", style="official")[0].text == "Ghassan al-Allawi"
+
+
+def test_no_shadda_after_a_long_a_and_a_final_ya_is_a_vowel():
+    from toolkit.translit.styles import respell_stem
+
+    assert respell_stem("خالد", "Khalled", "official") == "Khalid"  # the press's double after ā is a habit
+    assert respell_stem("عامة", "Aamma", "scholarly") == "ʿĀmmah"  # a root's last letter before ة may double
+    assert respell_stem("مدبولي", "Madbouly", "official") == "Madbuli"
+    assert respell_stem("مدبولي", "Madbouly", "scholarly") == "Madbūlī"
+
+
+def test_keep_doubling_merges_close_respellings_only():
+    from toolkit.translit.rank import Candidate
+    from toolkit.translit.shadda import keep_doubling
+
+    got = keep_doubling([Candidate("Muhamad", 1.0, "lexicon"), Candidate("Muhammad", 0.97, "lexicon"),
+                         Candidate("Jamal", 0.9, "model"), Candidate("Jammal", 0.5, "model")], 0.85)
+    assert {(c.text, s) for c, s in got} == {("Muhammad", 1.0), ("Jamal", 0.9), ("Jammal", 0.5)}

@@ -21,8 +21,8 @@ from .params import TranslitParams
 from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
-from .shadda import shadda_site, undoubled
-from .styles import restyle_unit
+from .shadda import keep_doubling, shadda_site, undoubled
+from .restyle import restyle_unit
 from .affixes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
@@ -235,15 +235,6 @@ class UnitComposer:
             out[text] = Option(text, best.score * self.params.pattern_shadda, best.source)
 
     def _keep_doubling(self, out: dict[str, Option]) -> dict[str, Option]:
-        """Respellings that differ only in doubled letters become one: the most doubled of
-        them (close enough in score, ``doubling_share``) with the group's best score."""
-        groups: dict[str, list[Option]] = {}
-        for o in out.values():
-            groups.setdefault(undoubled(o.text), []).append(o)
-        merged: dict[str, Option] = {}
-        for group in groups.values():
-            best = max(group, key=lambda o: o.score)
-            close = [o for o in group if o.score >= self.params.doubling_share * best.score]
-            pick = max(close, key=lambda o: (len(o.text), o.score))
-            merged[pick.text] = Option(pick.text, best.score, pick.source)
-        return merged
+        """Respellings that differ only in doubled letters become one (:func:`keep_doubling`)."""
+        return {pick.text: Option(pick.text, score, pick.source)
+                for pick, score in keep_doubling(out.values(), self.params.doubling_share)}

@@ -42,7 +42,9 @@ from .plan import Plan, make_plan
 from .rank import Candidate, merge
 from .rerank import plain, rerank
 from .schemes import apply_scheme
-from .styles import STYLES, restyle_whole
+from .shadda import keep_doubling
+from .restyle import restyle_whole
+from .styles import STYLES
 from .whole import whole_attested
 
 __all__ = [
@@ -249,10 +251,13 @@ class Transliterator:
 
 def restyled(plan: Plan, candidates: list[Candidate], style: str, name: str, params: TranslitParams) -> list[Candidate]:
     """Whole-name candidates (lexicon names, dictionary labels: written as the press writes
-    them) respelled in ``style``; one that cannot be read unit by unit is left out. A lexicon
-    name's respelling is still a ``lexicon`` candidate only while it passes the same spelling
-    gate as the lexicon name did (:func:`spells_same`); otherwise the style's rules made it,
-    and it says so (source ``rules``)."""
+    them) respelled in ``style``; one that cannot be read unit by unit is left out, and
+    respellings that differ only in a doubled letter become one (:func:`keep_doubling`: the
+    lexicon's Mohamed Morsi and Mohammed Morsi are Muhammad Mursi; not across the units of
+    the model's guesses, whose whole-name scores are means that hide a unit's gap). A
+    lexicon name's respelling is still a ``lexicon`` candidate only while it passes the same
+    spelling gate as the lexicon name did (:func:`spells_same`); otherwise the style's rules
+    made it, and it says so (source ``rules``)."""
     out = []
     for c in candidates:
         text = restyle_whole(plan, c.text, style)
@@ -261,7 +266,8 @@ def restyled(plan: Plan, candidates: list[Candidate], style: str, name: str, par
             if source == "lexicon" and not spells_same(name, text, params):
                 source = "rules"
             out.append(Candidate(text, c.score, source))
-    return out
+    merged = [Candidate(pick.text, score, pick.source) for pick, score in keep_doubling(out, params.doubling_share)]
+    return sorted(merged, key=lambda c: -c.score)
 
 
 _DEFAULT: Transliterator | None = None

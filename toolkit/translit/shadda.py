@@ -10,6 +10,8 @@ the shape of the stem, which suggests the likeliest pattern (:func:`shadda_site`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from .arabic_letters import strip_marks
 
@@ -39,3 +41,31 @@ def undoubled(text: str) -> str:
     """``text`` lower-cased with doubled letters written once: Muhammad and Muhamad, two
     respellings that differ only in a shadda, share this key."""
     return re.sub(r"(.)\1+", r"\1", text.lower())
+
+
+class _Scored(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+S = TypeVar("S", bound=_Scored)
+
+
+def keep_doubling(items: Iterable[S], share: float) -> list[tuple[S, float]]:
+    """Respellings that differ only in doubled letters and score close to the best of them
+    (at least ``share`` times) become one: the most doubled, with the best score; a far
+    one stays apart (the pattern's Jammal below Jamal). Why: one press spelling doubles
+    what another does not (Mohammed, Mohamed); the lists write the shadda (Muhammad)
+    whenever the press doubles it often enough."""
+    groups: dict[str, list[S]] = {}
+    for item in items:
+        groups.setdefault(undoubled(item.text), []).append(item)
+    out = []
+    for group in groups.values():
+        best = max(group, key=lambda o: o.score)
+        close = [o for o in group if o.score >= share * best.score]
+        out.append((max(close, key=lambda o: (len(o.text), o.score)), best.score))
+        out.extend((o, o.score) for o in group if o.score < share * best.score)
+    return out

@@ -14,18 +14,17 @@ construct), ع and ء as ' inside a word (dropped at its ends) or ʿ ʾ.
 
 What it cannot know: a shadda the Arabic does not write. A doubled press consonant is kept
 (Muhammad, Allawi, Saddam) except s, t and their emphatics, which the press doubles to
-keep a sound (Hassan for حسن: Hasan), and a final one; where one press spelling of a name
+keep a sound (Hassan for حسن: Hasan), a final one, and one right after a long ā (Khalled:
+Khalid); where one press spelling of a name
 doubles and another does not (Mohamed, Mohammed), the fuser keeps the doubling
-(`shadda.undoubled` groups them). A dagger alef (الرحمن) is written out from a small table.
+(`shadda.keep_doubling`). A dagger alef (الرحمن) is written out from a small table.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .arabic_letters import strip_marks
 from .shadda import shadda_site
@@ -153,7 +152,7 @@ def respell_stem(arabic: str, latin: str, style: str, construct: bool = False, g
         r, v = path[k]
         step = _Step(ch, r, v, k == 0, k == len(letters) - 1, _vowel_after(k, letters, path), scholarly,
                      k == geminate or _split_double(k, letters, path) or (k == site and _press_double(path[k][0])),
-                     len(letters) == 2)
+                     len(letters) == 2, _after_long(k, letters))
         if ch in "اأإآ":
             _write_alef(step, out)
         elif ch in "وي":
@@ -171,6 +170,12 @@ def respell_stem(arabic: str, latin: str, style: str, construct: bool = False, g
             _write_consonant(step, out)
     word = re.sub(r"([aiu])\1+", r"\1", "".join(out))
     return _capitalize(word)
+
+
+def _after_long(k: int, letters: list[str]) -> bool:
+    """Right after ا, where Arabic doubles only a root's last letter (عامّة ʿĀmmah): the
+    press's double there is a spelling habit (Khalled), not a shadda."""
+    return k > 0 and letters[k - 1] in "اآ" and not (k == len(letters) - 2 and letters[-1] == "ة")
 
 
 def _press_double(r: str) -> bool:
@@ -198,6 +203,7 @@ class _Step:
     scholarly: bool
     double: bool = False
     short: bool = False  # a stem of two letters
+    after_long: bool = False  # right after a long ā: no shadda from the press (_after_long)
 
 
 def _vowel_after(k: int, letters: list[str], path: tuple[tuple[str, str], ...]) -> str:
@@ -235,6 +241,9 @@ def _write_semivowel(s: _Step, out: list[str], after_a: bool) -> None:
         out.append("á" if s.scholarly else "a")  # ى written as ي (موسي)
         return
     consonant, long_vowel = ("w", "ū") if s.ch == "و" else ("y", "ī")
+    if s.ch == "ي" and s.last and s.r == "y" and not s.first and not after_a:
+        out.append(long_vowel if s.scholarly else "i")  # Madbouly: Madbūlī, a final ي is ī
+        return
     if (s.double or s.r in ("yy", "ww")) and not s.first:
         out.append(("" if out and out[-1] == "a" else "a") + consonant * 2)
         out.append("i" if s.v[:1] in ("e", "i") else s.vowel)  # Sayyid from Sayed
@@ -271,7 +280,8 @@ def _write_consonant(s: _Step, out: list[str]) -> None:
     official, scholar = _CONSONANT.get(s.ch, (s.ch, s.ch))
     letter = scholar if s.scholarly else official
     # (not a final one, but for a two-letter stem: Izz, Umm)
-    doubled = s.double or (len(s.r) == 2 and s.r[0] == s.r[1] and s.ch not in _NO_DOUBLE and (not s.last or s.short))
+    doubled = s.double or (len(s.r) == 2 and s.r[0] == s.r[1] and s.ch not in _NO_DOUBLE and (not s.last or s.short)
+                           and not s.after_long)
     out.append(letter * 2 if doubled else letter)  # ALA-LC doubles a digraph whole: Bashshār
     if not s.last:  # no name ends in a short vowel in the lists' pausal forms (Zine → Zayn)
         out.append(s.vowel)
@@ -285,110 +295,3 @@ def _capitalize(word: str) -> str:
         if ch.isalpha() and ch not in "ʿʾ":
             return word[:i] + ch.upper() + word[i + 1:]
     return word
-
-
-_PREFIX_PRESS = {
-    "abd": re.compile(r"^(?:abd[ -]?(?:al|el|ul|ol|il)[ -]?|abdul|abdel|abdal|abdol|abd[ -]?)", re.IGNORECASE),
-    "abu": re.compile(r"^(?:abu|abou|abo|abū)[ -]?", re.IGNORECASE),
-    "abi": re.compile(r"^(?:abi|abī)[ -]?", re.IGNORECASE),
-    "bin": re.compile(r"^(?:bin|ben|ibn|bint)[ -]", re.IGNORECASE),
-    "ibn": re.compile(r"^(?:ibn|bin|ben)[ -]", re.IGNORECASE),
-}
-_ARTICLE_PRESS = re.compile(r"^(?:al|el|ul|a[tdrzsnl]h?)[- ]|^l(?=[a-z])", re.IGNORECASE)
-_ASSIMILATED = re.compile(r"^[aeiou]?-?([tdrzsnl])-?(?=\1)", re.IGNORECASE)
-_ALLAH_PRESS = re.compile(r"[ -]?(?:allah|ullah|ollah|ellah|alla|illah)$", re.IGNORECASE)
-_HEADS = {
-    "official": {"abd": "Abd", "abu": "Abu", "abi": "Abi", "bin": "bin", "ibn": "ibn", "allah": "Allah"},
-    "scholarly": {"abd": "ʿAbd", "abu": "Abū", "abi": "Abī", "bin": "ibn", "ibn": "ibn", "allah": "Allāh"},
-}
-
-
-def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, geminate: int = -1) -> str | None:
-    """A unit's press spelling (``text``) in ``style``, its parts written by the style's
-    conventions (Abd al-, Abu, bin / ibn, al- before every letter, Allah apart); None when
-    the press spelling cannot be read as the unit's Arabic."""
-    if style == "press":
-        return text
-    heads = _HEADS[style]
-    rest = text.strip()
-    parts: list[str] = []
-    if unit.prefix:
-        m = _PREFIX_PRESS[unit.prefix].match(rest)
-        if m is None and unit.stem:
-            return None
-        rest = rest[m.end():] if m else ""
-        parts.append(heads[unit.prefix])
-    if unit.allah and not unit.stem:
-        parts.append(heads["allah"])
-        return " ".join(parts)
-    if not unit.stem:
-        return " ".join(parts) or None
-    if unit.article:
-        rest = _ARTICLE_PRESS.sub("", rest, count=1)
-        # an article assimilated into a glued compound (Abdurrahman, Abdur-Rahman): its vowel
-        # and the doubled sun letter are the article's, not the stem's
-        if unit.sun:
-            rest = _ASSIMILATED.sub("", rest, count=1)
-    if unit.allah:
-        rest = _ALLAH_PRESS.sub("", rest)
-    stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
-    if stem is None:
-        return None
-    word = f"al-{stem}" if unit.article else stem
-    if unit.allah:
-        word = f"{word} {heads['allah']}"
-    if parts and unit.prefix == "abd" and unit.article:
-        return f"{parts[0]} {word}"
-    return " ".join(parts + [word])
-
-
-def fold_style(text: str) -> str:
-    """Accents and ʿ ʾ off (for comparing spellings across styles)."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ʿ", "").replace("ʾ", "")
-
-
-_PROCLITIC_PRESS = re.compile(r"^(?:wa[ -]|w[ -]|wal-|wel-|lil-|li-|lel-|bil-|bi-|bel-)", re.IGNORECASE)
-
-
-def restyle_whole(plan: Any, text: str, style: str) -> str | None:
-    """A whole press spelling (a lexicon name, a dictionary label) in ``style``: its words are
-    shared out among the plan's slots (one to three words a unit), each unit respelled by
-    :func:`restyle_unit`, each table word taken in the style; None when no sharing works."""
-    from .affixes import nisba_feminine, with_proclitic
-
-    if style == "press":
-        return text
-    tokens = text.split()
-    slots = plan.slots
-
-    @lru_cache(maxsize=None)
-    def solve(i: int, j: int) -> tuple[str, ...] | None:
-        if i == len(slots):
-            return () if j == len(tokens) else None
-        slot = slots[i]
-        for k in (1, 2, 3):
-            if j + k > len(tokens):
-                break
-            chunk = " ".join(tokens[j:j + k])
-            if slot.proclitic:
-                chunk = _PROCLITIC_PRESS.sub("", chunk, count=1)
-            if slot.fixed is not None:
-                word: str | None = slot.fixed[-1] if slot.fixed[0][:1].isupper() and len(slot.fixed) > 1 else slot.fixed[0]
-            elif slot.unit is None:
-                word = slot.literal
-            else:
-                word = restyle_unit(slot.unit, chunk, style, slot.construct)
-                if word is not None and slot.nisba:
-                    word = nisba_feminine(word, style)
-            if word is None:
-                continue
-            if slot.proclitic:
-                word = with_proclitic(slot.proclitic, word, style)[0]
-            rest = solve(i + 1, j + k)
-            if rest is not None:
-                return (word,) + rest
-        return None
-
-    words = solve(0, 0)
-    return " ".join(w for w in words if w) if words else None
