@@ -223,3 +223,15 @@ def test_keep_doubling_merges_close_respellings_only():
     got = keep_doubling([Candidate("Muhamad", 1.0, "lexicon"), Candidate("Muhammad", 0.97, "lexicon"),
                          Candidate("Jamal", 0.9, "model"), Candidate("Jammal", 0.5, "model")], 0.85)
     assert {(c.text, s) for c, s in got} == {("Muhammad", 1.0), ("Jamal", 0.9), ("Jammal", 0.5)}
+
+
+def test_construct_only_where_the_arabic_and_the_press_make_one(memory_only_dir: Path) -> None:
+    from toolkit.translit.plan import make_plan
+
+    slots = make_plan("أبو قتادة الفلسطيني", "latin", "official").slots
+    assert not any(s.construct for s in slots)  # a nisba describes the name before it
+    assert make_plan("جبهة النصرة", "latin", "official").slots[0].construct
+    from toolkit.translit.restyle import restyle_unit
+
+    unit = make_plan("هبة الله", "latin", "official").slots[0].unit
+    assert restyle_unit(unit, "Hibat Allah", "official") == "Hibat Allah"  # a construct inside the unit

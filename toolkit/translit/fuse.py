@@ -204,7 +204,9 @@ class UnitComposer:
                     and not (slot.stem or "").startswith("ل"):
                 continue  # the article's l glued to the name, as a Maghreb spelling: not what the Arabic writes
             if style != "press":
-                respelled = restyle_unit(unit, text, style, slot.construct)
+                # -at only where this press spelling writes it: Fatima al-Zahra beside Fatimat
+                construct = slot.construct and text.lower().endswith("t")
+                respelled = restyle_unit(unit, text, style, construct)
                 if respelled is None:
                     continue
                 text = respelled

@@ -121,14 +121,17 @@ def make_plan(name: str, to: str, style: str = "press") -> Plan:
 
 
 def _name_slots(words: list[str]) -> list[Slot]:
-    """Name words, cut into units (article and compounds kept together)."""
+    """Name words, cut into units (article and compounds kept together). A unit before an
+    article is in construct (جبهة النصرة: Jabhat al-Nusra), but not before a nisba
+    adjective, which describes it (أبو قتادة الفلسطيني: Abu Qatada al-Filistini)."""
     units = ar2lat.split_units(" ".join(words))
     slots = []
     for k, unit in enumerate(units):
         construct = False
         if k + 1 < len(units):
             nxt = units[k + 1]
-            construct = nxt.article or nxt.prefix is None and nxt.allah
+            nisba = nxt.article and not nxt.prefix and len(nxt.stem) >= 4 and nxt.stem.endswith("ي")
+            construct = (nxt.article and not nisba) or nxt.prefix is None and nxt.allah
         stem = clean_arabic(ar2lat.strip_marks(unit.stem))
         previous = units[k - 1] if k else None
         after = previous.raw if previous is not None and previous.prefix and not previous.stem and not previous.allah else None

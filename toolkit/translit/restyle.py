@@ -59,6 +59,7 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
             rest = _ASSIMILATED.sub("", rest, count=1)
     if unit.allah:
         rest = _ALLAH_PRESS.sub("", rest)
+    construct = construct or bool(unit.allah)  # هبة الله: Hibat Allah, a construct inside the unit
     stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
     if stem is None:
         return None
@@ -106,7 +107,7 @@ def restyle_whole(plan: Any, text: str, style: str) -> str | None:
             elif slot.unit is None:
                 word = slot.literal
             else:
-                word = restyle_unit(slot.unit, chunk, style, slot.construct)
+                word = restyle_unit(slot.unit, chunk, style, slot.construct and chunk.lower().endswith("t"))
                 if word is not None and slot.nisba:
                     word = nisba_feminine(word, style)
             if word is None:
