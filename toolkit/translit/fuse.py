@@ -22,7 +22,7 @@ from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
 from .shadda import keep_doubling, shadda_site, undoubled
-from .restyle import restyle_unit
+from .restyle import restyle_unit, standard_unit
 from .affixes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
@@ -218,7 +218,23 @@ class UnitComposer:
         if style != "press" and out:
             out = self._keep_doubling(out)
             self._pattern_shadda(slot, style, out, press_of)
+            out = self._standard_reading(slot, style, out, press_of)
         return sorted(out.values(), key=lambda o: -o.score) or options
+
+    def _standard_reading(self, slot: Slot, style: str, out: dict[str, Option], press_of: dict[str, str]) -> dict[str, Option]:
+        """A unit whose vowels are known without the press (:mod:`.vocalize`: a table word, a
+        masdar pattern) is written that way first, the press's readings after it."""
+        best = max(out.values(), key=lambda o: o.score)
+        # -at only where the best press reading writes it (Fatima al-Zahra)
+        construct = slot.construct and press_of.get(best.text, best.text).lower().endswith("t")
+        text = standard_unit(slot.unit, style, construct)
+        if text is None:
+            return out
+        if slot.nisba:
+            text = nisba_feminine(text, style)
+        lower = self.params.standard_reading_others
+        return {text: Option(text, best.score, best.source),
+                **{t: Option(t, o.score * lower, o.source) for t, o in out.items() if t != text}}
 
     def _pattern_shadda(self, slot: Slot, style: str, out: dict[str, Option], press_of: dict[str, str]) -> None:
         """The best respelling with the shadda the stem's pattern suggests (Bashshar beside

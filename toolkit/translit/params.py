@@ -44,7 +44,11 @@ class TranslitParams:
     #: score is at least this share of the group's best: the press drops a shadda far more
     #: often than it invents one (issue-16 dev gold).
     doubling_share: float = 0.85
-    #: official / scholarly: the shadda a stem's pattern suggests (فعّال, فيعل, two letters:
+    #: official / scholarly: when a unit's vowels are known without the press (vocalize.py: a
+    #: table word or a masdar pattern), that reading goes first and the press's readings
+    #: follow at this share of their score; chosen, not tuned (they stay in the five).
+    standard_reading_others: float = 0.9
+    #: official / scholarly: the shadda a stem's pattern suggests (فعّال, two letters:
     #: ``shadda.shadda_site``) is offered at this share of the best respelling's score, a
     #: candidate below it (issue-16 dev gold).
     pattern_shadda: float = 0.5

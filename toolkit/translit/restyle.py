@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from .styles import respell_stem
+from .vocalize import standard_press, standard_stem
 
 _PREFIX_PRESS = {
     "abd": re.compile(r"^(?:abd[ -]?(?:al|el|ul|ol|il)[ -]?|abdul|abdel|abdal|abdol|abd[ -]?)", re.IGNORECASE),
@@ -22,6 +23,7 @@ _PREFIX_PRESS = {
     "bin": re.compile(r"^(?:bin|ben|ibn|bint)[ -]", re.IGNORECASE),
     "ibn": re.compile(r"^(?:ibn|bin|ben)[ -]", re.IGNORECASE),
 }
+_WITH_ARTICLE = re.compile(r"(?:al|el|ul|ol|il)[ -]?$", re.IGNORECASE)
 _ARTICLE_PRESS = re.compile(r"^(?:al|el|ul|a[tdrzsnl]h?)[- ]|^l(?=[a-z])", re.IGNORECASE)
 _ASSIMILATED = re.compile(r"^[aeiou]?-?([tdrzsnl])-?(?=\1)", re.IGNORECASE)
 _ALLAH_PRESS = re.compile(r"[ -]?(?:allah|ullah|ollah|ellah|alla|illah)$", re.IGNORECASE)
@@ -31,19 +33,23 @@ _HEADS = {
 }
 
 
-def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, geminate: int = -1) -> str | None:
+def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, geminate: int = -1,
+                 stem_text: str | None = None) -> str | None:
     """A unit's press spelling (``text``) in ``style``, its parts written by the style's
     conventions (Abd al-, Abu, bin / ibn, al- before every letter, Allah apart); None when
-    the press spelling cannot be read as the unit's Arabic."""
+    the press spelling cannot be read as the unit's Arabic. ``stem_text``: the stem already
+    written in the style (a standard reading), used instead of respelling the press's."""
     if style == "press":
         return text
     heads = _HEADS[style]
     rest = text.strip()
     parts: list[str] = []
+    article_taken = False  # "Abd al-" / "Abdul" took the article with the prefix
     if unit.prefix:
         m = _PREFIX_PRESS[unit.prefix].match(rest)
         if m is None and unit.stem:
             return None
+        article_taken = bool(m) and unit.prefix == "abd" and _WITH_ARTICLE.search(m.group()) is not None
         rest = rest[m.end():] if m else ""
         parts.append(heads[unit.prefix])
     if unit.allah and not unit.stem:
@@ -51,7 +57,7 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
         return " ".join(parts)
     if not unit.stem:
         return " ".join(parts) or None
-    if unit.article:
+    if unit.article and not article_taken:  # (else the l of Latif would go as an article's)
         rest = _ARTICLE_PRESS.sub("", rest, count=1)
         # an article assimilated into a glued compound (Abdurrahman, Abdur-Rahman): its vowel
         # and the doubled sun letter are the article's, not the stem's
@@ -60,7 +66,7 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
     if unit.allah:
         rest = _ALLAH_PRESS.sub("", rest)
     construct = construct or bool(unit.allah)  # هبة الله: Hibat Allah, a construct inside the unit
-    stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
+    stem = stem_text or respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
     if stem is None:
         return None
     word = f"al-{stem}" if unit.article else stem
@@ -69,6 +75,15 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
     if parts and unit.prefix == "abd" and unit.article:
         return f"{parts[0]} {word}"
     return " ".join(parts + [word])
+
+
+def standard_unit(unit: Any, style: str, construct: bool = False) -> str | None:
+    """A unit written in ``style`` with its stem's standard reading (:mod:`.vocalize`), or None
+    when the stem has none."""
+    press = standard_press(unit)
+    if press is None:
+        return None
+    return restyle_unit(unit, press, style, construct, stem_text=standard_stem(unit.stem, style, construct))
 
 
 def fold_style(text: str) -> str:
@@ -107,7 +122,9 @@ def restyle_whole(plan: Any, text: str, style: str) -> str | None:
             elif slot.unit is None:
                 word = slot.literal
             else:
-                word = restyle_unit(slot.unit, chunk, style, slot.construct and chunk.lower().endswith("t"))
+                construct = slot.construct and chunk.lower().endswith("t")
+                # the standard vowels over the press's (vocalize.py)
+                word = standard_unit(slot.unit, style, construct) or restyle_unit(slot.unit, chunk, style, construct)
                 if word is not None and slot.nisba:
                     word = nisba_feminine(word, style)
             if word is None:

@@ -63,6 +63,14 @@ _DAGGER = {"رحمن": "رحمان", "إله": "إلاه", "اله": "الاه",
 _VOWEL_LETTERS = set("اوييى")
 
 
+def press_letter(ch: str) -> str | None:
+    """The press's usual spelling of an Arabic consonant (ق q, ش sh), or None for a letter
+    that is a vowel or not written alone."""
+    if ch in _VOWEL_LETTERS or ch in "أإآة" or ch not in _PRESS:
+        return None
+    return _GLOTTAL.get(ch) and "'" or _PRESS[ch][0]
+
+
 def _short_vowel(v: str, after_long_a: bool) -> str:
     """A press short vowel as one of a, i, u (a diphthong's first half is handled by the caller)."""
     if not v:

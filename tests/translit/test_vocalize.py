@@ -1,0 +1,54 @@
+"""Standard readings: a table of common words and names, and masdar patterns (vocalize.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.translit import transliterate
+from toolkit.translit.plan import make_plan
+from toolkit.translit.restyle import restyle_unit, standard_unit
+from toolkit.translit.vocalize import TABLE_PATH, plain_reading, standard_stem, table
+from toolkit.translit.word_classes import fold_word
+
+
+def test_the_table_is_well_formed_and_folded():
+    rows = [ln for ln in TABLE_PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert rows[0] == "arabic\tscholarly"
+    keys = [fold_word(r.split("\t")[0]) for r in rows[1:]]
+    assert len(keys) == len(set(keys)), "a word twice"
+    assert len(table()) == len(keys) > 300
+    assert all("\u0621" <= ch <= "\u064a" for k in keys for ch in k)
+
+
+@pytest.mark.parametrize("stem, plain", [
+    ("استقلال", "Istiqlal"), ("استخبارات", "Istikhbarat"),  # form X, with a plural
+    ("انسحاب", "Insihab"), ("انتخابات", "Intikhabat"),  # form VII; VIII with ن first
+    ("اقتصادي", "Iqtisadi"), ("اعتدال", "I'tidal"),  # form VIII, with a nisba
+    ("انصار", None), ("اسلام", None),  # afʿāl and form IV: the press decides (Ansar / Islam)
+])
+def test_masdar_patterns(stem, plain):
+    assert plain_reading(stem) == plain
+
+
+def test_standard_stem_in_each_style():
+    assert standard_stem("مكافحة", "official") == "Mukafaha"
+    assert standard_stem("مكافحة", "official", construct=True) == "Mukafahat"
+    assert standard_stem("مكافحة", "scholarly") == "Mukāfaḥah"
+    assert standard_stem("بشار", "official") == "Bashshar"  # a shadda the press never writes
+    assert standard_stem("استقلال", "scholarly") == "Istiqlāl"
+    assert standard_stem("زيدان", "official") is None
+
+
+def test_a_unit_with_its_prefix_and_article():
+    unit = make_plan("عبد الملك", "latin", "official").slots[0].unit
+    assert standard_unit(unit, "official") == "Abd al-Malik"
+    assert standard_unit(unit, "scholarly") == "ʿAbd al-Malik"
+    lateef = make_plan("عبد اللطيف", "latin", "official").slots[0].unit
+    assert restyle_unit(lateef, "Abd al-Latif", "official") == "Abd al-Latif"  # the l is the stem's
+
+
+def test_styles_put_the_standard_reading_first_and_press_is_unchanged():
+    assert transliterate("حزب الاستقلال", "latin", style="official")[0].text == "Hizb al-Istiqlal"
+    assert transliterate("جهاز مكافحة الإرهاب", "latin", style="scholarly")[0].text == "Jihāz Mukāfaḥat al-Irhāb"
+    press = [c.text for c in transliterate("بسام", "latin")]
+    assert "Bassam" in press

@@ -1,0 +1,94 @@
+"""Vowels the Arabic does not write, known without the press: a table of common words and
+names (``vocalized.tsv``) and the masdar patterns of the derived verb forms.
+
+Why: the official and scholarly styles take a name's short vowels from its press spellings
+(:mod:`.styles`), and where the press spelling is a guess of the model the vowels are too
+(al-Astaqlal for الاستقلال, Jahaz Makafhat for جهاز مكافحة). A word of an organization's
+name or a common given name has one standard reading; the table holds it, and the patterns
+give the vowels of every masdar of forms VII, VIII and X (انسحاب insiḥāb, اجتماع ijtimāʿ,
+استقلال istiqlāl) from the shape of the word alone. The answer is a plain Latin spelling
+with the right vowels, which :func:`.restyle.restyle_unit` then writes in the style asked
+(consonants, long vowels and ʿ ʾ from the Arabic letters, as for any press spelling).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .styles import press_letter, respell_stem
+from .word_classes import Spelling, fold_word, official_from_scholarly
+
+TABLE_PATH = Path(__file__).with_name("vocalized.tsv")
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, str]:
+    """The folded Arabic word → its ALA-LC reading; a malformed line is an error naming it."""
+    out: dict[str, str] = {}
+    for n, line in enumerate(TABLE_PATH.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line == "arabic\tscholarly":
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or not all(c.strip() for c in cells):
+            raise ValueError(f"{TABLE_PATH}:{n}: expected 'arabic<TAB>scholarly', got {line!r}")
+        out[fold_word(cells[0].strip())] = cells[1].strip()
+    return out
+
+
+def plain_reading(stem: str) -> str | None:
+    """The stem (no article) in plain Latin letters with its standard vowels, or None when
+    neither the table nor a pattern knows them."""
+    key = fold_word(stem)
+    known = table().get(key)
+    if known is not None:
+        return official_from_scholarly(known)
+    return _masdar(key)
+
+
+def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
+    """The stem (no article) in ``style`` ("official" or "scholarly") by its standard
+    reading: the table's ALA-LC as it is or made official, a pattern's vowels respelled."""
+    key = fold_word(stem)
+    known = table().get(key)
+    if known is not None:
+        return Spelling("", known, key.endswith("ة")).get(style, construct)
+    plain = _masdar(key)
+    return respell_stem(stem, plain, style, construct) if plain else None
+
+
+_HEADS = {"abd": "Abd ", "abu": "Abu ", "abi": "Abi ", "bin": "bin ", "ibn": "ibn "}
+
+
+def standard_press(unit: object) -> str | None:
+    """A whole unit (prefix, article, stem, Allah: an ``ArUnit``) spelled as the press would
+    with the stem's standard vowels (``Abd al-Malik``, ``al-Istiqlal``), or None."""
+    stem = getattr(unit, "stem", "")
+    plain = plain_reading(stem) if stem else None
+    if plain is None:
+        return None
+    head = _HEADS.get(getattr(unit, "prefix", None) or "", "")
+    article = "al-" if getattr(unit, "article", False) else ""
+    return head + article + plain + (" Allah" if getattr(unit, "allah", False) else "")
+
+
+_SUFFIXES = (("ات", "at"), ("ي", "i"), ("", ""))
+
+
+def _masdar(key: str) -> str | None:
+    """Forms VIII (اCتCاC: iCtiCāC), VII (انCCاC: inCiCāC) and X (استCCاC: istiCCāC), with
+    a plural ـات or a nisba ـي after them."""
+    for suffix, latin_suffix in _SUFFIXES:
+        if suffix and not key.endswith(suffix):
+            continue
+        base = key[: len(key) - len(suffix)]
+        c = [press_letter(ch) or "" for ch in base]
+        if len(base) == 7 and base.startswith("است") and base[5] == "ا" and all(c[k] for k in (3, 4, 6)):
+            return f"Isti{c[3]}{c[4]}a{c[6]}{latin_suffix}"
+        if len(base) != 6 or base[0] != "ا" or base[4] != "ا" or not all(c[k] for k in (1, 2, 3, 5)):
+            continue
+        if base[1] == "ن" and base[2] != "ت":
+            return f"In{c[2]}i{c[3]}a{c[5]}{latin_suffix}"
+        if base[2] == "ت":
+            return f"I{c[1]}ti{c[3]}a{c[5]}{latin_suffix}"
+    return None
