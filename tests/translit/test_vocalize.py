@@ -52,3 +52,12 @@ def test_styles_put_the_standard_reading_first_and_press_is_unchanged():
     assert transliterate("جهاز مكافحة الإرهاب", "latin", style="scholarly")[0].text == "Jihāz Mukāfaḥat al-Irhāb"
     press = [c.text for c in transliterate("بسام", "latin")]
     assert "Bassam" in press
+
+
+def test_latin_to_arabic_reads_table_words_back():
+    from toolkit.translit.reverse_words import lookup
+
+    assert lookup("Filastin", article=False, org=True)[0] == "فلسطين"
+    assert lookup("Mukafahat", article=False, org=True)[0] == "مكافحة"  # its construct form
+    assert lookup("Malik", article=False, org=False) == ()  # a person's Malik is مالك: the model decides
+    assert transliterate("Qatar al-Khayriyya", "arabic")[0].text == "قطر الخيرية"

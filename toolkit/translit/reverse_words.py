@@ -30,7 +30,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .word_classes import DESCRIPTIVE, ORDINALS, PARTICLES, Spelling, official_from_scholarly
+from .vocalize import entries as vocalized_entries
+from .word_classes import DESCRIPTIVE, ORDINALS, PARTICLES, Spelling, fold_word, official_from_scholarly
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ class TableWord:
     """A table word's Arabic (without the article) and how it was reached."""
 
     arabic: str
-    kind: str  # "desc" | "particle" | "ordinal"
+    kind: str  # "desc" | "particle" | "ordinal" | "word" (vocalize.py's table: a common word or name)
     construct: bool = False  # reached through its construct form (Jabhat)
 
 
@@ -140,6 +141,15 @@ def table_words() -> dict[str, tuple[TableWord, ...]]:
                 if spelling.feminine:
                     for style in ("press", "official", "scholarly"):
                         add(constructs, spelling_key(spelling.get(style, construct=True)), TableWord(arabic, kind, True))
+    for arabic, scholarly in vocalized_entries():
+        spelling = Spelling("", scholarly, arabic.endswith("ة"))
+        if fold_word(arabic) in DESCRIPTIVE:
+            continue
+        for text in _spellings(spelling)[1:]:
+            add(direct, spelling_key(text), TableWord(arabic, "word"))
+        if spelling.feminine:
+            for style in ("official", "scholarly"):
+                add(constructs, spelling_key(spelling.get(style, construct=True)), TableWord(arabic, "word", True))
     for folded, (press, scholarly, _roman) in ORDINALS.items():
         spelling = Spelling(press, scholarly, folded.endswith("ة"))
         for text in _spellings(spelling):

@@ -23,17 +23,23 @@ TABLE_PATH = Path(__file__).with_name("vocalized.tsv")
 
 
 @lru_cache(maxsize=1)
-def table() -> dict[str, str]:
-    """The folded Arabic word → its ALA-LC reading; a malformed line is an error naming it."""
-    out: dict[str, str] = {}
+def entries() -> tuple[tuple[str, str], ...]:
+    """The table's rows (Arabic as written, ALA-LC); a malformed line is an error naming it."""
+    out = []
     for n, line in enumerate(TABLE_PATH.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#") or line == "arabic\tscholarly":
             continue
         cells = line.split("\t")
         if len(cells) != 2 or not all(c.strip() for c in cells):
             raise ValueError(f"{TABLE_PATH}:{n}: expected 'arabic<TAB>scholarly', got {line!r}")
-        out[fold_word(cells[0].strip())] = cells[1].strip()
-    return out
+        out.append((cells[0].strip(), cells[1].strip()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, str]:
+    """The folded Arabic word (:func:`fold_word`) → its ALA-LC reading."""
+    return {fold_word(arabic): scholarly for arabic, scholarly in entries()}
 
 
 def plain_reading(stem: str) -> str | None:
