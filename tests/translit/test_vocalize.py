@@ -61,3 +61,11 @@ def test_latin_to_arabic_reads_table_words_back():
     assert lookup("Mukafahat", article=False, org=True)[0] == "مكافحة"  # its construct form
     assert lookup("Malik", article=False, org=False) == ()  # a person's Malik is مالك: the model decides
     assert transliterate("Qatar al-Khayriyya", "arabic")[0].text == "قطر الخيرية"
+
+
+def test_the_press_style_writes_an_organizations_common_words_plainly():
+    assert standard_stem("شيوعي", "press") == "Shuyui"
+    assert standard_stem("جامعة", "press", construct=True) == "Jamiat"
+    assert transliterate("الحزب الشيوعي العراقي", "latin")[0].text == "al-Hizb al-Shuyui al-Iraqi"
+    # a person's name keeps the press's own spellings (Mohamed, not the table's Muhammad)
+    assert transliterate("محمد مرسي", "latin")[0].text.startswith("Mohamed")

@@ -168,7 +168,7 @@ class UnitComposer:
         return ranked
 
     def compose(self, plan: Plan, to: str, top: int, region: str | None, use_model: bool,
-                style: str = "press") -> list[Candidate]:
+                style: str = "press", org: bool = False) -> list[Candidate]:
         """The ``2 · top`` best whole-name candidates of a plan, unit by unit; Arabic → Latin
         in ``style`` (the word-class step's fixed words, nisba endings and proclitics)."""
         slots: list[list[Option]] = []
@@ -183,7 +183,7 @@ class UnitComposer:
             else:
                 options = self.unit_options(slot, to, top, region, use_model)
                 if to == "latin":
-                    options = self.styled(slot, options, style)
+                    options = self.styled(slot, options, style, org)
             if to == "latin" and slot.proclitic:
                 options = [Option(text, o.score * self.params.fixed_alternative ** r, o.source)
                            for o in options for r, text in enumerate(with_proclitic(slot.proclitic, o.text, style))]
@@ -191,7 +191,7 @@ class UnitComposer:
         units = sum(1 for slot in plan.slots if slot.unit is not None)
         return combine(slots, seps, top * 2, units)
 
-    def styled(self, slot: Slot, options: list[Option], style: str) -> list[Option]:
+    def styled(self, slot: Slot, options: list[Option], style: str, org: bool = False) -> list[Option]:
         """A name unit's options in ``style`` (``styles.py`` respells the press spelling from
         the Arabic letters), with a nisba adjective's feminine ending; spellings that drop
         the article and glue its l to the name (العبيدي → "Labidi") are left out."""
@@ -218,6 +218,8 @@ class UnitComposer:
         if style != "press" and out:
             out = self._keep_doubling(out)
             self._pattern_shadda(slot, style, out, press_of)
+            out = self._standard_reading(slot, style, out, press_of)
+        elif org and out:  # the press writes an organization's common words plainly (al-Qawmi)
             out = self._standard_reading(slot, style, out, press_of)
         return sorted(out.values(), key=lambda o: -o.score) or options
 

@@ -45,6 +45,7 @@ from .schemes import apply_scheme
 from .shadda import keep_doubling
 from .restyle import restyle_whole
 from .styles import STYLES
+from .word_classes import is_organization
 from .whole import whole_attested
 
 __all__ = [
@@ -170,7 +171,8 @@ class Transliterator:
             if plan is None:
                 results.append([])
                 continue
-            guesses = self.composer.compose(plan, to, top, region, use_model=True, style=style)
+            org = to == "latin" and is_organization(name)
+            guesses = self.composer.compose(plan, to, top, region, use_model=True, style=style, org=org)
             attested = whole_attested(self.names, name, to, region, guesses, self.params)
             if to == "latin" and style != "press":
                 conf, attested = restyled(plan, conf, style, name, self.params), restyled(plan, attested, style, name, self.params)

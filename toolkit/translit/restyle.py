@@ -83,7 +83,10 @@ def standard_unit(unit: Any, style: str, construct: bool = False) -> str | None:
     press = standard_press(unit)
     if press is None:
         return None
-    return restyle_unit(unit, press, style, construct, stem_text=standard_stem(unit.stem, style, construct))
+    stem_text = standard_stem(unit.stem, style, construct)
+    if style == "press":  # (an organization's common words only: see fuse.styled)
+        return None if unit.prefix or unit.allah or not stem_text else ("al-" if unit.article else "") + stem_text
+    return restyle_unit(unit, press, style, construct, stem_text=stem_text)
 
 
 def fold_style(text: str) -> str:

@@ -53,14 +53,21 @@ def plain_reading(stem: str) -> str | None:
 
 
 def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
-    """The stem (no article) in ``style`` ("official" or "scholarly") by its standard
-    reading: the table's ALA-LC as it is or made official, a pattern's vowels respelled."""
+    """The stem (no article) in ``style`` by its standard reading: the table's ALA-LC as it
+    is or made official, a pattern's vowels respelled; "press" is the official spelling
+    without apostrophes and with -iya (al-Shuyui, al-Ijtimai, Jamiat: how the press writes
+    the common words of an organization's name)."""
     key = fold_word(stem)
     known = table().get(key)
     if known is not None:
-        return Spelling("", known, key.endswith("ة")).get(style, construct)
+        official = official_from_scholarly(known)
+        press = official.replace("'", "").replace("iyya", "iya")
+        return Spelling(press, known, key.endswith("ة")).get(style, construct)
     plain = _masdar(key)
-    return respell_stem(stem, plain, style, construct) if plain else None
+    if not plain:
+        return None
+    text = respell_stem(stem, plain, "official" if style == "press" else style, construct)
+    return text.replace("'", "") if text and style == "press" else text
 
 
 _HEADS = {"abd": "Abd ", "abu": "Abu ", "abi": "Abi ", "bin": "bin ", "ibn": "ibn "}
