@@ -18,6 +18,7 @@ FILES = {
     "dev": HERE / "translit_names_dev.tsv",
     "heldout": HERE / "translit_names_heldout.tsv",
     "heldout3": HERE / "translit_names_heldout3.tsv",
+    "heldout4": HERE / "translit_names_heldout4.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
