@@ -69,3 +69,9 @@ def test_the_press_style_writes_an_organizations_common_words_plainly():
     assert transliterate("الحزب الشيوعي العراقي", "latin")[0].text == "al-Hizb al-Shuyui al-Iraqi"
     # a person's name keeps the press's own spellings (Mohamed, not the table's Muhammad)
     assert transliterate("محمد مرسي", "latin")[0].text.startswith("Mohamed")
+
+
+def test_a_construct_form_leads_an_organizations_name_and_a_country_takes_no_article():
+    assert transliterate("Jabhat Thuwar Souriya", "arabic")[0].text == "جبهة ثوار سوريا"
+    assert transliterate("Wakalat al-Anba al-Arabiya al-Suriya", "arabic")[0].text == "وكالة الأنباء العربية السورية"
+    assert transliterate("Nusrat Khan", "arabic")[0].text.startswith("نصرت")  # a man's name in -at

@@ -58,7 +58,7 @@ AMBIGUOUS = frozenset({"amal", "sari", "amr", "ala", "alaa", "hayat", "alami", "
 NAME_LIKE = frozenset({
     "islam", "jihad", "salam", "hilal", "jadid", "karama", "haq", "adl", "islah", "ahmar", "watan",
     "amana", "nadi", "umma", "shura", "wahda", "tawhid", "arabi", "askari", "khairi", "salafi",
-    "maidani", "kubra", "hur", "hura", "huria", "amn", "shaabi", "maruf",
+    "maidani", "kubra", "hur", "hura", "huria", "amn", "shaabi", "maruf", "nusrat",
 })
 
 
@@ -179,6 +179,8 @@ def lookup(word: str, article: bool, org: bool) -> tuple[str, ...]:
     for w in found:
         if article and (w.kind == "particle" or w.construct):
             continue
+        if article and w.kind == "word" and w.arabic.endswith("ا"):
+            continue  # al-Suriya is the nisba السورية; سوريا and ليبيا take no article
         if w.kind == "ordinal" and not (article and org):
             continue
         if not article and w.kind == "particle" and w.arabic == "و":
@@ -220,9 +222,9 @@ def org_context(words: list[str]) -> bool:
         key = spelling_key(stem)
         if key in NAME_LIKE or key in AMBIGUOUS or not (article or len(key) >= 5):
             continue
-        if any(w.kind == "desc" and (not w.construct or len(key) >= RULES.long_construct)
+        if any(w.kind == "desc" and (not w.construct or len(key) >= RULES.long_construct or raw is words[0])
                for w in table_words().get(key, ())):
-            return True
+            return True  # (a short construct form leads an organization's name: Jabhat Thuwar Suriya)
     return False
 
 
