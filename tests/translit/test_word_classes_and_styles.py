@@ -235,3 +235,8 @@ def test_construct_only_where_the_arabic_and_the_press_make_one(memory_only_dir:
 
     unit = make_plan("هبة الله", "latin", "official").slots[0].unit
     assert restyle_unit(unit, "Hibat Allah", "official") == "Hibat Allah"  # a construct inside the unit
+
+
+def test_lil_after_a_first_word_is_li_and_the_article():
+    assert split_clitics(["جهاز", "قطر", "للاستثمار"]) == ["جهاز", "قطر", "ل", "الاستثمار"]
+    assert split_clitics(["للو"]) == ["للو"]  # a name's first word keeps its letters

@@ -336,16 +336,18 @@ def split_clitics(words: list[str]) -> list[str]:
     ل / ب before the article (للدعوة → ل الدعوة, بالمعروف → ب المعروف); ل before a table
     word (لتحرير → ل تحرير).
 
-    Only inside an organization's name (another word of it is a table word) or before a
-    table word: a person's or a foreign name keeps its letters (وليد, لبنان, بلال, and
+    Only inside an organization's name (another word of it is a table word), before a
+    table word, or (for لل, which no name begins with) after a name's first word: a
+    person's or a foreign name keeps its letters (وليد, لبنان, بلال, and
     بالدوين Baldwin, والتر Walter, which read as ب / و + the article)."""
     org = len(words) > 1 and any(_stem_of(w) in DESCRIPTIVE for w in words)
     out: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         bare = fold_word(word)
         if bare.startswith("و" + ARTICLE) and len(bare) > 4 and (org or _stem_of(bare[1:]) in DESCRIPTIVE):
             out.extend(("و", word[1:]))
-        elif bare.startswith("لل") and len(bare) > 4 and (org or bare[2:] in DESCRIPTIVE):
+        elif bare.startswith("لل") and len(bare) > 4 and (org or bare[2:] in DESCRIPTIVE or k > 0):
+            # (after a first word, لل is li- + the article: جهاز قطر للاستثمار, lil-Istithmar)
             out.extend(("ل", "ال" + word[2:]))
         elif bare.startswith("بال") and len(bare) > 5 and (org or bare[3:] in DESCRIPTIVE):
             out.extend(("ب", word[1:]))
