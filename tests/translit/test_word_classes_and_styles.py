@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.normalize.keys import similarity
-from toolkit.translit import Transliterator, TranslitError
+from toolkit.translit import Transliterator, TranslitError, transliterate
 from toolkit.translit import rules_ar2lat as ar2lat
 from toolkit.translit.params import DEFAULT_PARAMS
 from toolkit.translit.restyle import restyle_unit
@@ -240,3 +240,10 @@ def test_construct_only_where_the_arabic_and_the_press_make_one(memory_only_dir:
 def test_lil_after_a_first_word_is_li_and_the_article():
     assert split_clitics(["جهاز", "قطر", "للاستثمار"]) == ["جهاز", "قطر", "ل", "الاستثمار"]
     assert split_clitics(["للو"]) == ["للو"]  # a name's first word keeps its letters
+
+
+def test_a_press_e_is_read_a_first_and_i_below_it():
+    texts = [c.text for c in transliterate("رياض محرز", "latin", style="official")]
+    assert any(t.endswith("Mahraz") for t in texts) and any(t.endswith("Mahriz") for t in texts)
+    first_i = min(k for k, t in enumerate(texts) if t.endswith("Mahriz"))
+    assert first_i > min(k for k, t in enumerate(texts) if t.endswith("Mahraz"))

@@ -10,6 +10,8 @@ used here is a field of :class:`~toolkit.translit.params.TranslitParams`.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +33,9 @@ NBest = dict[tuple[str, str], list[tuple[str, float]]]
 
 def _cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+_LONE_E = re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z])")
 
 
 class UnitComposer:
@@ -216,6 +221,7 @@ class UnitComposer:
                 out[text] = Option(text, o.score, o.source)
                 press_of[text] = o.text
         if style != "press" and out:
+            self._e_as_i(slot, style, out, press_of)
             out = self._keep_doubling(out)
             self._pattern_shadda(slot, style, out, press_of)
             out = self._standard_reading(slot, style, out, press_of)
@@ -237,6 +243,22 @@ class UnitComposer:
         lower = self.params.standard_reading_others
         return {text: Option(text, best.score, best.source),
                 **{t: Option(t, o.score * lower, o.source) for t, o in out.items() if t != text}}
+
+    def _e_as_i(self, slot: Slot, style: str, out: dict[str, Option], press_of: dict[str, str]) -> None:
+        """The press's e is a or i (Mahrez: Mahraz or Mahriz; the respelling reads it as a): each
+        respelling with an e read as a gets its i reading below it (``e_as_i``)."""
+        for text, o in list(out.items()):
+            press = press_of.get(text, text)
+            alt = _LONE_E.sub("i", press)
+            if alt == press:
+                continue
+            construct = slot.construct and alt.lower().endswith("t")
+            other = restyle_unit(slot.unit, alt, style, construct)
+            if other and slot.nisba:
+                other = nisba_feminine(other, style)
+            if other and other not in out:
+                out[other] = Option(other, o.score * self.params.e_as_i, o.source)
+                press_of[other] = alt
 
     def _pattern_shadda(self, slot: Slot, style: str, out: dict[str, Option], press_of: dict[str, str]) -> None:
         """The best respelling with the shadda the stem's pattern suggests (Bashshar beside

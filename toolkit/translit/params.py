@@ -48,6 +48,9 @@ class TranslitParams:
     #: table word or a masdar pattern), that reading goes first and the press's readings
     #: follow at this share of their score; chosen, not tuned (they stay in the five).
     standard_reading_others: float = 0.9
+    #: official / scholarly: a press e between consonants is read a (Mahrez: Mahraz); its i
+    #: reading (Mahriz) is offered at this share of the a reading's score (issue-16 dev gold).
+    e_as_i: float = 0.8
     #: official / scholarly: the shadda a stem's pattern suggests (فعّال, two letters:
     #: ``shadda.shadda_site``) is offered at this share of the best respelling's score, a
     #: candidate below it (issue-16 dev gold).
