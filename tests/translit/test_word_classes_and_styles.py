@@ -247,3 +247,10 @@ def test_a_press_e_is_read_a_first_and_i_below_it():
     assert any(t.endswith("Mahraz") for t in texts) and any(t.endswith("Mahriz") for t in texts)
     first_i = min(k for k, t in enumerate(texts) if t.endswith("Mahriz"))
     assert first_i > min(k for k, t in enumerate(texts) if t.endswith("Mahraz"))
+
+
+def test_a_ya_before_alif_is_a_consonant():
+    from toolkit.translit.styles import respell_stem
+
+    assert respell_stem("رياض", "Riad", "official") == "Riyad"
+    assert respell_stem("زياد", "Ziad", "scholarly") == "Ziyād"

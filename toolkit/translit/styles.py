@@ -160,7 +160,7 @@ def respell_stem(arabic: str, latin: str, style: str, construct: bool = False, g
         r, v = path[k]
         step = _Step(ch, r, v, k == 0, k == len(letters) - 1, _vowel_after(k, letters, path), scholarly,
                      k == geminate or _split_double(k, letters, path) or (k == site and _press_double(path[k][0])),
-                     len(letters) == 2, _after_long(k, letters))
+                     len(letters) == 2, _after_long(k, letters), k + 1 < len(letters) and letters[k + 1] in "اآ")
         if ch in "اأإآ":
             _write_alef(step, out)
         elif ch in "وي":
@@ -212,6 +212,7 @@ class _Step:
     double: bool = False
     short: bool = False  # a stem of two letters
     after_long: bool = False  # right after a long ā: no shadda from the press (_after_long)
+    before_alif: bool = False  # a ي before ا is the consonant y (Riad: Riyad)
 
 
 def _vowel_after(k: int, letters: list[str], path: tuple[tuple[str, str], ...]) -> str:
@@ -249,6 +250,9 @@ def _write_semivowel(s: _Step, out: list[str], after_a: bool) -> None:
         out.append("á" if s.scholarly else "a")  # ى written as ي (موسي)
         return
     consonant, long_vowel = ("w", "ū") if s.ch == "و" else ("y", "ī")
+    if s.ch == "ي" and s.before_alif and not s.first and s.r in ("i", "ie", "ee"):
+        out.append("iy")  # the press's i of Riad, Ziad is the vowel before a y: Riyad, Ziyad
+        return
     if s.ch == "ي" and s.last and s.r == "y" and not s.first and not after_a:
         out.append(long_vowel if s.scholarly else "i")  # Madbouly: Madbūlī, a final ي is ī
         return
