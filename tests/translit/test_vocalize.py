@@ -75,3 +75,10 @@ def test_a_construct_form_leads_an_organizations_name_and_a_country_takes_no_art
     assert transliterate("Jabhat Thuwar Souriya", "arabic")[0].text == "جبهة ثوار سوريا"
     assert transliterate("Wakalat al-Anba al-Arabiya al-Suriya", "arabic")[0].text == "وكالة الأنباء العربية السورية"
     assert transliterate("Nusrat Khan", "arabic")[0].text.startswith("نصرت")  # a man's name in -at
+
+
+def test_form_three_masdar_and_a_final_alif_ta_marbuta():
+    assert plain_reading("مبادرة") == "Mubadara" and plain_reading("مقاومة") == "Muqawama"
+    assert plain_reading("استيراد") is None  # a hollow root's form X (istīrād) is not istiCCāC
+    assert standard_stem("مساواة", "official") == "Musawa"
+    assert standard_stem("مساواة", "scholarly", construct=True) == "Musāwāt"

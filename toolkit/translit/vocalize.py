@@ -48,8 +48,16 @@ def plain_reading(stem: str) -> str | None:
     key = fold_word(stem)
     known = table().get(key)
     if known is not None:
-        return official_from_scholarly(known)
+        return _official(key, known)
     return _masdar(key)
+
+
+def _official(key: str, scholarly: str) -> str:
+    """The official spelling of a table word: its ALA-LC made plain, and -a for ـاة
+    (مساواة Musāwāh: Musawa; a final ه after ā, as in Shāh, keeps its h)."""
+    if key.endswith("اة") and scholarly.endswith("āh"):
+        scholarly = scholarly[:-1]
+    return official_from_scholarly(scholarly)
 
 
 def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
@@ -60,8 +68,11 @@ def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
     key = fold_word(stem)
     known = table().get(key)
     if known is not None:
-        official = official_from_scholarly(known)
+        official = _official(key, known)
         press = official.replace("'", "").replace("iyya", "iya")
+        plain_style = {"official": official, "press": press}.get(style)
+        if plain_style is not None:  # (Spelling's own press slot writes it, construct -at included)
+            return Spelling(plain_style, known, key.endswith("ة")).get("press", construct)
         return Spelling(press, known, key.endswith("ة")).get(style, construct)
     plain = _masdar(key)
     if not plain:
@@ -90,14 +101,17 @@ _SUFFIXES = (("ات", "at"), ("ي", "i"), ("", ""))
 
 def _masdar(key: str) -> str | None:
     """Forms VIII (اCتCاC: iCtiCāC), VII (انCCاC: inCiCāC) and X (استCCاC: istiCCāC), with
-    a plural ـات or a nisba ـي after them."""
+    a plural ـات or a nisba ـي after them, and form III's feminine masdar (مCاCCة: muCāCaCa;
+    its participle muCāCiCa, مقاتلة, is in the word tables)."""
     for suffix, latin_suffix in _SUFFIXES:
         if suffix and not key.endswith(suffix):
             continue
         base = key[: len(key) - len(suffix)]
-        c = [press_letter(ch) or "" for ch in base]
-        if len(base) == 7 and base.startswith("است") and base[5] == "ا" and all(c[k] for k in (3, 4, 6)):
+        c = [press_letter(ch) or {"و": "w", "ي": "y"}.get(ch, "") for ch in base]  # (consonants in a pattern)
+        if len(base) == 7 and base.startswith("است") and base[5] == "ا" and base[3] not in "وي" and all(c[k] for k in (3, 4, 6)):
             return f"Isti{c[3]}{c[4]}a{c[6]}{latin_suffix}"
+        if len(base) == 6 and base[0] == "م" and base[2] == "ا" and base[5] == "ة" and all(c[k] for k in (1, 3, 4)):
+            return f"Mu{c[1]}a{c[3]}a{c[4]}a{latin_suffix}"  # form III masdar (مبادرة mubādara)
         if len(base) != 6 or base[0] != "ا" or base[4] != "ا" or not all(c[k] for k in (1, 2, 3, 5)):
             continue
         if base[1] == "ن" and base[2] != "ت":

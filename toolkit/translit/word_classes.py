@@ -69,8 +69,8 @@ class Spelling:
         else:
             text = self.press
         if construct and self.feminine:
-            if text.endswith("ah"):
-                return text[:-2] + "at"
+            if text.endswith("ah") or text.endswith("āh"):  # (Musāwāh: Musāwāt)
+                return text[:-1] + "t"
             return text if text.endswith("t") else text + "t"
         return text
 
