@@ -59,6 +59,12 @@ except ImportError:  # a checkout from before issue 15 (for before/after numbers
     def normalize_lines(block: str, lang: str = "auto", level: str = "search") -> str:  # type: ignore[misc]
         return "\n".join(normalize(x, lang, level) for x in block.split("\n"))  # type: ignore[arg-type]
 
+try:
+    from toolkit.normalize.vector import backend
+except ImportError:  # a checkout from before the C pass: the numpy gather ran
+    def backend() -> str:
+        return "numpy"
+
 _EXTRAS = {0x0640: None, **{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)},
            0x060C: ",", 0x061B: ";", 0x061F: "?", 0x066A: "%", 0x066B: ".", 0x066C: ","}
 _SPACES = re.compile(r"\s+")
@@ -214,7 +220,7 @@ def main() -> None:
     lib_bytes = ("\n".join(ours_rec) + "\n").encode()
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.2f} "
           f"{os.getloadavg()[1]:.2f}: {size['ar']:.1f} MB Arabic news ({len(ar)} lines), "
-          f"{size['en']:.1f} MB English news ({len(en)} lines)\n")
+          f"{size['en']:.1f} MB English news ({len(en)} lines); table pass: {backend()}\n")
     print("| path (best of 3) | MB/s | vs camel-tools one string | vs camel-tools per record | output |")
     print("|---|---:|---:|---:|---|")
     for what, mbs, same in rows:
