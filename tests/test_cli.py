@@ -92,3 +92,27 @@ def test_entities_warns_of_invalid_utf8_with_the_line(tmp_path):
     assert proc.returncode == 0
     assert f"{report}:2: invalid UTF-8 at byte" in proc.stderr
     assert json.loads(proc.stdout)["entities"]
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
+    import typer.main
+
+    import toolkit.cli as cli
+
+    group = typer.main.get_command(app)
+    assert set(group.commands) == set(cli.COMMAND_MODULE)  # a new command needs its entry
+    assert set(cli.COMMAND_MODULE.values()) == set(cli.MODULES)
+
+
+def test_a_named_command_loads_only_its_module() -> None:
+    code = ("import sys; sys.argv = ['toolkit', 'normalize', '--help']\n"
+            "import toolkit.cli as c\n"
+            "try:\n    c.main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('toolkit.cli.')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    loaded = proc.stdout.strip().splitlines()[-1]
+    assert "toolkit.cli.normalize" in loaded and "toolkit.cli.entities" not in loaded and "toolkit.cli.corpus" not in loaded
+    # and a single-command module still reads its name as a command (typer's group form)
+    proc = run("ner", "--help")
+    assert proc.returncode == 0 and b"--lang" in proc.stdout

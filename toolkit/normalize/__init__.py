@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Literal
 
 from .arabic import Normalized, normalize_arabic, normalize_arabic_many, normalize_arabic_offsets
-from .keys import match_key, similarity
 from .latin import normalize_latin, normalize_latin_offsets
 from .levels import LEVELS, Lang, Level
 from .script import detect_script, has_arabic, lang_of
@@ -23,6 +22,16 @@ __all__ = [
     "normalize_arabic", "normalize_arabic_offsets", "normalize_latin", "normalize_latin_offsets",
     "detect_script", "match_key", "similarity",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``match_key`` and ``similarity`` load :mod:`.keys` (and its phonetic tables) on first
+    use: ``toolkit normalize`` never needs them, and every CLI start would pay for them."""
+    if name in ("match_key", "similarity"):
+        from . import keys
+
+        return getattr(keys, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _resolve(text: str, lang: Lang) -> Literal["ar", "en"]:

@@ -26,11 +26,16 @@ from .vector import Lookup, ascii_lookup, build_lookup, translate, translate_asc
 
 # The display table as a list over the BMP: str.translate then answers every lookup
 # without raising KeyError for unchanged characters (several times faster on text).
-_DISPLAY_SEQ: list[object] = list(range(0x10000))
-for _cp, _v in DISPLAY_TABLE.items():
-    _DISPLAY_SEQ[_cp] = _v if _v else None
-_DISPLAY_SEQ_LINES = list(_DISPLAY_SEQ)
-_DISPLAY_SEQ_LINES[0x0A] = 0x0A
+# (Built on first use: an Arabic-only run of ``toolkit normalize`` never needs it.)
+@lru_cache(maxsize=None)
+def _display_seq(lines: bool) -> list[object]:
+    seq: list[object] = list(range(0x10000))
+    for cp, v in DISPLAY_TABLE.items():
+        seq[cp] = v if v else None
+    if lines:
+        seq[0x0A] = 0x0A
+    return seq
+
 # ASCII part of the search fold: letters lower-cased by str.lower, the apostrophe
 # dropped, every other non-alphanumeric ASCII character a space.
 _SEARCH_ASCII: list[object] = [c if chr(c).isalnum() else (None if chr(c) == "'" else " ") for c in range(0x80)]
@@ -102,11 +107,11 @@ def _display(text: str, lines: bool) -> str:
     if text.isascii():
         # Most English text: only controls and tabs/newlines need the table.
         controls = _ASCII_CONTROLS_LINES_RE if lines else _ASCII_CONTROLS_RE
-        s = text.translate(_DISPLAY_SEQ_LINES if lines else _DISPLAY_SEQ) if controls.search(text) else text
+        s = text.translate(_display_seq(lines)) if controls.search(text) else text
     elif len(text) >= VECTOR.min_chars:
         s = translate(text, _display_lookup(lines))
     else:
-        s = text.translate(_DISPLAY_SEQ_LINES if lines else _DISPLAY_SEQ)
+        s = text.translate(_display_seq(lines))
     if not s.isascii():
         # NFC neither makes nor removes a U+0020 and composes nothing with "\n".
         s = unicodedata.normalize("NFC", s)
