@@ -43,8 +43,9 @@ def detect_script(text: str) -> Script:
 
 
 def has_arabic(text: str) -> bool:
-    """True when ``text`` holds at least one Arabic letter."""
-    return _ARABIC_LETTER_RE.search(text) is not None
+    """True when ``text`` holds at least one Arabic letter (an ASCII text, most English,
+    is answered without the regex's scan of every character)."""
+    return not text.isascii() and _ARABIC_LETTER_RE.search(text) is not None
 
 
 def has_latin(text: str) -> bool:
