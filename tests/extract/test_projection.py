@@ -34,3 +34,10 @@ def test_projection_does_not_take_function_words_or_taken_spans():
 def test_projection_gives_up_below_threshold():
     text = "انعقد الاجتماع في القاعة الكبرى"
     assert project(en("Hamid al-Karbouli"), text, 0, len(text)) is None
+
+
+def test_a_possessive_is_scored_written_and_unwritten():
+    from toolkit.extract.scores import cross_score
+
+    assert cross_score("Palu's Army Hospital", "مستشفى بالو العسكري") >= 0.9  # the Arabic drops the 's
+    assert cross_score("McDonald's", "ماكدونالدز") >= 0.9  # a brand keeps it

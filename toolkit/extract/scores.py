@@ -78,6 +78,11 @@ def _dedupe(s: str) -> str:
     return "".join(out)
 
 
+#: an English possessive ending, which the Arabic may not write (Palu's Army Hospital:
+#: مستشفى بالو العسكري) or may (McDonald's: ماكدونالدز): both readings are scored
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b")
+
+
 @lru_cache(maxsize=65536)
 def latin_skeleton(name: str) -> str:
     """Consonants of a romanized name, article dropped, in the shared alphabet."""
@@ -220,7 +225,15 @@ def cross_score(en: str, ar: str, translated: bool = True) -> float:
     """How likely the romanized ``en`` and the Arabic ``ar`` are one name, in [0, 1].
 
     ``translated``: words may match by translation (glossary, learned table) as well as
-    by sound; off for a capitalized English word that only a transliteration can confirm."""
+    by sound; off for a capitalized English word that only a transliteration can confirm.
+    A possessive 's is scored written and unwritten (:data:`_POSSESSIVE`)."""
+    bare = _POSSESSIVE.sub("", en)
+    if bare != en:
+        return max(_cross_score(en, ar, translated), _cross_score(bare, ar, translated))
+    return _cross_score(en, ar, translated)
+
+
+def _cross_score(en: str, ar: str, translated: bool) -> float:
     if is_acronym(en) and spelled_acronym(en, ar):
         return 1.0  # CBS / سي بي إس: the letters' names
     if " " not in en.strip() and " " not in ar.strip() and common_word(ar, en):
