@@ -9,7 +9,7 @@ import pytest
 
 from toolkit.entities import extract_entities
 from toolkit.entities.confidence import Signals, confidence
-from toolkit.entities.mentions import MentionParams, headlines, outside_headlines, tagged
+from toolkit.entities.mentions import MentionParams, headlines, is_weak, outside_headlines, tagged
 from toolkit.entities.naming import is_descriptive, wants_suggestion
 from toolkit.extract.model import RawMention
 from toolkit.normalize.arabic import normalize_arabic
@@ -92,13 +92,25 @@ def test_nationality_adjectives_are_not_mentions():
     assert not texts & {"British", "Indonesian", "German"}
 
 
-def test_a_headline_name_stands_only_when_the_body_writes_it():
+def test_a_headline_name_stands_when_the_body_writes_it_else_it_is_weak():
     text = "Republicans Alienating Women Voters Ahead Of Midterms With Kavanaugh Debacle\nThe vote on Kavanaugh is near.\n"
     assert headlines(text, MentionParams()) == [(0, text.index("\n"))]
     junk = RawMention("en", 0, 11, "Republicans", "Republicans", "ORG", "ner")
     start = text.index("Kavanaugh")
     name = RawMention("en", start, start + 9, "Kavanaugh", "Kavanaugh", "PER", "ner")
-    assert outside_headlines(text, [junk, name], MentionParams()) == [name]
+    kept = outside_headlines(text, [junk, name], MentionParams())
+    assert kept[1] == name and is_weak(kept[0]) and not is_weak(kept[1])  # weak: only a link keeps it
+
+
+def test_a_caption_of_names_links_to_the_other_report():
+    from toolkit.entities import extract_entities
+
+    en = "BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena"
+    ar = "ألاسدير لامونت، من شبكة بي بي سي اسكتلندا، في ملعب توني ماكاروني"
+    pairs = {(e.en, e.ar) for e in extract_entities(en, ar, presplit=True).entities}
+    assert ("Alasdair Lamont", "ألاسدير لامونت") in pairs
+    alone = {e.en for e in extract_entities(en, "", presplit=True).entities}
+    assert "Alasdair Lamont" not in alone  # one report: nothing confirms a headline's guess
 
 
 def test_arabic_tagger_spans_lose_a_proclitic_that_is_not_part_of_the_name():

@@ -205,13 +205,15 @@ def headlines(text: str, params: MentionParams) -> list[tuple[int, int]]:
 def outside_headlines(text: str, mentions: list[RawMention], params: MentionParams) -> list[RawMention]:
     """In a headline every word is capitalized, so capitals say nothing and the tagger
     guesses: a name there stands when the lexicon knows it or the text writes it again
-    outside the headlines."""
+    outside the headlines; else it is weak, kept only where the other report confirms it
+    (a caption of names, "BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena", reads
+    as a headline too)."""
     spans = headlines(text, params)
     if not spans:
         return mentions
     body = "\n".join(text[e:s] for (_, e), (s, _) in zip([(0, 0)] + spans, spans + [(len(text), len(text))])).lower()
-    return [m for m in mentions
-            if m.entity_id or not any(s <= m.start < e for s, e in spans) or m.text.lower() in body]
+    return [m if m.entity_id or not any(s <= m.start < e for s, e in spans) or m.text.lower() in body or is_weak(m)
+            else replace(m, extras=m.extras + (("weak", "1"),)) for m in mentions]
 
 
 def tagged(text: str, lang: str, params: MentionParams = MentionParams()) -> list[RawMention]:
