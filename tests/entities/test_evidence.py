@@ -174,3 +174,14 @@ def test_words_run_together_are_not_names():
 
     assert _glued("فريقإيبروكس") and _glued("MoveOnيوم")
     assert not any(_glued(w) for w in ("الإندونيسي", "وإيران", "بالإضافة", "لإسرائيل", "إيران"))
+
+
+def test_a_lexicon_country_inside_a_longer_tagger_name_gives_way():
+    from toolkit.entities import extract_entities
+    from toolkit.extract.scores import cross_score
+
+    assert cross_score("U.S. Navy", "البحرية الأمريكية") >= 0.9  # U.S. read as one word, a glossary adjective
+    en = "The airline and the U.S. Navy both said the plane landed in the lagoon."
+    ar = "صرح كل من شركة الطيران وقوات البحرية الأمريكية، بأن الطائرة سقطت في بحيرة لاجون."
+    names = {e.en for e in extract_entities(en, ar, presplit=True).entities}
+    assert "U.S. Navy" in names

@@ -252,9 +252,15 @@ def _overlapping(spans: list[RawMention], others: list[RawMention]) -> list[list
 
 
 def _part_of_longer_name(m: RawMention, n: RawMention) -> bool:
-    """A one-word lexicon hit strictly inside a longer tagger span of another type."""
-    return (bool(m.entity_id) and " " not in m.text.strip() and n.start <= m.start and m.end <= n.end
+    """A one-word lexicon hit (a leading "the" aside: "the U.S" in "the U.S. Navy") inside
+    a longer tagger span of another type."""
+    lead = len(m.text) - len(_THE.sub("", m.text))
+    start = m.start + lead
+    return (bool(m.entity_id) and " " not in m.text[lead:].strip() and n.start <= start and m.end <= n.end
             and len(n.text.split()) > 1 and n.type != m.type)
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone: str, params: MentionParams) -> list[RawMention]:

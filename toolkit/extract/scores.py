@@ -80,6 +80,7 @@ def _dedupe(s: str) -> str:
 
 #: an English possessive ending, which the Arabic may not write (Palu's Army Hospital:
 #: مستشفى بالو العسكري) or may (McDonald's: ماكدونالدز): both readings are scored
+_DOTTED = re.compile(r"\b([a-z])\.([a-z])\.?")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b")
 
 
@@ -211,7 +212,8 @@ def token_cover_score(en: str, ar: str, translated: bool = True) -> float:
     """Share of words on both sides explained by a partner: a translation, from the
     glossary or the learned word table (Operations = عمليات, League = دوري), or a
     transliteration (Anbar = الأنبار)."""
-    en_words = [w for w in re.findall(r"[a-z]+", en.lower().replace("'", "")) if w not in LATIN_ARTICLES and w not in ("of", "the", "and", "for", "in")]
+    plain = _DOTTED.sub(r"\1\2", en.lower().replace("'", ""))  # U.S. Navy: "us", "navy"
+    en_words = [w for w in re.findall(r"[a-z]+", plain) if w not in LATIN_ARTICLES and w not in ("of", "the", "and", "for", "in")]
     ar_words = _ar_words(ar)
     if not en_words or not ar_words or len(en_words) + len(ar_words) < 3:
         return 0.0
