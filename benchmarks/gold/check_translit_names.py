@@ -19,6 +19,7 @@ FILES = {
     "heldout": HERE / "translit_names_heldout.tsv",
     "heldout3": HERE / "translit_names_heldout3.tsv",
     "heldout4": HERE / "translit_names_heldout4.tsv",
+    "heldout5": HERE / "translit_names_heldout5.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
