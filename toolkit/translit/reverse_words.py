@@ -220,8 +220,8 @@ def org_context(words: list[str]) -> bool:
         if glued:
             article, stem = True, glued
         key = spelling_key(stem)
-        if key in NAME_LIKE or key in AMBIGUOUS or not (article or len(key) >= 5):
-            continue
+        if key in NAME_LIKE or key in AMBIGUOUS or not (article or len(key) >= 5 or raw is words[0]):
+            continue  # (a short table word leading a name makes it an organization's: Bank Misr)
         if any(w.kind == "desc" and (not w.construct or len(key) >= RULES.long_construct or raw is words[0])
                for w in table_words().get(key, ())):
             return True  # (a short construct form leads an organization's name: Jabhat Thuwar Suriya)
