@@ -20,6 +20,7 @@ FILES = {
     "heldout3": HERE / "translit_names_heldout3.tsv",
     "heldout4": HERE / "translit_names_heldout4.tsv",
     "heldout5": HERE / "translit_names_heldout5.tsv",
+    "heldout6": HERE / "translit_names_heldout6.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
