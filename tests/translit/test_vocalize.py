@@ -82,3 +82,12 @@ def test_form_three_masdar_and_a_final_alif_ta_marbuta():
     assert plain_reading("استيراد") is None  # a hollow root's form X (istīrād) is not istiCCāC
     assert standard_stem("مساواة", "official") == "Musawa"
     assert standard_stem("مساواة", "scholarly", construct=True) == "Musāwāt"
+
+
+def test_a_table_word_spelled_exactly_so_comes_first():
+    from toolkit.translit.reverse_words import lookup
+
+    assert lookup("Jami'at", article=False, org=True)[0] == "جامعة"  # university
+    assert lookup("Jam'iyyat", article=False, org=True)[0] == "جمعية"  # society
+    assert lookup("Hay'at", article=False, org=False) == ("هيئة",)  # its apostrophe: no person's Hayat
+    assert lookup("Hayat", article=False, org=False) == ()

@@ -162,6 +162,39 @@ def table_words() -> dict[str, tuple[TableWord, ...]]:
     return out
 
 
+def _literal(word: str) -> str:
+    """A spelling as written, lower-cased, with every apostrophe-like sign as '."""
+    return re.sub("[’ʿʾ`]", "'", word.lower())
+
+
+@lru_cache(maxsize=1)
+def literal_words() -> dict[str, frozenset[str]]:
+    """Each table spelling as written (:func:`_literal`, construct forms too) → the Arabic of
+    the table words spelled exactly so: the key of :func:`spelling_key` folds away what
+    tells جامعة (Jami'at) from جمعية (Jam'iyyat)."""
+    out: dict[str, set[str]] = {}
+    vocalized = dict(vocalized_entries())
+    for key_words in table_words().values():
+        for w in key_words:
+            for text in _table_spellings(w.arabic, vocalized):
+                out.setdefault(_literal(text), set()).add(w.arabic)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _table_spellings(arabic: str, vocalized: dict[str, str]) -> list[str]:
+    scholarly = vocalized.get(arabic)
+    entries = [DESCRIPTIVE.get(fold_word(arabic)),
+               Spelling("", scholarly, arabic.endswith("ة")) if scholarly else None]
+    out = []
+    for spelling in entries:
+        if spelling is None:
+            continue
+        out += [t for t in _spellings(spelling) if t]
+        if spelling.feminine:
+            out += [spelling.get(style, construct=True) for style in ("press", "official", "scholarly")]
+    return out
+
+
 def lookup(word: str, article: bool, org: bool) -> tuple[str, ...]:
     """The table's Arabic for one Latin word (article and clitic already split off), best
     first; () when it is not a table word here.
@@ -173,8 +206,13 @@ def lookup(word: str, article: bool, org: bool) -> tuple[str, ...]:
     """
     key = spelling_key(word)
     found = table_words().get(key, ())
-    if not found or (key in AMBIGUOUS and not org) or not (article or org):
+    literal = literal_words().get(_literal(word), ())
+    # a spelling with its apostrophe where the table writes one (Hay'at) is no person's name
+    sure = "'" in _literal(word) and bool(literal)
+    if not found or (key in AMBIGUOUS and not org and not sure) or not (article or org or sure):
         return ()
+    # a table word spelled exactly so comes first (Jami'at, Jamiat: جامعة; Jam'iyyat: جمعية)
+    found = tuple(sorted(found, key=lambda w: w.arabic not in literal))
     out: list[str] = []
     for w in found:
         if article and (w.kind == "particle" or w.construct):
