@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.translit import transliterate
 from toolkit.translit.plan import make_plan
@@ -91,3 +93,19 @@ def test_a_table_word_spelled_exactly_so_comes_first():
     assert lookup("Jam'iyyat", article=False, org=True)[0] == "جمعية"  # society
     assert lookup("Hay'at", article=False, org=False) == ("هيئة",)  # its apostrophe: no person's Hayat
     assert lookup("Hayat", article=False, org=False) == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهوياأإآةىءئؤ") + [" ", "ال", "\u0651", "-"]),
+               max_size=30),
+       st.sampled_from(["press", "official", "scholarly"]))
+def test_any_arabic_in_any_style_gives_an_ordered_list_of_distinct_spellings(name: str, style: str) -> None:
+    from toolkit.translit import TranslitError
+
+    try:
+        out = transliterate(name, "latin", style=style)
+    except TranslitError:
+        return
+    scores = [c.score for c in out]
+    assert scores == sorted(scores, reverse=True)
+    assert len({c.text for c in out}) == len(out)
