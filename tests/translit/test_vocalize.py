@@ -96,8 +96,8 @@ def test_a_table_word_spelled_exactly_so_comes_first():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهوياأإآةىءئؤ") + [" ", "ال", "\u0651", "-"]),
-               max_size=30),
+@given(st.lists(st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهوياأإآةىءئؤ") + [" ", " ال", "\u0651", "-"]),
+                max_size=30).map("".join),
        st.sampled_from(["press", "official", "scholarly"]))
 def test_any_arabic_in_any_style_gives_an_ordered_list_of_distinct_spellings(name: str, style: str) -> None:
     from toolkit.translit import TranslitError
