@@ -24,7 +24,7 @@ from .plan import Plan, Slot
 from .rank import Candidate, Option, Source, combine
 from .regions import regional_names, regional_variants
 from .shadda import keep_doubling, shadda_site, undoubled
-from .restyle import restyle_unit, standard_unit
+from .restyle import press_construct, restyle_unit, standard_unit
 from .affixes import nisba_feminine, with_proclitic
 
 #: (direction, stem) -> the model's reranked n-best of the stem, (spelling, score)
@@ -209,9 +209,7 @@ class UnitComposer:
                     and not (slot.stem or "").startswith("ل"):
                 continue  # the article's l glued to the name, as a Maghreb spelling: not what the Arabic writes
             if style != "press":
-                # -at only where this press spelling writes it: Fatima al-Zahra beside Fatimat
-                construct = slot.construct and text.lower().endswith("t")
-                respelled = restyle_unit(unit, text, style, construct)
+                respelled = restyle_unit(unit, text, style, press_construct(slot.construct, text))
                 if respelled is None:
                     continue
                 text = respelled
@@ -224,8 +222,7 @@ class UnitComposer:
             self._e_as_i(slot, style, out, press_of)
             out = self._keep_doubling(out)
             self._pattern_shadda(slot, style, out, press_of)
-            out = self._standard_reading(slot, style, out, press_of)
-        elif org and out:  # the press writes an organization's common words plainly (al-Qawmi)
+        if out and (style != "press" or org):  # the press: an organization's common words plainly (al-Qawmi)
             out = self._standard_reading(slot, style, out, press_of)
         return sorted(out.values(), key=lambda o: -o.score) or options
 
@@ -233,9 +230,7 @@ class UnitComposer:
         """A unit whose vowels are known without the press (:mod:`.vocalize`: a table word, a
         masdar pattern) is written that way first, the press's readings after it."""
         best = max(out.values(), key=lambda o: o.score)
-        # -at only where the best press reading writes it (Fatima al-Zahra)
-        construct = slot.construct and press_of.get(best.text, best.text).lower().endswith("t")
-        text = standard_unit(slot.unit, style, construct)
+        text = standard_unit(slot.unit, style, press_construct(slot.construct, press_of.get(best.text, best.text)))
         if text is None:
             return out
         if slot.nisba:
@@ -252,8 +247,7 @@ class UnitComposer:
             alt = _LONE_E.sub("i", press)
             if alt == press:
                 continue
-            construct = slot.construct and alt.lower().endswith("t")
-            other = restyle_unit(slot.unit, alt, style, construct)
+            other = restyle_unit(slot.unit, alt, style, press_construct(slot.construct, alt))
             if other and slot.nisba:
                 other = nisba_feminine(other, style)
             if other and other not in out:

@@ -9,12 +9,11 @@ words, and calls it for each stem (imports go one way: restyle → styles).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from .styles import respell_stem
-from .vocalize import standard_press, standard_stem
+from .vocalize import standard_stem
 
 _PREFIX_PRESS = {
     "abd": re.compile(r"^(?:abd[ -]?(?:al|el|ul|ol|il)[ -]?|abdul|abdel|abdal|abdol|abd[ -]?)", re.IGNORECASE),
@@ -33,17 +32,13 @@ _HEADS = {
 }
 
 
-def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, geminate: int = -1,
-                 stem_text: str | None = None) -> str | None:
+def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, geminate: int = -1) -> str | None:
     """A unit's press spelling (``text``) in ``style``, its parts written by the style's
     conventions (Abd al-, Abu, bin / ibn, al- before every letter, Allah apart); None when
-    the press spelling cannot be read as the unit's Arabic. ``stem_text``: the stem already
-    written in the style (a standard reading), used instead of respelling the press's."""
+    the press spelling cannot be read as the unit's Arabic."""
     if style == "press":
         return text
-    heads = _HEADS[style]
     rest = text.strip()
-    parts: list[str] = []
     article_taken = False  # "Abd al-" / "Abdul" took the article with the prefix
     if unit.prefix:
         m = _PREFIX_PRESS[unit.prefix].match(rest)
@@ -51,12 +46,9 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
             return None
         article_taken = bool(m) and unit.prefix == "abd" and _WITH_ARTICLE.search(m.group()) is not None
         rest = rest[m.end():] if m else ""
-        parts.append(heads[unit.prefix])
-    if unit.allah and not unit.stem:
-        parts.append(heads["allah"])
-        return " ".join(parts)
     if not unit.stem:
-        return " ".join(parts) or None
+        heads = [_HEADS[style][k] for k in (unit.prefix, "allah" if unit.allah else None) if k]
+        return " ".join(heads) or None
     if unit.article and not article_taken:  # (else the l of Latif would go as an article's)
         rest = _ARTICLE_PRESS.sub("", rest, count=1)
         # an article assimilated into a glued compound (Abdurrahman, Abdur-Rahman): its vowel
@@ -66,33 +58,38 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
     if unit.allah:
         rest = _ALLAH_PRESS.sub("", rest)
     construct = construct or bool(unit.allah)  # هبة الله: Hibat Allah, a construct inside the unit
-    stem = stem_text or respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
-    if stem is None:
-        return None
+    stem = respell_stem(unit.stem, rest.replace(" ", "").replace("-", ""), style, construct, geminate)
+    return _compose(unit, stem, style) if stem is not None else None
+
+
+def _compose(unit: Any, stem: str, style: str) -> str:
+    """A unit's words in ``style`` around its stem already written so: the prefix's head
+    (Abd, Abū, ibn), the article, Allah."""
+    heads = _HEADS[style]
     word = f"al-{stem}" if unit.article else stem
     if unit.allah:
         word = f"{word} {heads['allah']}"
-    if parts and unit.prefix == "abd" and unit.article:
-        return f"{parts[0]} {word}"
-    return " ".join(parts + [word])
+    return f"{heads[unit.prefix]} {word}" if unit.prefix else word
 
 
 def standard_unit(unit: Any, style: str, construct: bool = False) -> str | None:
     """A unit written in ``style`` with its stem's standard reading (:mod:`.vocalize`), or None
-    when the stem has none."""
-    press = standard_press(unit)
-    if press is None:
+    when the stem has none. In the press style (an organization's common words only: see
+    ``fuse.styled``) a unit with a prefix or Allah is left to the press's own spellings."""
+    if not unit.stem:
         return None
-    stem_text = standard_stem(unit.stem, style, construct)
-    if style == "press":  # (an organization's common words only: see fuse.styled)
-        return None if unit.prefix or unit.allah or not stem_text else ("al-" if unit.article else "") + stem_text
-    return restyle_unit(unit, press, style, construct, stem_text=stem_text)
+    stem = standard_stem(unit.stem, style, construct or bool(unit.allah))
+    if stem is None:
+        return None
+    if style == "press":
+        return None if unit.prefix or unit.allah else ("al-" if unit.article else "") + stem
+    return _compose(unit, stem, style)
 
 
-def fold_style(text: str) -> str:
-    """Accents and ʿ ʾ off (for comparing spellings across styles)."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ʿ", "").replace("ʾ", "")
+def press_construct(construct: bool, press: str) -> bool:
+    """A unit before an article is in construct only where the press spelling at hand writes
+    the -t (Fatima al-Zahra beside Fatimat al-Zahra: each is respelled as it is written)."""
+    return construct and press.lower().endswith("t")
 
 
 _PROCLITIC_PRESS = re.compile(r"^(?:wa[ -]|w[ -]|wal-|wel-|lil-|li-|lel-|bil-|bi-|bel-)", re.IGNORECASE)
@@ -125,7 +122,7 @@ def restyle_whole(plan: Any, text: str, style: str) -> str | None:
             elif slot.unit is None:
                 word = slot.literal
             else:
-                construct = slot.construct and chunk.lower().endswith("t")
+                construct = press_construct(slot.construct, chunk)
                 # the standard vowels over the press's (vocalize.py)
                 word = standard_unit(slot.unit, style, construct) or restyle_unit(slot.unit, chunk, style, construct)
                 if word is not None and slot.nisba:

@@ -5,10 +5,11 @@ Why: the official and scholarly styles take a name's short vowels from its press
 (:mod:`.styles`), and where the press spelling is a guess of the model the vowels are too
 (al-Astaqlal for الاستقلال, Jahaz Makafhat for جهاز مكافحة). A word of an organization's
 name or a common given name has one standard reading; the table holds it, and the patterns
-give the vowels of every masdar of forms VII, VIII and X (انسحاب insiḥāb, اجتماع ijtimāʿ,
-استقلال istiqlāl) from the shape of the word alone. The answer is a plain Latin spelling
-with the right vowels, which :func:`.restyle.restyle_unit` then writes in the style asked
-(consonants, long vowels and ʿ ʾ from the Arabic letters, as for any press spelling).
+give the vowels of every masdar of forms III, VII, VIII and X (مبادرة mubādarah, انسحاب
+insiḥāb, اجتماع ijtimāʿ, استقلال istiqlāl) from the shape of the word alone.
+:func:`standard_stem` writes a stem in the style asked (a table reading as it is or made
+official; a pattern's plain Latin respelled by :func:`.styles.respell_stem`, consonants and
+long vowels from the Arabic letters); :func:`.restyle.standard_unit` adds the unit's parts.
 """
 
 from __future__ import annotations
@@ -79,21 +80,6 @@ def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
         return None
     text = respell_stem(stem, plain, "official" if style == "press" else style, construct)
     return text.replace("'", "") if text and style == "press" else text
-
-
-_HEADS = {"abd": "Abd ", "abu": "Abu ", "abi": "Abi ", "bin": "bin ", "ibn": "ibn "}
-
-
-def standard_press(unit: object) -> str | None:
-    """A whole unit (prefix, article, stem, Allah: an ``ArUnit``) spelled as the press would
-    with the stem's standard vowels (``Abd al-Malik``, ``al-Istiqlal``), or None."""
-    stem = getattr(unit, "stem", "")
-    plain = plain_reading(stem) if stem else None
-    if plain is None:
-        return None
-    head = _HEADS.get(getattr(unit, "prefix", None) or "", "")
-    article = "al-" if getattr(unit, "article", False) else ""
-    return head + article + plain + (" Allah" if getattr(unit, "allah", False) else "")
 
 
 _SUFFIXES = (("ات", "at"), ("ي", "i"), ("", ""))
