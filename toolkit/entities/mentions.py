@@ -251,6 +251,9 @@ def _overlapping(spans: list[RawMention], others: list[RawMention]) -> list[list
     return out
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _part_of_longer_name(m: RawMention, n: RawMention) -> bool:
     """A one-word lexicon hit (a leading "the" aside: "the U.S" in "the U.S. Navy") inside
     a longer tagger span of another type."""
@@ -258,9 +261,6 @@ def _part_of_longer_name(m: RawMention, n: RawMention) -> bool:
     start = m.start + lead
     return (bool(m.entity_id) and " " not in m.text[lead:].strip() and n.start <= start and m.end <= n.end
             and len(n.text.split()) > 1 and n.type != m.type)
-
-
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone: str, params: MentionParams) -> list[RawMention]:

@@ -78,9 +78,10 @@ def _dedupe(s: str) -> str:
     return "".join(out)
 
 
+#: a dotted two-letter abbreviation, read as one word (U.S. Navy: "us", "navy")
+_DOTTED = re.compile(r"\b([a-z])\.([a-z])\.?")
 #: an English possessive ending, which the Arabic may not write (Palu's Army Hospital:
 #: مستشفى بالو العسكري) or may (McDonald's: ماكدونالدز): both readings are scored
-_DOTTED = re.compile(r"\b([a-z])\.([a-z])\.?")
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b")
 
 
