@@ -18,7 +18,7 @@ STAMP  := $(VENV)/.installed
 setup: $(STAMP)
 
 # torch first, pinned: the CPU-only build (a plain install would pull a multi-GB CUDA build).
-$(STAMP): pyproject.toml hatch_build.py toolkit/normalize/cfold.c
+$(STAMP): pyproject.toml hatch_build.py toolkit/normalize/cfold.c toolkit/corpus/cjsonl.c
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet "torch==2.13.0"

@@ -1,12 +1,13 @@
-"""Hatchling build hook: compile toolkit/normalize/cfold.c, the C pass of the normalizers.
+"""Hatchling build hook: compile the C passes, toolkit/normalize/cfold.c (the normalizers'
+table pass) and toolkit/corpus/cjsonl.c (the corpus job's JSONL byte passes).
 
 ``pip install -e .`` puts the compiled module next to its source (the editable install
 imports the package from the source tree); ``pip wheel .`` / ``python -m build`` put it
 in the wheel, which is then tagged for this interpreter and platform.
 
 Where it cannot be built (no C compiler, no Python headers, an error), a warning is
-printed and the install goes on: toolkit/normalize/vector.py then runs its numpy path,
-which gives the same output, slower.  ``CC`` in the environment picks the compiler
+printed and the install goes on: toolkit/normalize/vector.py then runs its numpy path
+and toolkit/corpus/jsonl.py its Python code, which give the same output, slower.  ``CC`` in the environment picks the compiler
 (``CC=false pip install -e .`` installs without the extension).
 """
 
@@ -24,8 +25,9 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCE = Path("toolkit") / "normalize" / "cfold.c"
-MODULE = "cfold"
+#: The C sources, each compiled to the module of its own name beside it.
+SOURCES = (Path("toolkit") / "normalize" / "cfold.c", Path("toolkit") / "corpus" / "cjsonl.c")
+FALLBACK = {"cfold": "normalization falls back to numpy", "cjsonl": "the corpus job's JSONL passes run in Python"}
 
 
 def compile_command(source: Path, target: Path) -> list[str]:
@@ -48,26 +50,27 @@ def compile_command(source: Path, target: Path) -> list[str]:
     ]
 
 
-def build_extension(root: Path, out_dir: Path) -> Path | None:
-    """The compiled module in ``out_dir``, or None (with a warning on stderr) when it
-    could not be built."""
-    target = out_dir / (MODULE + (sysconfig.get_config_var("EXT_SUFFIX") or ".so"))
+def build_extension(root: Path, source: Path, out_dir: Path) -> Path | None:
+    """The module compiled from ``source`` (relative to ``root``) in ``out_dir``, or None
+    (with a warning on stderr) when it could not be built."""
+    target = out_dir / (source.stem + (sysconfig.get_config_var("EXT_SUFFIX") or ".so"))
     try:
-        cmd = compile_command(root / SOURCE, target)
+        cmd = compile_command(root / source, target)
         done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
-        _warn(f"{exc}")
+        _warn(source, f"{exc}")
         return None
     if done.returncode != 0 or not target.exists():
-        _warn(f"`{shlex.join(cmd)}` failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
+        _warn(source, f"`{shlex.join(cmd)}` failed ({done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
         return None
     return target
 
 
-def _warn(why: str) -> None:
+def _warn(source: Path, why: str) -> None:
+    module = ".".join(source.with_suffix("").parts)
     print(
-        f"WARNING: the C extension toolkit.normalize.cfold was not built ({why}); "
-        "normalization falls back to numpy (same output, slower start and pass)",
+        f"WARNING: the C extension {module} was not built ({why}); "
+        f"{FALLBACK[source.stem]} (same output, slower)",
         file=sys.stderr,
     )
 
@@ -80,15 +83,17 @@ class FoldBuildHook(BuildHookInterface):
             return  # the sdist ships the C source; its wheel build compiles it
         root = Path(self.root)
         if version == "editable":
-            build_extension(root, root / SOURCE.parent)
+            for source in SOURCES:
+                build_extension(root, source, root / source.parent)
             return
-        self._tmp = tempfile.mkdtemp(prefix="toolkit-fold-")
-        built = build_extension(root, Path(self._tmp))
-        if built is None:
-            return
-        build_data["force_include"][str(built)] = str(SOURCE.parent / built.name)
-        build_data["pure_python"] = False
-        build_data["infer_tag"] = True
+        self._tmp = tempfile.mkdtemp(prefix="toolkit-c-")
+        for source in SOURCES:
+            built = build_extension(root, source, Path(self._tmp))
+            if built is None:
+                continue
+            build_data["force_include"][str(built)] = str(source.parent / built.name)
+            build_data["pure_python"] = False
+            build_data["infer_tag"] = True
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         tmp = getattr(self, "_tmp", None)

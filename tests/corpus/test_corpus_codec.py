@@ -208,20 +208,32 @@ def test_dump_block_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
     assert by_json == [0, 1]
 
 
-def test_scan_finds_every_line_a_float_could_be_on() -> None:
+@pytest.mark.parametrize("in_c", [True, False])
+def test_scan_finds_every_line_a_float_could_be_on(monkeypatch: pytest.MonkeyPatch, in_c: bool) -> None:
     import random
     import re
 
+    if in_c and codec.cjsonl is None:
+        pytest.skip("the C extension was not built (no compiler at install)")
+    if not in_c:
+        monkeypatch.setattr(codec, "cjsonl", None)
     rng = random.Random(3)
     alphabet = b'0123456789.eE -"{}:,x\xd8\xa7'
     lines = [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) + b"\n" for _ in range(3000)]
     lines[-1] = lines[-1].rstrip(b"\n")
     block = b"".join(lines)
-    check, floats = codec.scan(block, lines)
-    assert set(floats) == {i for i, line in enumerate(lines) if re.search(rb"\d[.eE]", line)}
-    assert check == bool(re.search(rb"\d{19}", block))
-    assert codec.scan(b'{"n": 1}\n', [b'{"n": 1}\n']) == (False, set())
-    assert list(codec.scan(None, [b"1.5\n", b"x\n"])[1]) == [0, 1]
+    found = codec.scan(block, lines)
+    assert set(found.floats) == {i for i, line in enumerate(lines) if re.search(rb"\d[.eE]", line)}
+    assert found.long_digits == bool(re.search(rb"\d{19}", block))
+    assert found.lines == len(lines)
+    plain = codec.scan(b'{"n": 1}\n', [b'{"n": 1}\n'])
+    assert not plain.long_digits and not plain.floats
+    assert list(codec.scan(None, [b"1.5\n", b"x\n"]).floats) == [0, 1]
+    deep = b"[" * 300 + b"]" * 300 + b"\n"
+    block = b'{"a": 1}\n' + deep + b"{" * 255 + b" " * 300 + b"\n"
+    lines = block.splitlines(keepends=True)
+    heavy = codec.scan(block, lines).heavy
+    assert heavy is None if not in_c else set(heavy) == {1}
     by_json: list[int] = []
     codec.parse_objects(HOSTILE, True, by_json)
     assert by_json == [0, 1, 2, 3, 4, 5, 7, 8, 11, 12, 13, 14, 17, 18, 19]  # all but orjson's own lines

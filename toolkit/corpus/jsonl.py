@@ -26,6 +26,10 @@ try:  # an optional speed-up (a dependency in pyproject.toml, but never required
     import orjson
 except ImportError:  # pragma: no cover - exercised by the tests through monkeypatch
     orjson = None
+try:  # the byte passes in C (cjsonl.c, compiled at install by hatch_build.py)
+    from . import cjsonl
+except ImportError:  # pragma: no cover - no compiler at install: the Python passes below
+    cjsonl = None
 
 
 @dataclass(frozen=True)
@@ -95,29 +99,55 @@ def needs_digit_check(block: bytes | None) -> bool:
     return block is None or _LONG in block.translate(_DIGITS)
 
 
-def scan(block: bytes | None, lines: Sequence[bytes]) -> tuple[bool, Collection[int]]:
+@dataclass(frozen=True)
+class Scan:
+    """What one pass over a chunk's block tells about its lines (:func:`scan`).
+
+    ``lines``: how many of the chunk's records are the block's lines (the rest, a spilled
+    tail, were not scanned); ``heavy`` is None where the lines must be counted one by one
+    (the Python pass leaves that to :func:`parse_objects`)."""
+
+    long_digits: bool
+    floats: Collection[int]
+    heavy: Collection[int] | None
+    lines: int
+
+    def heavy_in(self, span: range) -> Collection[int] | None:
+        """The heavy lines of ``span``, as indices into it; None where unknown."""
+        if self.heavy is None or span.stop > self.lines:
+            return None
+        return {i - span.start for i in self.heavy if span.start <= i < span.stop}
+
+
+def scan(block: bytes | None, lines: Sequence[bytes]) -> Scan:
     """One pass over a chunk's ``block`` (its ``lines`` as ``readlines`` cut it): whether
-    lines must be checked for long digits (:func:`needs_digit_check`), and which lines
+    lines must be checked for long digits (:func:`needs_digit_check`), which lines
     may hold a float (a digit followed by ``.``, ``e`` or ``E``, as every JSON float has;
-    text like "in 2014." counts too), whose objects :func:`dump_block` leaves to json.
+    text like "in 2014." counts too), whose objects :func:`dump_block` leaves to json,
+    and (in C) which lines hold too many brackets for orjson (:class:`CodecParams`).
 
     With no block every line counts as holding a float."""
     if block is None:
-        return True, range(len(lines))
+        return Scan(True, range(len(lines)), None, len(lines))
+    if cjsonl is not None:
+        long_digits, floats, heavy = cjsonl.scan(block, PARAMS.long_digits, 2 * PARAMS.max_brackets,
+                                                 PARAMS.max_brackets)
+        return Scan(long_digits, set(floats), set(heavy), len(lines))
     marks = block.translate(_DIGITS)
-    floats: set[int] = set()
+    found: set[int] = set()
     pos = marks.find(_FLOAT)
     if pos >= 0:
         ends = list(accumulate(map(len, lines)))
         while pos >= 0:  # at most one find per line
             i = bisect_right(ends, pos)
-            floats.add(i)
+            found.add(i)
             pos = marks.find(_FLOAT, ends[i]) if i < len(ends) else -1
-    return _LONG in marks, floats
+    return Scan(_LONG in marks, found, None, len(lines))
 
 
 def parse_objects(records: Sequence[Any], check_digits: bool = True,
-                  by_json: list[int] | None = None) -> list[dict[str, Any] | None]:
+                  by_json: list[int] | None = None,
+                  heavy: Collection[int] | None = None) -> list[dict[str, Any] | None]:
     """The JSON object of each raw line (None for anything else: not bytes, not an
     object, not JSON), exactly as :func:`json_object` would give it.
 
@@ -125,6 +155,8 @@ def parse_objects(records: Sequence[Any], check_digits: bool = True,
     per-line long-digit check.  ``by_json``, when given, gets the index of every line
     parsed by json and not orjson (all of them without orjson): :func:`dump_block`
     leaves their objects to json (NaN, for one, orjson would write as null).
+    ``heavy``, when given, are the lines with too many brackets for orjson
+    (:meth:`Scan.heavy_in`); else each line is counted here.
     """
     if orjson is None:
         if by_json is not None:
@@ -139,6 +171,7 @@ def parse_objects(records: Sequence[Any], check_digits: bool = True,
             out.append(None)
             continue
         if (check_digits and _LONG in raw.translate(_DIGITS)) or (
+                len(out) in heavy if heavy is not None else
                 len(raw) >= long_line and raw.count(b"[") + raw.count(b"{") >= brackets):
             slow.append(len(out))
             out.append(json_object(raw))
@@ -217,4 +250,12 @@ def dump_block(objs: list[Any], by_json: Collection[int] = ()) -> bytes:
         return b"".join(dump_lines(objs))
     block = b"\n".join(pieces)
     block += b"\n"
+    return unindent(block)
+
+
+def unindent(block: bytes) -> bytes:
+    """orjson's indented lines with json.dumps' separators (:func:`dump_block`): in C
+    where it was built (one pass; the two substitutions cost more than orjson.dumps)."""
+    if cjsonl is not None:
+        return cjsonl.unindent(block)
     return _INDENT.sub(b"", _COMMA.sub(b", ", block))

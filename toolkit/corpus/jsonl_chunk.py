@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection
 from typing import Any
 
 from .formats import Chunk, Spill
-from .jsonl import dump_block, dump_line, parse_objects, scan
+from .jsonl import Scan, dump_block, dump_line, parse_objects, scan
 from .outcome import ChunkResult, Context, Tally, chunk_result, decode_one, report, reported
 from .params import PARAMS
 from .records import Spec, apply_many, apply_to_mapping, normalizer_for
@@ -29,30 +28,30 @@ def jsonl_chunk(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None],
     unit of transfer, compression and checkpoints; the batch only keeps the work in cache)."""
     tally = Tally()
     step = max(1, len(records) * PARAMS.work_batch_bytes // max(chunk.nbytes, 1))
-    check_digits, floats = scan(chunk.data, records[:len(records) - len(chunk.tail)])
+    scanned = scan(chunk.data, records[:len(records) - len(chunk.tail)])
     line = chunk.first_line
     for start in range(0, len(records), step):
         line = _jsonl_batch(chunk, ctx, records, too_long, range(start, min(start + step, len(records))),
-                            (check_digits, floats), line, tally)
+                            scanned, line, tally)
     return chunk_result(chunk, ctx, tally, len(records))
 
 
 def _jsonl_batch(chunk: Chunk, ctx: Context, records: list[bytes | Spill | None], too_long: set[int],
-                 span: range, scanned: tuple[bool, Collection[int]], line: int, tally: Tally) -> int:
+                 span: range, scanned: Scan, line: int, tally: Tally) -> int:
     """Records ``span`` of a JSONL chunk: every line parsed (:func:`.jsonl.parse_objects`),
     every object's fields normalized in one batch (:func:`.records.apply_many`), then
     written in order (:func:`.jsonl.dump_block`; ``scanned`` is :func:`.jsonl.scan` of the
     chunk); a line that is not an object goes the per-record way, which says why.
     Returns the line number after the span."""
     by_json: list[int] = []
-    objs = parse_objects(records[span.start:span.stop], scanned[0], by_json)
+    objs = parse_objects(records[span.start:span.stop], scanned.long_digits, by_json, scanned.heavy_in(span))
     for i in too_long:
         if i in span:
             objs[i - span.start] = None
     results = _apply_all(objs, ctx.spec, chunk.index)
     if all(type(r) is tuple for r in results):  # no bad record: the whole batch at once
         slow = set(by_json)
-        slow.update(i - span.start for i in scanned[1] if span.start <= i < span.stop)
+        slow.update(i - span.start for i in scanned.floats if span.start <= i < span.stop)
         try:
             tally.out.append(dump_block(objs, slow))
         except Exception:  # noqa: BLE001 - a record that cannot be written: record by record below
