@@ -21,6 +21,7 @@ FILES = {
     "heldout4": HERE / "translit_names_heldout4.tsv",
     "heldout5": HERE / "translit_names_heldout5.tsv",
     "heldout6": HERE / "translit_names_heldout6.tsv",
+    "heldout7": HERE / "translit_names_heldout7.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
