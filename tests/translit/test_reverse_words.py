@@ -96,6 +96,27 @@ def test_rendered_with_table_words_and_clitics() -> None:
     assert rendered("Wa Abdullah", {}) != ""  # a lone conjunction first is a name word, not lost
 
 
+def test_particles_families_and_allah_inside_a_name() -> None:
+    # bin before an Abd compound is a word of its own; the compound keeps its article
+    known = {"sultan": "سلطان", "fahd": "فهد", "aziz": "عزيز", "saud": "سعود", "obaidi": "عبيدي", "rahman": "رحمن"}
+    assert rendered("Sultan bin Abdulaziz", known) == "سلطان بن عبد العزيز"
+    assert rendered("Fahd bin Abdul Aziz", known) == "فهد بن عبد العزيز"
+    assert rendered("Abu Abdullah", {}) == "أبو عبد الله"
+    # ibn inside a name is بن, ابن only where it starts one
+    assert rendered("Hussein ibn Talal", {"hussein": "حسين", "talal": "طلال"}) == "حسين بن طلال"
+    assert rendered("Ibn Khaldun", {"khaldun": "خلدون"}) == "ابن خلدون"
+    # the Gulf's ruling families are آل, not the article; other names keep the article
+    assert rendered("Fahd bin Abdulaziz Al Saud", known) == "فهد بن عبد العزيز آل سعود"
+    assert rendered("Hamad bin Isa al-Khalifa", {"hamad": "حمد", "isa": "عيسى", "khalifa": "خليفة"}).endswith(" آل خليفة")
+    assert rendered("Turki Al al-Sheikh", {"turki": "تركي", "sheikh": "شيخ"}) == "تركي آل الشيخ"
+    assert rendered("Rifaat al-Said", {"rifaat": "رفعت", "said": "سعيد"}) == "رفعت السعيد"
+    assert rendered("Abdulrahman Al Obaidi", known) == "عبد الرحمن العبيدي"
+    # X-allah needs a stem of three letters and the double l
+    assert [u.allah for u in lat2ar.split_units("Hasan Nasrallah")] == [False, True]
+    assert not any(u.allah for u in lat2ar.split_units("Ramadan Shallah"))
+    assert not any(u.allah for u in lat2ar.split_units("Ziyad al-Nakhala"))
+
+
 @pytest.fixture(scope="module")
 def shipped() -> object:
     from toolkit.translit import Transliterator

@@ -235,3 +235,49 @@ def test_a_few_names_are_scanned_a_long_batch_compiles(tmp_path: Path, monkeypat
     fresh.prepare_reverse(["al-Maliki", "Hadi", "Nouri"], [])
     assert list(tmp_path.glob("cache/name-dictionary-reverse-*.sqlite"))
     assert fresh.arabic_keys("al-Maliki") == names.arabic_keys("al-Maliki")
+
+
+def test_the_skeleton_folds_what_the_press_spells_at_will() -> None:
+    from toolkit.translit.name_dictionary import latin_skeleton
+
+    assert {latin_skeleton(w) for w in ("Haftar", "Hafter", "Hiftar", "HAFTAR")} == {"hftr"}
+    assert {latin_skeleton(w) for w in ("Qaddafi", "Qadhafi", "Kadafi")} == {"kdf"}
+    assert latin_skeleton("Mughniyeh") == latin_skeleton("Mughniyya") == "mghn"
+    assert latin_skeleton("Ali") == "" and latin_skeleton("") == ""  # under three consonants: no evidence
+    assert latin_skeleton("Hamdok") != latin_skeleton("Hamdan")
+
+
+def test_unseen_spellings_are_read_through_the_skeleton_scanned_or_compiled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("arabic_name_romanizer")
+    import toolkit.translit.name_dictionary as nd
+
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    names = NameDictionary.load()
+    assert names is not None
+    names.prepare_reverse(["Hafter", "Hamduk"], [])
+    assert not list(tmp_path.glob("cache/name-dictionary-reverse-*"))  # scanned, not compiled
+    scanned = {w: names.arabic_skeleton_keys(w) for w in ("Hafter", "Hamduk")}
+    assert names.arabic_keys("Hafter") == {}  # the spelling itself is unseen
+    assert names.key("حفتر") in scanned["Hafter"] and names.key("حمدوك") in scanned["Hamduk"]
+    monkeypatch.setattr(nd, "SCAN_LIMIT", 1)
+    fresh = NameDictionary.load()
+    assert fresh is not None
+    fresh.prepare_reverse(["Hafter", "Hamduk"], [])
+    assert list(tmp_path.glob("cache/name-dictionary-reverse-*.sqlite"))
+    assert {w: fresh.arabic_skeleton_keys(w) for w in scanned} == scanned  # the same answers both ways
+
+
+def test_an_unseen_spelling_takes_the_known_name_among_our_guesses(tmp_path: Path) -> None:
+    (tmp_path / "attested.tsv").write_text("direction\tsource\ttarget\tcount\n", encoding="utf-8")
+
+    class Skeletons(FakeNames):
+        def arabic_skeleton_keys(self, latin: str) -> dict[str, float]:
+            return {"الزوبيدي": 1.0} if latin.lower() == "al-zubeidi" else {}
+
+    plain = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=FakeNames())
+    guesses = [c.text for c in plain.transliterate_many(["al-Zubeidi"], "arabic", top=10)[0]]
+    assert guesses[0] != "الزوبيدي" and "الزوبيدي" in guesses  # our rules propose it, below another guess
+    t = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=Skeletons())
+    best = t.transliterate_many(["al-Zubeidi"], "arabic")[0][0]
+    assert best.text == "الزوبيدي" and best.score >= 0.75

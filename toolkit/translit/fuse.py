@@ -122,15 +122,19 @@ class UnitComposer:
         names = self.evidence.resources.names
         if names is None or slot.unit is None or not slot.stem:
             return options
+        p = self.params
         seen = names.arabic_keys(slot.unit.raw)
+        base, weight = p.reverse_base, p.reverse_share
+        if not seen and hasattr(names, "arabic_skeleton_keys"):  # an unseen spelling: Hafter as Haftar is written
+            seen = names.arabic_skeleton_keys(slot.unit.raw)
+            base, weight = p.skeleton_base, p.skeleton_share
         if not seen:
             return options
-        p = self.params
         out = dict(options)
         for text, option in options.items():
             share = seen.get(names.key(text))
-            if share is not None and p.reverse_base + p.reverse_share * share > option.score:
-                out[text] = Option(text, p.reverse_base + p.reverse_share * share, "model")  # attested now, whoever proposed it
+            if share is not None and base + weight * share > option.score:
+                out[text] = Option(text, base + weight * share, "model")  # attested now, whoever proposed it
         return out
 
     def unit_options(self, slot: Slot, to: str, top: int, region: str | None, use_model: bool) -> list[Option]:

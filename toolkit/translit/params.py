@@ -79,6 +79,10 @@ class TranslitParams:
     guess_discount: float = 0.85  # our own guesses for a trusted unit (× this) follow the dictionary's spellings
     reverse_base: float = 0.8  # Latin → Arabic: our Arabic spelling the dictionary has seen rises to base + share · s
     reverse_share: float = 0.2
+    # an unseen spelling (Hafter): our Arabic spelling the dictionary knows under the same
+    # consonant skeleton (Haftar → حفتر) rises to base + share · s (seen held-out sets 1-6, 2026-12-07)
+    skeleton_base: float = 0.75
+    skeleton_share: float = 0.2
     whole_base: float = 0.88  # a whole-name label (one person's name) beats the unit-by-unit product
     whole_share: float = 0.1  # ... more so the more of the name's labels it is
     whole_closeness: float = 0.01  # ... equal shares ordered by closeness to our own best spelling

@@ -46,7 +46,17 @@ class LatUnit:
 _ARTICLE = re.compile(r"^(?:al|el|ul|il|a[tdrzsnl]|a(?:th|dh|sh))[-'’]", re.I)
 _ABD = re.compile(r"^abd(?:oul|ul|el|al|ol|il)(?:[-'’ ]?)(?P<rest>[a-z'’-]{3,})$", re.I)
 _ABD_SUN = re.compile(r"^abd[uae](?P<sun>th|sh|dh|[tdrzsn])(?P=sun)(?P<rest>[a-z]{2,})$", re.I)
-_ALLAH = re.compile(r"^(?P<stem>[a-z'’-]{2,}?)(?:-)?(?:allah|ullah|ollah|oullah|ala|alla)$", re.I)
+#: X-allah written as one word (Nasrallah, Jundallah, Hamdullah): the stem is three letters or
+#: more (Shallah, شلح, is not Sh-allah) and the ending has its double l (Nakhala, النخالة, and
+#: al-Adala, العدالة, are not Nakh-Allah and Ad-Allah); Atallah is the one two-letter stem
+_ALLAH = re.compile(r"^(?P<stem>at|[a-z'’-]{3,}?)(?:-)?(?:allah|ullah|ollah|oullah|alla)$", re.I)
+#: the Gulf's ruling families, written آل X ("family of"), not with the article: after "Al"
+#: written as a word of its own (Al Saud, Al Nahyan), or after a chain of "bin" (Hamad bin
+#: Isa al-Khalifa); Khalifa and Said are also common first names and family names with the
+#: article (Rifaat al-Said, السعيد), so they need the chain or the capital "Al"
+AL_FAMILIES = frozenset({"saud", "nahyan", "nahayan", "thani", "maktoum", "maktum", "khalifa", "said", "sabah"})
+_WORD_ABD = frozenset({"abd", "abdul", "abdel", "abdal", "abdol"})
+_ABDULLAH = frozenset({"abdullah", "abdallah", "abdulla", "abdalla", "abdoullah", "abdellah"})
 
 
 _SUN_LINK = re.compile(r"^(?P<head>[A-Za-z'’]{2,})-[uiea](?P<sun>th|sh|dh|[tdrzsnl])-(?P<tail>[A-Za-z'’].+)$")
@@ -139,12 +149,22 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
     low = clean_latin(tok)
     prefix: str | None = None
     raw = tok
+    family = _al_family(joined, i, units)
+    if family is not None:
+        units.append(LatUnit(tok, "", None, False, False, fixed=("آل",)))
+        joined[i] = family  # the family's own word is read next, as any name word
+        return i
     table = _table_unit(tok, raw, len(units), i + 1 == len(joined), org)
     if table is not None:
         units.append(table)
         return i + 1
     if low in ("abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou", "abo", "bin", "ibn", "ben", "bint") and i + 1 < len(joined):
         prefix = {"abu": "abu", "abou": "abu", "abo": "abu", "bin": "bin", "ben": "bin", "ibn": "ibn", "bint": "bint"}.get(low, "abd")
+        if prefix == "ibn" and units:
+            prefix = "bin"  # inside a name ibn is written بن (عبد الله الثاني بن الحسين); ابن starts one
+        if prefix != "abd" and _is_abd(joined[i + 1]):  # bin Abdulaziz: the particle, then the compound
+            units.append(LatUnit(tok, "", None, False, False, fixed=(_PARTICLE_ARABIC[prefix],)))
+            return i + 1
         nxt = joined[i + 1]
         raw = f"{tok} {nxt}"
         i += 1
@@ -162,7 +182,7 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
         return i + 1
     if prefix is None:
         compact = low.replace("-", "")
-        if compact in ("abdullah", "abdallah", "abdulla", "abdalla", "abdoullah", "abdellah"):
+        if compact in _ABDULLAH:
             units.append(LatUnit(raw, "", "abd", False, True))
             return i + 1
         m = _ABD.match(compact) or _ABD_SUN.match(compact)
@@ -188,6 +208,31 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
     if low:
         units.append(LatUnit(raw, low, prefix, article, allah, ending=ending))
     return i + 1
+
+
+_PARTICLE_ARABIC = {"abu": "أبو", "bin": "بن", "ibn": "ابن", "bint": "بنت"}
+
+
+def _is_abd(tok: str) -> bool:
+    """Is ``tok`` an Abd compound or its first word (Abdulaziz, Abdullah, Abdul, Abd)?"""
+    compact = clean_latin(tok).replace("-", "")
+    return compact in _WORD_ABD or compact in _ABDULLAH or bool(_ABD.match(compact) or _ABD_SUN.match(compact))
+
+
+def _al_family(joined: list[str], i: int, units: list[LatUnit]) -> str | None:
+    """The rest of ``joined[i]`` when it is آل + a family (Al Saud, Al al-Sheikh, bin Isa
+    al-Khalifa), else None. Never the first word: a name does not start with the family."""
+    tok = joined[i]
+    m = re.match(r"^(?P<al>al|el)-(?P<rest>.+)$", tok, re.I)
+    if not units or m is None:
+        return None
+    rest = m.group("rest")
+    if re.match(r"^(?:al|el)-", rest, re.I):
+        return rest  # Al al-Sheikh: آل then a word with its article
+    if clean_latin(rest).replace("-", "") not in AL_FAMILIES:
+        return None
+    after_bin = any(u.prefix == "bin" or u.fixed == ("بن",) for u in units)
+    return rest if m.group("al") == "Al" or after_bin else None
 
 
 def render_unit(unit: LatUnit, stems: list[tuple[str, float]]) -> list[tuple[str, float]]:

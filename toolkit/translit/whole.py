@@ -75,11 +75,16 @@ def whole_attested_arabic(names: Any, name: str, composed: list[Candidate], para
         return []
     ours = {names.key(w): w for c in reversed(composed) for w in c.text.split()}
     best = names.full_key(composed[0].text).replace(" ", "")
+    words = len(composed[0].text.split())
     out = []
     for key, share in known.items():
         flat = key.replace(" ", "")
         if not close_length(flat, best, params) or Levenshtein.normalized_similarity(flat, best) < params.whole_similarity:
             continue
+        if abs(len(key.split()) - words) > 1:
+            continue  # more names than were asked: عبد الله بن زايد *بن سلطان* آل نهيان for Abdullah bin Zayed Al Nahyan
         text = " ".join(ours.get(w, "آل" if w == "ال" else w) for w in key.split())  # a lone ال is آل (Al Saud)
-        out.append(Candidate(text, params.whole_base + params.whole_share * share, "model"))
+        # someone's own name, written word for word: above the unit-by-unit product however sure it is
+        score = max(params.whole_base + params.whole_share * share, composed[0].score + params.whole_closeness * (1 + share))
+        out.append(Candidate(text, score, "model"))
     return out
