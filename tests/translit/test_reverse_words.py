@@ -75,7 +75,11 @@ def test_units_of_an_organization_name() -> None:
     # construct -at and nisba -iya of words the table lacks
     assert marks("al-Qaeda fi Jazirat al-Arab")[2] == ("", False, "jazira", (), "ta")
     assert marks("al-Jabha al-Shaabiya li-Tahrir Filastin")[1][1:] == (True, "", ("شعبية",), "")
-    assert marks("Tanzim al-Kurdiyya")[1] == ("", True, "kurdi", (), "iya")
+    assert marks("Tanzim al-Jumblatiyya")[1] == ("", True, "jumblati", (), "iya")
+    # a nisba whose base a table knows is written from it (كرد, لبنان → الكردية, اللبنانية)
+    assert marks("Tanzim al-Kurdiyya")[1] == ("", True, "", ("كردية",), "")
+    assert marks("al-Quwat al-Lubnaniyya")[1] == ("", True, "", ("لبنانية",), "")
+    assert marks("Sami al-Urduni")[1] == ("", True, "", ("أردني",), "")
 
 
 def test_person_names_are_left_to_the_model() -> None:

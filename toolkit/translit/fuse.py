@@ -135,6 +135,13 @@ class UnitComposer:
             share = seen.get(names.key(text))
             if share is not None and base + weight * share > option.score:
                 out[text] = Option(text, base + weight * share, "model")  # attested now, whoever proposed it
+            with_article = seen.get(names.key("ال" + text), 0.0)
+            floor = p.article_share_first if slot.sep == "" else p.article_share
+            if with_article >= floor and not slot.unit.article and not slot.unit.prefix and not text.startswith("ال"):
+                # the press drops a family name's article (Youssef Chahed: يوسف الشاهد); the dictionary says so
+                score = base + weight * with_article
+                if score > out.get("ال" + text, Option("", 0.0, None)).score:
+                    out["ال" + text] = Option("ال" + text, score, "model")
         return out
 
     def unit_options(self, slot: Slot, to: str, top: int, region: str | None, use_model: bool) -> list[Option]:

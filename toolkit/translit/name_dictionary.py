@@ -86,7 +86,8 @@ class NameDictionary:
         the keys of the Arabic units whose spellings share its consonant skeleton
         (:func:`latin_skeleton`: Haftar, Hifter → حفتر), with shares. Weaker evidence than
         :meth:`arabic_keys`: it only says which of our own candidates is a known name."""
-        return dict(self._arabic_keys(latin_skeleton(latin), "reverse_skeleton"))
+        skeleton = latin_skeleton(latin)
+        return dict(self._arabic_keys(skeleton, "reverse_skeleton")) if skeleton else {}
 
     def key(self, arabic: str) -> str:
         """The index's key of one Arabic unit, to compare a candidate with :meth:`arabic_keys`."""
@@ -125,9 +126,10 @@ class NameDictionary:
     def _scan_skeletons(self, keys: set[str]) -> None:
         """The skeleton answers of a few spellings, from one scan of the units: SQLite keeps
         the spellings that hold the skeleton's letters in order (a GLOB per key; q, c and k
-        all stand for k), and their skeletons are computed here."""
+        all stand for k, a final mark for its vowels), and their skeletons are computed here."""
         ordered = sorted(keys)
-        globs = ["*" + "*".join("[qck]" if ch == "k" else ch for ch in key) + "*" for key in ordered]
+        letters = {"k": "[qck]", "I": "[iye]", "A": "[ae]"}  # what each mark can stand for
+        globs = ["*" + "*".join(letters.get(ch, ch) for ch in key) + "*" for key in ordered]
         where = " OR ".join("lower(latin) GLOB ?" for _ in globs)
         try:
             with self._lock:
@@ -214,7 +216,8 @@ class NameDictionary:
             except sqlite3.Error:  # another version's schema: no reverse evidence, not an error
                 rows = []
             if table == "reverse_skeleton":
-                shares = _shares([(latin_skeleton(latin), k, c) for latin, k, c in rows], keep=2, fold=False)
+                skeletons = ((latin_skeleton(latin), k, c) for latin, k, c in rows)
+                shares = _shares([r for r in skeletons if r[0]], keep=2, fold=False)
             else:
                 shares = _shares(rows, keep=1 if table == "reverse_full" else 2)  # a whole name is a label: once is enough
             con.execute(f"CREATE TABLE {table} (latin TEXT NOT NULL, arabic_key TEXT NOT NULL, share REAL NOT NULL)")
@@ -278,14 +281,17 @@ SCAN_LIMIT = 64  # distinct Latin units and names in a batch from which compilin
 _REVERSE_SCHEMA = 3  # bump when the compiled reverse index changes shape (3: reverse_skeleton)
 
 
-#: the skeleton's folds, in order: a final h after a vowel (Mughniyeh), the letters English
-#: writes for one Arabic letter in several ways (q/k/c, dh/dd/d, th/t are ق/ك, ذ/د, ث/ت to the
-#: press), the vowels and y, then doubled letters, which the press writes or not at will
-#: (Rantissi, Hannoun). Keeping the doubling (Qassam قسام is not Qasim قاسم) measured the
-#: same on the seen sets (0.791 against 0.792 of all their queries)
+#: the skeleton's folds, in order: a final h after a vowel (Mughniyeh); the final vowel kept
+#: as a mark, I for -i (the nisba ي: Jaafari is not Jaafar) and A for -a/-e (ة: Zubaida);
+#: the letters English writes for one Arabic letter in several ways (q/k/c, dh/dd/d, th/t are
+#: ق/ك, ذ/د, ث/ت to the press); the other vowels and y; then doubled letters, which the press
+#: writes or not at will (Rantissi, Hannoun). Keeping the doubling (Qassam قسام is not Qasim
+#: قاسم) measured the same on the seen sets (0.791 against 0.792 of all their queries)
 _SKELETON_STEPS = (
     (re.compile(r"[^a-z]"), ""),
     (re.compile(r"(?<=[aeiou])h$"), ""),
+    (re.compile(r"(?:ee|ie|iy|ey|i|y)$"), "I"),
+    (re.compile(r"[ae]$"), "A"),
     (re.compile(r"dh|dd"), "d"),
     (re.compile(r"th"), "t"),
     (re.compile(r"[qck]"), "k"),
@@ -296,12 +302,12 @@ _SKELETON_STEPS = (
 
 def latin_skeleton(text: str) -> str:
     """The consonant skeleton of a Latin spelling, for :meth:`NameDictionary.arabic_skeleton_keys`:
-    Haftar, Hafter, Hiftar → hftr; Qaddafi, Qadhafi, Kaddafi → kdf; Hamdok, Hamduk → hmdk.
+    Haftar, Hafter, Hiftar → hftr; Qaddafi, Qadhafi, Kaddafi → kdfI; Hamdok, Hamduk → hmdk.
     Empty for a spelling of fewer than three consonants (too many names share those)."""
     out = _fold_latin(text)
     for pattern, repl in _SKELETON_STEPS:
         out = pattern.sub(repl, out)
-    return out if len(out) >= 3 else ""
+    return out if sum(ch.islower() for ch in out) >= 3 else ""
 
 
 def _fold_latin(text: str) -> str:

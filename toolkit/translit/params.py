@@ -83,6 +83,10 @@ class TranslitParams:
     # consonant skeleton (Haftar → حفتر) rises to base + share · s (seen held-out sets 1-6, 2026-12-07)
     skeleton_base: float = 0.75
     skeleton_share: float = 0.2
+    # a unit written without its article (Chahed) that the dictionary has seen with it (الشاهد)
+    # this often gets that form too; a first name needs more (Hassan II: الحسن; not الأحمد)
+    article_share: float = 0.1
+    article_share_first: float = 0.3
     whole_base: float = 0.88  # a whole-name label (one person's name) beats the unit-by-unit product
     whole_share: float = 0.1  # ... more so the more of the name's labels it is
     whole_closeness: float = 0.01  # ... equal shares ordered by closeness to our own best spelling

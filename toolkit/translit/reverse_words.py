@@ -217,8 +217,8 @@ def lookup(word: str, article: bool, org: bool) -> tuple[str, ...]:
     for w in found:
         if article and (w.kind == "particle" or w.construct):
             continue
-        if article and w.kind == "word" and w.arabic.endswith("ا"):
-            continue  # al-Suriya is the nisba السورية; سوريا and ليبيا take no article
+        if article and w.kind == "word" and w.arabic.endswith("ا") and nisba_stem(key) is not None:
+            continue  # al-Suriya is the nisba السورية; سوريا and ليبيا take no article (al-Ulya is العليا)
         if w.kind == "ordinal" and not (article and org):
             continue
         if not article and w.kind == "particle" and w.arabic == "و":
@@ -308,6 +308,21 @@ def nisba_stem(stem: str) -> str | None:
     if not m or len(m.group("stem")) < RULES.min_ending_stem:
         return None
     return m.group("stem")
+
+
+def nisba_arabic(masculine: str) -> str | None:
+    """The Arabic of a nisba adjective (masculine, no article) whose base a table knows:
+    Filastini → فلسطيني (the table's own), Lubnani → لبناني, Urduni → أردني (from لبنان,
+    أردن: places and words of the tables); None for any other word, left to the model."""
+    if len(masculine) < RULES.min_ending_stem or not masculine.endswith("i"):
+        return None
+    own = [w for w in lookup(masculine, True, True) if w.endswith("ي")]
+    if own:
+        return own[0]
+    base = lookup(masculine[:-1], True, True)
+    if not base or len(base[0]) < 3:
+        return None
+    return (base[0][:-1] if base[0].endswith("ا") else base[0]) + "ي"
 
 
 def construct_stem(stem: str) -> str | None:

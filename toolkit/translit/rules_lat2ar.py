@@ -201,6 +201,10 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
     am = _ALLAH.match(low)
     if am and len(low) > 6 and low not in ("ghazala", "gala", "fadlalla"):
         allah, low = True, am.group("stem").rstrip("-")
+    elif prefix is None and article and (rw.nisba_arabic(rw.nisba_stem(low) or low) is not None):
+        known = rw.nisba_arabic(rw.nisba_stem(low) or low) or ""  # al-Lubnaniya: لبناني + ة, al-Urduni: أردني
+        units.append(LatUnit(raw, "", None, True, False, fixed=(rw.with_ending(known, "iya") if rw.nisba_stem(low) else known,)))
+        return i + 1
     elif prefix is None and article and rw.nisba_stem(low):
         low, ending = rw.nisba_stem(low) or low, "iya"  # al-Shaabiya: شعبي + ة
     elif prefix is None and not article and org and i + 1 < len(joined) and rw.construct_stem(low):
