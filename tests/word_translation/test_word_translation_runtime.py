@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from toolkit.word_translation import (
@@ -131,3 +133,13 @@ def test_shipped_table_is_compact_and_documented(table):
     assert (folder / "MODEL_CARD.md").is_file()
     assert table.path.stat().st_size < 6_000_000
     assert len(table.en_words) > 10_000 and len(table.ar_words) > 10_000
+
+
+def test_arabic_words_reads_the_second_column_only(tmp_path: Path) -> None:
+    from toolkit.word_translation.table import arabic_words
+
+    table = tmp_path / "table.tsv"
+    table.write_text("# en\tar\tp\tq\ncourt\tمحكمه\t0.9\t0.8\nsupreme\tعليا\t0.7\t0.6\nbad line\n", encoding="utf-8")
+    assert arabic_words(table) == frozenset({"محكمه", "عليا"})
+    assert arabic_words(tmp_path / "none.tsv") == frozenset()
+    assert "محكمه" in arabic_words()  # the shipped table

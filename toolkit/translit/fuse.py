@@ -35,6 +35,18 @@ def _cap_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _stem_key(text: str) -> str:
+    """A unit's last word as the word table keys it (match level, article and a proclitic
+    before it taken off): والمعارضة → معارضه."""
+    from ..normalize.arabic import normalize_arabic
+
+    key = normalize_arabic(text.split()[-1] if text.split() else "", "match")
+    for article in ("وال", "بال", "فال", "لل", "ال"):
+        if key.startswith(article) and len(key) - len(article) >= 2:
+            return key[len(article):]
+    return key
+
+
 _LONE_E = re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z])")
 
 
@@ -144,6 +156,25 @@ class UnitComposer:
                     out["ال" + text] = Option("ال" + text, score, "model")
         return out
 
+    def with_vocabulary(self, options: dict[str, Option], slot: Slot) -> dict[str, Option]:
+        """Latin → Arabic: among our spellings of a unit, the best one that is a word of
+        the language (the Arabic side of the word translation table: NTREX and Tatoeba)
+        leads, if it scored at least ``vocabulary_lead`` of the best. Why: the model,
+        trained on names, writes the vowels of a word it does not know (al-Hirak →
+        الهيراك, Mubadara → مبادارا); the language writes حراك, مبادرة."""
+        if not options or slot.unit is None or not slot.stem:
+            return options
+        from ..word_translation.table import arabic_words
+
+        words = arabic_words()
+        top = max(o.score for o in options.values())
+        real = [o for o in options.values()
+                if o.score >= self.params.vocabulary_lead * top and _stem_key(o.text) in words]
+        if not real or max(o.score for o in real) >= top:
+            return options
+        best = max(real, key=lambda o: o.score)
+        return {**options, best.text: Option(best.text, top * self.params.vocabulary_margin, best.source)}
+
     def unit_options(self, slot: Slot, to: str, top: int, region: str | None, use_model: bool) -> list[Option]:
         """The ranked whole-unit spellings of one slot (at least one: an unwritable unit is kept)."""
         p = self.params
@@ -175,7 +206,9 @@ class UnitComposer:
                     options[text] = Option(text, max(c.score * p.unit_lexicon, options[text].score
                                                      if text in options else 0.0), "model")
         elif to == "arabic":
-            options = self.with_reverse_dictionary(options, slot)
+            attested = self.with_reverse_dictionary(options, slot)
+            # a person's name the dictionary has spoken for keeps its answer (Abduh: عبده, not عبد)
+            options = attested if attested != options and not slot.unit.org else self.with_vocabulary(attested, slot)
         ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, p.unit_options)]
         if not ranked:  # nothing the target script writes (a lone ع): kept as it is, not lost with the name
             ranked = [Option(slot.unit.raw, p.unwritten_score, "rules")]
@@ -285,3 +318,4 @@ class UnitComposer:
         """Respellings that differ only in doubled letters become one (:func:`keep_doubling`)."""
         return {pick.text: Option(pick.text, score, pick.source)
                 for pick, score in keep_doubling(out.values(), self.params.doubling_share)}
+

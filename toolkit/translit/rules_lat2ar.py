@@ -41,6 +41,7 @@ class LatUnit:
     clitic: str = ""
     fixed: tuple[str, ...] = ()
     ending: str = ""
+    org: bool = False  # the unit is in an organization's name (reverse_words.org_context)
 
 
 _ARTICLE = re.compile(r"^(?:al|el|ul|il|a[tdrzsnl]|a(?:th|dh|sh))[-'’]", re.I)
@@ -118,7 +119,7 @@ def split_units(text: str) -> list[LatUnit]:
         i = _split_one(joined, i, units, org)
         if clitics[start] and len(units) > first_unit:
             units[first_unit] = dataclasses.replace(units[first_unit], clitic=clitics[start])
-    return units
+    return [dataclasses.replace(u, org=True) for u in units] if org else units
 
 
 def _table_unit(tok: str, raw: str, position: int, last: bool, org: bool) -> LatUnit | None:

@@ -89,6 +89,24 @@ def read_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
     return counts["en"], counts["ar"]
 
 
+@lru_cache(maxsize=1)
+def arabic_words(path: Path | None = None) -> frozenset[str]:
+    """The Arabic words of the table (match level, proclitics split off), read from its
+    second column only: about 0.05 s, where the whole table takes 0.2-0.3 s. The
+    transliterator asks it whether a spelling is a word of the language."""
+    words: set[str] = set()
+    source = Path(path) if path is not None else default_path()
+    if not source.is_file():
+        return frozenset()
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                cells = line.split("\t", 2)
+                if len(cells) > 2:
+                    words.add(cells[1])
+    return frozenset(words)
+
+
 @lru_cache(maxsize=4)
 def load_table(path: Path | None = None) -> Table:
     """The table at ``path`` (the shipped one by default), read once per process."""
