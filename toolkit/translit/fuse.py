@@ -128,7 +128,7 @@ class UnitComposer:
                     options[text] = Option(text, min(1.0, lead * p.region_lead), options[text].source)
         return options
 
-    def with_reverse_dictionary(self, options: dict[str, Option], slot: Slot) -> dict[str, Option]:
+    def with_reverse_dictionary(self, options: dict[str, Option], slot: Slot, fuzzy: bool = True) -> dict[str, Option]:
         """Latin → Arabic: our Arabic spellings of a unit that the name dictionary has seen
         written so (Maliki → المالكي rather than الماليكي) rise to 0.8 + 0.2 · share."""
         names = self.evidence.resources.names
@@ -137,7 +137,7 @@ class UnitComposer:
         p = self.params
         seen = names.arabic_keys(slot.unit.raw)
         base, weight = p.reverse_base, p.reverse_share
-        if not seen and hasattr(names, "arabic_skeleton_keys"):  # an unseen spelling: Hafter as Haftar is written
+        if not seen and fuzzy and hasattr(names, "arabic_skeleton_keys"):  # an unseen spelling: Hafter as Haftar is written
             seen = names.arabic_skeleton_keys(slot.unit.raw)
             base, weight = p.skeleton_base, p.skeleton_share
         if not seen:
@@ -157,11 +157,13 @@ class UnitComposer:
         return out
 
     def with_vocabulary(self, options: dict[str, Option], slot: Slot) -> dict[str, Option]:
-        """Latin → Arabic: among our spellings of a unit, the best one that is a word of
-        the language (the Arabic side of the word translation table: NTREX and Tatoeba)
-        leads, if it scored at least ``vocabulary_lead`` of the best. Why: the model,
-        trained on names, writes the vowels of a word it does not know (al-Hirak →
-        الهيراك, Mubadara → مبادارا); the language writes حراك, مبادرة."""
+        """Latin → Arabic, a unit of an organization's name: among our spellings, the best
+        one that is a word of the language (the Arabic side of the word translation table:
+        NTREX and Tatoeba) leads, if it scored at least ``vocabulary_lead`` of the best.
+        Why: the model, trained on names, writes the vowels and letters of a word it does
+        not know as a name's (al-Istiqlal → الإستكلال, al-Qahira → القهيرة); the language
+        writes استقلال, قاهرة. Not for persons' names: on them (seen sets and ANETAC dev,
+        2026-12-07) it traded Arab names fixed for foreign ones broken (Bijan → بيان)."""
         if not options or slot.unit is None or not slot.stem:
             return options
         from ..word_translation.table import arabic_words
@@ -175,7 +177,8 @@ class UnitComposer:
         best = max(real, key=lambda o: o.score)
         return {**options, best.text: Option(best.text, top * self.params.vocabulary_margin, best.source)}
 
-    def unit_options(self, slot: Slot, to: str, top: int, region: str | None, use_model: bool) -> list[Option]:
+    def unit_options(self, slot: Slot, to: str, top: int, region: str | None, use_model: bool,
+                     alone: bool = False) -> list[Option]:
         """The ranked whole-unit spellings of one slot (at least one: an unwritable unit is kept)."""
         p = self.params
         options: dict[str, Option] = {}
@@ -206,9 +209,11 @@ class UnitComposer:
                     options[text] = Option(text, max(c.score * p.unit_lexicon, options[text].score
                                                      if text in options else 0.0), "model")
         elif to == "arabic":
-            attested = self.with_reverse_dictionary(options, slot)
-            # a person's name the dictionary has spoken for keeps its answer (Abduh: عبده, not عبد)
-            options = attested if attested != options and not slot.unit.org else self.with_vocabulary(attested, slot)
+            # a one-word name gets no skeleton evidence: most are foreign (Bearcat is not بركات)
+            attested = self.with_reverse_dictionary(options, slot, fuzzy=not alone)
+            # only in an organization's name: a person's name is not a word of the language
+            # (Abduh: عبده, not عبد; Bijan: بيجان, not بيان)
+            options = self.with_vocabulary(attested, slot) if slot.unit.org else attested
         ranked = sorted(options.values(), key=lambda o: -o.score)[: max(top, p.unit_options)]
         if not ranked:  # nothing the target script writes (a lone ع): kept as it is, not lost with the name
             ranked = [Option(slot.unit.raw, p.unwritten_score, "rules")]
@@ -222,6 +227,8 @@ class UnitComposer:
         in ``style`` (the word-class step's fixed words, nisba endings and proclitics)."""
         slots: list[list[Option]] = []
         seps: list[str] = []
+        units = sum(1 for slot in plan.slots if slot.unit is not None)
+        one_word = sum(len(slot.unit.raw.split()) for slot in plan.slots if slot.unit is not None) == 1
         for slot in plan.slots:
             seps.append(slot.sep)
             if slot.fixed is not None:
@@ -230,14 +237,13 @@ class UnitComposer:
             elif slot.unit is None:
                 options = [Option(slot.literal or "", 1.0, None)]
             else:
-                options = self.unit_options(slot, to, top, region, use_model)
+                options = self.unit_options(slot, to, top, region, use_model, alone=one_word)
                 if to == "latin":
                     options = self.styled(slot, options, style, org)
             if to == "latin" and slot.proclitic:
                 options = [Option(text, o.score * self.params.fixed_alternative ** r, o.source)
                            for o in options for r, text in enumerate(with_proclitic(slot.proclitic, o.text, style))]
             slots.append(options)
-        units = sum(1 for slot in plan.slots if slot.unit is not None)
         return combine(slots, seps, top * 2, units)
 
     def styled(self, slot: Slot, options: list[Option], style: str, org: bool = False) -> list[Option]:
