@@ -137,9 +137,12 @@ class UnitComposer:
         p = self.params
         seen = names.arabic_keys(slot.unit.raw)
         base, weight = p.reverse_base, p.reverse_share
-        if not seen and fuzzy and hasattr(names, "arabic_skeleton_keys"):  # an unseen spelling: Hafter as Haftar is written
-            seen = names.arabic_skeleton_keys(slot.unit.raw)
-            base, weight = p.skeleton_base, p.skeleton_share
+        ours = {names.key(t) for t in options} | {names.key("ال" + t) for t in options}
+        if not ours & set(seen) and fuzzy and hasattr(names, "arabic_skeleton_keys"):
+            # a spelling unseen (Hafter as Haftar is written), or seen only as other names: the skeleton's
+            fuzzy_seen = names.arabic_skeleton_keys(slot.unit.raw)
+            if fuzzy_seen:
+                seen, base, weight = fuzzy_seen, p.skeleton_base, p.skeleton_share
         if not seen:
             return options
         out = dict(options)
