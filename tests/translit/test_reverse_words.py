@@ -84,6 +84,7 @@ def test_units_of_an_organization_name() -> None:
 
 def test_person_names_are_left_to_the_model() -> None:
     assert marks("Khayrat al-Shatir")[0] == ("", False, "khayrat", (), "")  # -at of a man's name stays
+    assert marks("Jaridat al-Nahar")[0][3] == ("جريدة",)  # a common noun's long construct form leads an org's
     assert marks("Amal Clooney")[0] == ("", False, "amal", (), "")
     assert marks("Jean-Claude Van Dam")[-1][3] == ()
     assert marks("Walid Jumblatt")[0] == ("", False, "walid", (), "")

@@ -263,6 +263,9 @@ def org_context(words: list[str]) -> bool:
         if any(w.kind == "desc" and (not w.construct or len(key) >= RULES.long_construct or raw is words[0])
                for w in table_words().get(key, ())):
             return True  # (a short construct form leads an organization's name: Jabhat Thuwar Suriya)
+        if raw is words[0] and len(key) >= RULES.long_construct and any(
+                w.kind == "word" and w.construct for w in table_words().get(key, ())):
+            return True  # a long construct form of a common noun leads it: Jaridat al-Nahar, Wilayat Sina
     return False
 
 
