@@ -122,6 +122,8 @@ def test_latin_to_arabic_whole_names_the_dictionary_labels(tmp_path: Path) -> No
 def test_press_form_writes_the_article_our_way() -> None:
     assert press_form("Al-Zaouahiri", article=True) == "al-Zaouahiri"
     assert press_form("el Mohandes", article=True) == "el-Mohandes"
+    assert press_form("ad-Din", article=True) == "al-Din"  # an assimilated article written as we write it
+    assert press_form("Adnan") == "Adnan" and press_form("an-Nur") == "An-Nur"  # (no article in the Arabic)
     assert press_form("Al Thani") == "Al Thani"  # the family prefix آل, not the article
     assert press_form("bin  Laden") == "bin Laden"
     assert press_form("ahmed") == "Ahmed"

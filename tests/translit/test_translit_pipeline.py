@@ -159,3 +159,16 @@ def test_a_lexicon_name_with_more_units_is_no_transliteration(memory_only_dir: P
     assert all(c.source != "lexicon" for c in t.transliterate_many(["Akhannouch"], "arabic")[0])
     best = t.transliterate_many(["Aziz Akhannouch"], "arabic")[0][0]
     assert (best.text, best.source) == ("عزيز أخنوش", "lexicon")
+
+
+def test_a_bare_stem_that_is_mostly_another_name_is_not_pooled_with_the_article_form(tmp_path: Path) -> None:
+    from toolkit.translit import Transliterator
+
+    (tmp_path / "attested.tsv").write_text(
+        "direction\tsource\ttarget\tcount\n"
+        "latin\tدين\tdean\t66\nlatin\tالدين\tdin\t6\n"
+        "latin\tرحمن\trehman\t2\nlatin\tالرحمن\trahman\t35\n", encoding="utf-8")
+    t = Transliterator(model_dir=tmp_path, use_lexicon=False, name_dictionary=False)
+    spelled = {c.text for c in t.transliterate_many(["الدين"], "latin", top=5)[0]}
+    assert "al-Din" in spelled and not any("Dean" in s for s in spelled)  # دين alone is Dean (a foreign name)
+    assert t.transliterate_many(["الرحمن"], "latin", top=1)[0][0].text == "al-Rahman"  # pooled as before

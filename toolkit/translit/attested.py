@@ -51,7 +51,12 @@ class AttestedSpellings:
         found = memory.get(to, stem)
         if not (article and to == "latin"):
             return found
-        pooled = [a for a in (*found, *memory.get(to, "ال" + stem)) if not writes_article(a.text, stem)]
+        with_article = memory.get(to, "ال" + stem)
+        if sum(a.count for a in with_article) >= self.params.well_attested and \
+                sum(a.count for a in found) > 2 * sum(a.count for a in with_article):
+            # the bare stem is mostly another name: دين is Dean (66 times), الدين is Eddine
+            found = [a for a in found if any(a.text == b.text for b in with_article)]
+        pooled = [a for a in (*found, *with_article) if not writes_article(a.text, stem)]
         if len(pooled) == len(found) and all(a in found for a in pooled):
             return found
         counts: dict[str, int] = {}

@@ -35,6 +35,7 @@ from .spelling import DICTIONARY_SIGNS, latin_key
 REGION_COUNTRY = {"egypt": "EG", "maghreb": "DZ", "gulf": "SA", "iraq": "IQ", "levant": "SY"}
 
 _ARTICLE = re.compile(r"^[ae]l[- ]+(?=\w)", re.IGNORECASE)
+_SUN_ARTICLE = re.compile(r"^a(?:sh|th|dh|[dtrzsn])-(?=\w)", re.IGNORECASE)
 _ARTICLE_WORD = re.compile(r"\b([AaEe]l)-(\w)")
 
 
@@ -259,10 +260,11 @@ def press_form(text: str, article: bool = False) -> str:
     """
     text = " ".join(text.split())
     if article:
-        m = _ARTICLE.match(text)
+        m = _ARTICLE.match(text) or _SUN_ARTICLE.match(text)
         if m and len(text) > m.end():
             rest = text[m.end():]
-            return f"{m.group()[:2].lower()}-{rest[:1].upper()}{rest[1:]}"
+            head = m.group()[:2].lower() if m.re is _ARTICLE else "al"  # ad-Din: the article as we write it, al-Din
+            return f"{head}-{rest[:1].upper()}{rest[1:]}"
     first = text.split(" ", 1)[0].lower()
     if text[:1].islower() and first not in ("bin", "ibn", "ben", "ould", "bint"):
         text = text[:1].upper() + text[1:]
