@@ -170,7 +170,7 @@ DESCRIPTIVE = _entries("""
 مباشر | Mubasher | Mubāshir
 داخلية | Dakhiliya | Dākhilīyah
 خارجية | Kharijiya | Khārijīyah
-دفاع | Difaa | Difāʿ
+دفاع | Difa | Difāʿ
 مالية | Maliya | Mālīyah
 إحياء | Ihya | Iḥyāʾ
 تراث | Turath | Turāth
@@ -201,7 +201,7 @@ DESCRIPTIVE = _entries("""
 مركز | Markaz | Markaz
 مركزي | Markazi | Markazī
 وكالة | Wakala | Wakālah
-أنباء | Anbaa | Anbāʾ
+أنباء | Anba | Anbāʾ
 قناة | Qanat | Qanāh
 صحيفة | Sahifa | Ṣaḥīfah
 إذاعة | Idhaa | Idhāʿah
@@ -213,7 +213,7 @@ DESCRIPTIVE = _entries("""
 توحيد | Tawhid | Tawḥīd
 أمن | Amn | Amn
 عام | Aam | ʿĀmm
-عامة | Aama | ʿĀmmah
+عامة | Amma | ʿĀmmah
 أمانة | Amana | Amānah
 رئاسة | Riyasa | Riʾāsah
 سلطة | Sulta | Sulṭah
@@ -225,7 +225,7 @@ DESCRIPTIVE = _entries("""
 حشد | Hashd | Ḥashd
 سلام | Salam | Salām
 تنمية | Tanmiya | Tanmiyah
-بناء | Binaa | Bināʾ
+بناء | Bina | Bināʾ
 تغيير | Taghyir | Taghyīr
 كرامة | Karama | Karāmah
 شورى | Shura | Shūrá
