@@ -122,6 +122,10 @@ def test_tables_and_clitics() -> None:
         ["جبهة", "و", "الشام", "ل", "الدعوة", "ب", "المعروف", "وليد", "لبنان", "بلال"]
     # outside an organization's name, letters that read as و / ب + the article stay: Walter, Baldwin
     assert split_clitics(["والتر", "بالدوين"]) == ["والتر", "بالدوين"]
+    # ل before a noun of the standard-reading table, after an organization's first word only
+    assert split_clitics(["الاتحاد", "العام", "لعمال", "فلسطين"], {"عمال"})[2:4] == ["ل", "عمال"]
+    assert split_clitics(["لعمال", "الاتحاد"], {"عمال"})[0] == "لعمال"  # (a name's first word keeps its ل)
+    assert split_clitics(["الاتحاد", "العام", "لعمال"])[2] == "لعمال"  # (no such noun given)
     assert with_proclitic("ل", "al-Dawa", "press") == ["lil-Dawa"]
     assert with_proclitic("ل", "Tahrir", "press") == ["li-Tahrir"]
     assert with_proclitic("و", "al-Sham", "scholarly") == ["wa-al-Sham"]

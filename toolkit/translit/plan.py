@@ -20,6 +20,7 @@ from . import rules_ar2lat as ar2lat
 from . import rules_lat2ar as lat2ar
 from .model import clean_arabic, clean_latin
 from .affixes import PROCLITICS
+from .vocalize import table as standard_readings
 from .word_classes import classify, split_clitics
 
 _LATIN_RANGES = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
@@ -144,7 +145,7 @@ def latin_slots(chunk: str, style: str) -> list[Slot]:
     (``word_classes.py``): proclitics split off and written before the next slot, table
     words spelled in ``style``, a nisba adjective's ending written by rule, and each run of
     name words cut into units by ``rules_ar2lat.split_units``."""
-    words = split_clitics([w for w in chunk.split() if w])
+    words = split_clitics([w for w in chunk.split() if w], standard_readings())
     if len(words) == 1:  # a one-word name is a name (إلي is Elly, not the preposition)
         return _name_slots(words)
     classes = [classify(w) for w in words]
