@@ -301,3 +301,12 @@ def test_a_family_name_the_press_writes_without_its_article(tmp_path: Path) -> N
     best = [c.text for c in t.transliterate_many(["Yousef Zubaidi"], "arabic", top=5)[0]]
     assert best[0] == "يوسف الزبيدي"  # the dictionary writes the family name with its article
     assert not any(b.startswith("اليوسف") for b in best)  # a first name needs more than 0.1 of it
+
+
+def test_a_dictionary_unit_spelling_that_spells_something_else_is_left_out(memory_only_dir: Path) -> None:
+    class WithAlias(FakeNames):
+        UNITS = {**FakeNames.UNITS, "سلطان": [("Al-Sharji", 60), ("Sultan", 40)]}
+
+    t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=WithAlias())
+    spelled = [c.text for c in t.transliterate_many(["سلطان"], "latin", top=5)[0]]
+    assert spelled and all("Sharji" not in s for s in spelled)  # another name aligned with it, not a spelling
