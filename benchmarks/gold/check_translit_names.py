@@ -22,6 +22,7 @@ FILES = {
     "heldout5": HERE / "translit_names_heldout5.tsv",
     "heldout6": HERE / "translit_names_heldout6.tsv",
     "heldout7": HERE / "translit_names_heldout7.tsv",
+    "heldout8": HERE / "translit_names_heldout8.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
