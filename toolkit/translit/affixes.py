@@ -19,7 +19,8 @@ _ARTICLE_FORM = re.compile(r"^(?:al|el|a[tdrzsnl]h?)-", re.IGNORECASE)
 
 def with_proclitic(proclitic: str, text: str, style: str) -> list[str]:
     """``text`` with the proclitic written before it, the style's usual form first:
-    و + al-Sham → wa al-Sham, wal-Sham; ل + al-Dawa → lil-Dawa; ل + Tahrir → li-Tahrir."""
+    و + al-Sham → wal-Sham, wa al-Sham (press; official: wa al-Sham first); ل + al-Dawa →
+    lil-Dawa; ل + Tahrir → li-Tahrir."""
     before_article, before_noun = PROCLITICS[proclitic][style]
     m = _ARTICLE_FORM.match(text)
     if m is None:
@@ -29,6 +30,8 @@ def with_proclitic(proclitic: str, text: str, style: str) -> list[str]:
     if proclitic == "و":
         if style == "scholarly":
             return [f"wa-al-{rest}"]
+        if style == "press":  # the press glues it (Jamaat al-Tawhid wal-Jihad); the lists write wa al-
+            return [f"wal-{rest}", f"wa al-{rest}"]
         return [f"wa al-{rest}", f"wal-{rest}"]
     if style == "scholarly" and proclitic == "ب":
         return [f"bi-al-{rest}"]
