@@ -16,7 +16,7 @@ from toolkit.translit.params import DEFAULT_PARAMS
 from toolkit.translit.restyle import restyle_unit
 from toolkit.translit.styles import align
 from toolkit.translit.affixes import nisba_feminine, with_proclitic
-from toolkit.translit.word_classes import classify, official_from_scholarly, split_clitics
+from toolkit.translit.word_classes import classify, is_organization, official_from_scholarly, split_clitics
 
 
 class AliasLexicon:
@@ -131,6 +131,9 @@ def test_tables_and_clitics() -> None:
     assert with_proclitic("و", "al-Sham", "scholarly") == ["wa-al-Sham"]
     assert nisba_feminine("al-Dimuqrati", "official") == "al-Dimuqratiyya"
     assert classify("وليد").kind == "name" and classify("في").kind == "particle"
+    # a noun of organizations the word table does not spell still makes the name an organization's
+    assert is_organization("المخابرات الجوية") and is_organization("مستشفى كمال عدوان")
+    assert not is_organization("كمال عدوان") and not is_organization("مستشفى")
 
 
 def test_translation_is_marked_and_below_spellings(memory_only_dir: Path) -> None:
