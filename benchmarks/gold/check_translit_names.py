@@ -23,6 +23,7 @@ FILES = {
     "heldout6": HERE / "translit_names_heldout6.tsv",
     "heldout7": HERE / "translit_names_heldout7.tsv",
     "heldout8": HERE / "translit_names_heldout8.tsv",
+    "heldout9": HERE / "translit_names_heldout9.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
