@@ -39,6 +39,9 @@ def test_standard_stem_in_each_style():
     assert standard_stem("بشار", "official") == "Bashshar"  # a shadda the press never writes
     assert standard_stem("استقلال", "scholarly") == "Istiqlāl"
     assert standard_stem("زيدان", "official") is None
+    # a nisba whose base the table reads: كردستاني from كردستان
+    assert standard_stem("كردستاني", "scholarly") == "Kurdistānī" and standard_stem("كردستاني", "press") == "Kurdistani"
+    assert standard_stem("زيداني", "official") is None
 
 
 def test_a_unit_with_its_prefix_and_article():

@@ -67,7 +67,7 @@ def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
     without apostrophes and with -iya (al-Shuyui, al-Ijtimai, Jamiat: how the press writes
     the common words of an organization's name)."""
     key = fold_word(stem)
-    known = table().get(key)
+    known = table().get(key) or _nisba_reading(key)
     if known is not None:
         official = _official(key, known)
         press = official.replace("'", "").replace("iyya", "iya")
@@ -80,6 +80,17 @@ def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
         return None
     text = respell_stem(stem, plain, "official" if style == "press" else style, construct)
     return text.replace("'", "") if text and style == "press" else text
+
+
+def _nisba_reading(key: str) -> str | None:
+    """A nisba adjective whose base the table reads (كردستاني from كردستان Kurdistān:
+    Kurdistānī); None otherwise, and for a base ending in a long vowel or ة."""
+    if len(key) < 5 or not key.endswith("ي"):
+        return None
+    base = table().get(key[:-1])
+    if base is None or base[-1:] in "āīūáh":
+        return None
+    return base + "ī"
 
 
 _SUFFIXES = (("ات", "at"), ("ي", "i"), ("", ""))

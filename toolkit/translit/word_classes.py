@@ -348,7 +348,7 @@ def split_clitics(words: list[str], nouns: Collection[str] = ()) -> list[str]:
 
     ``nouns``: more words (folded) that ل may stand before inside an organization's name
     (the standard-reading table: لحقوق → ل حقوق, لعمال → ل عمال)."""
-    org = len(words) > 1 and any(_stem_of(w) in DESCRIPTIVE for w in words)
+    org = len(words) > 1 and any(_stem_of(w) in DESCRIPTIVE or _stem_of(w) in ORG_NOUNS for w in words)
     out: list[str] = []
     for k, word in enumerate(words):
         bare = fold_word(word)
