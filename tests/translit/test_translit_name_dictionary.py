@@ -305,8 +305,9 @@ def test_a_family_name_the_press_writes_without_its_article(tmp_path: Path) -> N
 
 def test_a_dictionary_unit_spelling_that_spells_something_else_is_left_out(memory_only_dir: Path) -> None:
     class WithAlias(FakeNames):
-        UNITS = {**FakeNames.UNITS, "سلطان": [("Al-Sharji", 60), ("Sultan", 40)]}
+        UNITS = {**FakeNames.UNITS, "سلطان": [("Al-Sharji", 2), ("Sultan", 1)], "جعجع": [("Geagea", 6)]}
 
     t = Transliterator(model_dir=memory_only_dir, use_lexicon=False, name_dictionary=WithAlias())
     spelled = [c.text for c in t.transliterate_many(["سلطان"], "latin", top=5)[0]]
     assert spelled and all("Sharji" not in s for s in spelled)  # another name aligned with it, not a spelling
+    assert t.transliterate_many(["جعجع"], "latin", top=1)[0][0].text == "Geagea"  # seen often: kept

@@ -103,8 +103,11 @@ class AttestedSpellings:
         for a in names.unit(unit.raw, region) if not counts else ():
             text = press_form(a.text, unit.article)
             counts[text] = counts.get(text, 0) + a.count
-        # a spelling, not another name of the person (المهاجر is not al-Masri, an alias aligned with it)
+        # a spelling, not another name of the person (المهاجر is not al-Masri, an alias aligned
+        # with it once or twice); a spelling seen often is kept whatever the similarity says,
+        # which is blind to some real ones (Geagea for جعجع: 0.0)
         from ..normalize.keys import similarity
 
-        counts = {t: c for t, c in counts.items() if similarity(unit.raw, t) >= self.params.dictionary_spelling}
+        counts = {t: c for t, c in counts.items()
+                  if c >= self.params.dictionary_trusted or similarity(unit.raw, t) >= self.params.dictionary_spelling}
         return ranked(counts, ties_by_text=False)  # the dictionary's own order among equals

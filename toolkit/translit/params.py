@@ -73,9 +73,11 @@ class TranslitParams:
     region_lead: float = 1.01  # a region's own spelling of a well-known name (Mohammed in the Gulf) stays first
 
     # ---- the Arab name dictionary (benchmarks/README.md, multi-word names: "the three constants")
-    # a unit's dictionary spelling must spell it this closely (toolkit.normalize.keys.similarity):
-    # Al-Sharji for سلطان scores 0.0, Oumelkheir for الخير 0.43, but Muammar for معمر only 0.58
-    # (the similarity is weak on ع), so the gate is low; 0.7 lost Muammar and George (2026-12-07)
+    # a unit's dictionary spelling seen under ``dictionary_trusted`` times must spell it this
+    # closely (toolkit.normalize.keys.similarity): Al-Sharji for سلطان scores 0.0, Oumelkheir for
+    # الخير 0.43, but Muammar for معمر only 0.58 and Geagea for جعجع 0.0 (the similarity is weak
+    # on ع and on French spellings), so the gate is low and spares the frequent; 0.7 lost
+    # Muammar and George (2026-12-07)
     dictionary_spelling: float = 0.45
     dictionary_trusted: int = 3  # a unit seen this often leads with its spellings; 6, 10 and 20 did worse
     dictionary_base: float = 0.8  # a trusted unit's spelling scores base + share · its share of the unit's count
