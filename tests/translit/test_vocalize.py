@@ -50,6 +50,8 @@ def test_a_unit_with_its_prefix_and_article():
     assert standard_unit(unit, "scholarly") == "ʿAbd al-Malik"
     lateef = make_plan("عبد اللطيف", "latin", "official").slots[0].unit
     assert restyle_unit(lateef, "Abd al-Latif", "official") == "Abd al-Latif"  # the l is the stem's
+    iman = make_plan("إيمان خليف", "latin", "scholarly").slots[0].unit
+    assert restyle_unit(iman, "Iman", "scholarly") == "Īmān"  # not Iīmān: إي is one long vowel
 
 
 def test_styles_put_the_standard_reading_first_and_press_is_unchanged():

@@ -62,10 +62,16 @@ def restyle_unit(unit: Any, text: str, style: str, construct: bool = False, gemi
     return _compose(unit, stem, style) if stem is not None else None
 
 
+_LONG_OF = {"iī": "ī", "Iī": "Ī", "uū": "ū", "Uū": "Ū", "aā": "ā", "Aā": "Ā"}
+_SHORT_LONG = re.compile("|".join(_LONG_OF))
+
+
 def _compose(unit: Any, stem: str, style: str) -> str:
     """A unit's words in ``style`` around its stem already written so: the prefix's head
     (Abd, Abū, ibn), the article, Allah."""
     heads = _HEADS[style]
+    if style == "scholarly":  # a short vowel before its own long one is that long vowel (إيمان: Īmān)
+        stem = _SHORT_LONG.sub(lambda m: _LONG_OF[m.group()], stem)
     word = f"al-{stem}" if unit.article else stem
     if unit.allah:
         word = f"{word} {heads['allah']}"
