@@ -33,7 +33,7 @@ STYLES = ("press", "official", "scholarly")
 
 #: press spellings of each Arabic letter, most common first ("" = not written)
 _PRESS: dict[str, tuple[str, ...]] = {
-    "ب": ("b", "bb", "p"), "ت": ("t", "tt"), "ث": ("th", "s", "t"), "ج": ("j", "g", "dj", "dg", "zh"),
+    "ب": ("b", "bb", "p"), "ت": ("t", "tt"), "ث": ("th", "s", "t"), "ج": ("j", "g", "dj", "dg", "zh", "ch"),
     "ح": ("h", "hh", ""), "خ": ("kh", "h", "x", "kk"), "د": ("d", "dd"), "ذ": ("dh", "z", "th", "d"),
     "ر": ("r", "rr"), "ز": ("z", "zz", "s"), "س": ("s", "ss", "c"), "ش": ("sh", "ch", "sch"),
     "ص": ("s", "ss", "ç"), "ض": ("d", "dh", "dd", "z"), "ط": ("t", "tt", "th"), "ظ": ("z", "dh", "zz", "d"),
