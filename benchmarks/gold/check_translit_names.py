@@ -24,6 +24,7 @@ FILES = {
     "heldout7": HERE / "translit_names_heldout7.tsv",
     "heldout8": HERE / "translit_names_heldout8.tsv",
     "heldout9": HERE / "translit_names_heldout9.tsv",
+    "heldout10": HERE / "translit_names_heldout10.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
