@@ -37,6 +37,7 @@ def test_standard_stem_in_each_style():
     assert standard_stem("مكافحة", "official", construct=True) == "Mukafahat"
     assert standard_stem("مكافحة", "scholarly") == "Mukāfaḥah"
     assert standard_stem("بشار", "official") == "Bashshar"  # a shadda the press never writes
+    assert standard_stem("جوية", "press") == "Jawiya" and standard_stem("جوية", "official") == "Jawwiyya"
     assert standard_stem("استقلال", "scholarly") == "Istiqlāl"
     assert standard_stem("زيدان", "official") is None
     # a nisba whose base the table reads: كردستاني from كردستان

@@ -64,13 +64,14 @@ def _official(key: str, scholarly: str) -> str:
 def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
     """The stem (no article) in ``style`` by its standard reading: the table's ALA-LC as it
     is or made official, a pattern's vowels respelled; "press" is the official spelling
-    without apostrophes and with -iya (al-Shuyui, al-Ijtimai, Jamiat: how the press writes
-    the common words of an organization's name)."""
+    without apostrophes, with -iya and a single w (al-Shuyui, al-Ijtimai, Jamiat, al-Jawiya:
+    how the press writes the common words of an organization's name)."""
     key = fold_word(stem)
     known = table().get(key) or _nisba_reading(key)
     if known is not None:
         official = _official(key, known)
-        press = official.replace("'", "").replace("iyya", "iya")
+        # the press writes the doubled w once (al-Quwat, al-Jawiya; not yy: Tayyar, Sayyid)
+        press = official.replace("'", "").replace("iyya", "iya").replace("ww", "w")
         plain_style = {"official": official, "press": press}.get(style)
         if plain_style is not None:  # (Spelling's own press slot writes it, construct -at included)
             return Spelling(plain_style, known, key.endswith("ة")).get("press", construct)
