@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .vocalize import entries as vocalized_entries
-from .word_classes import DESCRIPTIVE, ORDINALS, PARTICLES, Spelling, fold_word, official_from_scholarly
+from .word_classes import DESCRIPTIVE, ORDINALS, ORG_NOUNS, PARTICLES, Spelling, fold_word, official_from_scholarly
 
 
 @dataclass(frozen=True)
@@ -266,6 +266,8 @@ def org_context(words: list[str]) -> bool:
         if raw is words[0] and len(key) >= RULES.long_construct and any(
                 w.kind == "word" and w.construct for w in table_words().get(key, ())):
             return True  # a long construct form of a common noun leads it: Jaridat al-Nahar, Wilayat Sina
+        if any(fold_word(w.arabic) in ORG_NOUNS for w in table_words().get(key, ())):
+            return True  # a noun only organizations' names are made of: Mustashfa, Mukhabarat
     return False
 
 

@@ -243,8 +243,9 @@ def _al_family(joined: list[str], i: int, units: list[LatUnit]) -> str | None:
 def render_unit(unit: LatUnit, stems: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """Arabic spellings of a unit from Arabic stem candidates (prefixes, article, الله)."""
     out: dict[str, float] = {}
-    if unit.fixed:  # a table word: its Arabic, the article and a clitic glued on
-        return [(rw.glue(unit.clitic, ("ال" if unit.article else "") + arabic), rw.RULES.alternative**r)
+    if unit.fixed:  # a table word: its Arabic, the article and a clitic glued on (and Allah: Sa'd Allah)
+        allah = " الله" if unit.allah else ""
+        return [(rw.glue(unit.clitic, ("ال" if unit.article else "") + arabic + allah), rw.RULES.alternative**r)
                 for r, arabic in enumerate(unit.fixed)]
     if unit.allah and not unit.stem:
         forms = [("عبد الله", 0.95), ("عبدالله", 0.7)] if unit.prefix == "abd" else [("الله", 0.95)]
