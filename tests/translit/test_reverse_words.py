@@ -120,6 +120,9 @@ def test_particles_families_and_allah_inside_a_name() -> None:
     assert [u.allah for u in lat2ar.split_units("Hasan Nasrallah")] == [False, True]
     assert not any(u.allah for u in lat2ar.split_units("Ramadan Shallah"))
     assert not any(u.allah for u in lat2ar.split_units("Ziyad al-Nakhala"))
+    # a name glued to الدين is two units, in a name of two words or more (not Jardine alone)
+    assert rendered("Ahmed Badreddin Hassoun", {"ahmed": "أحمد", "badr": "بدر", "hassoun": "حسون"}) == "أحمد بدر الدين حسون"
+    assert [u.fixed for u in lat2ar.split_units("Jardine")] == [()]
     # Allah after a table word (Sa'd, spelled so) is kept: سعد الله
     assert rendered("Sa'd Allah Wannus", {"wannus": "ونوس"}) == "سعد الله ونوس"
     # a noun only organizations' names are made of makes it an organization's

@@ -46,6 +46,9 @@ class LatUnit:
 
 _ARTICLE = re.compile(r"^(?:al|el|ul|il|a[tdrzsnl]|a(?:th|dh|sh))[-'’]", re.I)
 _ABD = re.compile(r"^abd(?:oul|ul|el|al|ol|il)(?:[-'’ ]?)(?P<rest>[a-z'’-]{3,})$", re.I)
+#: a name glued to الدين (Badreddin, Nasreddine, Tajideen, Salahuddin): the head is a word of
+#: three letters or more, the tail the article (or its vowel) and din / dine / deen
+_DIN = re.compile(r"^(?P<head>[a-z]{3,}?)(?:[aeiou]?d{1,2}|[aeiou]?l-?d|[aeiou]d-d)(?:ine|in|een|ean)$")
 _ABD_SUN = re.compile(r"^abd[uae](?P<sun>th|sh|dh|[tdrzsn])(?P=sun)(?P<rest>[a-z]{2,})$", re.I)
 #: X-allah written as one word (Nasrallah, Jundallah, Hamdullah): the stem is three letters or
 #: more (Shallah, شلح, is not Sh-allah) and the ending has its double l (Nakhala, النخالة, and
@@ -186,6 +189,11 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
         if compact in _ABDULLAH:
             units.append(LatUnit(raw, "", "abd", False, True))
             return i + 1
+        din = _DIN.match(compact)
+        if din and len(joined) > 1 and not article_written(tok):  # Badreddin, Tajideen: بدر الدين, تاج الدين (not alone: Jardine)
+            units.append(LatUnit(tok, din.group("head"), None, False, False))
+            units.append(LatUnit(tok, "", None, True, False, fixed=("دين",)))
+            return i + 1
         m = _ABD.match(compact) or _ABD_SUN.match(compact)
         if m:
             rest = m.group("rest") if "sun" not in m.groupdict() or m.groupdict().get("sun") is None else m.group("sun") + m.group("rest")
@@ -216,6 +224,11 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
 
 
 _PARTICLE_ARABIC = {"abu": "أبو", "bin": "بن", "ibn": "ابن", "bint": "بنت"}
+
+
+def article_written(tok: str) -> bool:
+    """Does a token start with the article (al-Din, ad-Din)?"""
+    return _ARTICLE.match(tok) is not None
 
 
 def _is_abd(tok: str) -> bool:
