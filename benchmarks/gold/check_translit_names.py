@@ -25,6 +25,7 @@ FILES = {
     "heldout8": HERE / "translit_names_heldout8.tsv",
     "heldout9": HERE / "translit_names_heldout9.tsv",
     "heldout10": HERE / "translit_names_heldout10.tsv",
+    "heldout11": HERE / "translit_names_heldout11.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
