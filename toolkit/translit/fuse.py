@@ -36,15 +36,13 @@ def _cap_first(text: str) -> str:
 
 
 def _stem_key(text: str) -> str:
-    """A unit's last word as the word table keys it (match level, article and a proclitic
-    before it taken off): والمعارضة → معارضه."""
+    """A unit's last word as the word table keys it (match level, the article and what
+    stands before it taken off by the table's own tokenizer): والمعارضة → معارضه."""
     from ..normalize.arabic import normalize_arabic
+    from ..word_translation.tokens import split_article
 
-    key = normalize_arabic(text.split()[-1] if text.split() else "", "match")
-    for article in ("وال", "بال", "فال", "لل", "ال"):
-        if key.startswith(article) and len(key) - len(article) >= 2:
-            return key[len(article):]
-    return key
+    words = text.split()
+    return split_article(normalize_arabic(words[-1], "match"))[-1] if words else ""
 
 
 _LONE_E = re.compile(r"(?<=[b-df-hj-np-tv-z])e(?=[b-df-hj-np-tv-z])")

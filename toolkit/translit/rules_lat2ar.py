@@ -208,14 +208,15 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
     allah = False
     ending = ""
     am = _ALLAH.match(low)
+    nisba = rw.nisba_stem(low) if prefix is None and article else None  # al-Shaabiya: shaabi + -iya
+    known = rw.nisba_arabic(nisba or low) if prefix is None and article else None
     if am and len(low) > 6 and low not in ("ghazala", "gala", "fadlalla"):
         allah, low = True, am.group("stem").rstrip("-")
-    elif prefix is None and article and (rw.nisba_arabic(rw.nisba_stem(low) or low) is not None):
-        known = rw.nisba_arabic(rw.nisba_stem(low) or low) or ""  # al-Lubnaniya: لبناني + ة, al-Urduni: أردني
-        units.append(LatUnit(raw, "", None, True, False, fixed=(rw.with_ending(known, "iya") if rw.nisba_stem(low) else known,)))
+    elif known is not None:  # a nisba whose base a table knows: al-Lubnaniya لبنانية, al-Urduni أردني
+        units.append(LatUnit(raw, "", None, True, False, fixed=(rw.with_ending(known, "iya") if nisba else known,)))
         return i + 1
-    elif prefix is None and article and rw.nisba_stem(low):
-        low, ending = rw.nisba_stem(low) or low, "iya"  # al-Shaabiya: شعبي + ة
+    elif nisba:
+        low, ending = nisba, "iya"  # al-Shaabiya: شعبي + ة (the model writes the stem)
     elif prefix is None and not article and org and i + 1 < len(joined) and rw.construct_stem(low):
         low, ending = rw.construct_stem(low) or low, "ta"  # Jazirat al-Arab: جزيرة
     if low:
