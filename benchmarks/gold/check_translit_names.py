@@ -26,6 +26,7 @@ FILES = {
     "heldout9": HERE / "translit_names_heldout9.tsv",
     "heldout10": HERE / "translit_names_heldout10.tsv",
     "heldout11": HERE / "translit_names_heldout11.tsv",
+    "heldout12": HERE / "translit_names_heldout12.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
