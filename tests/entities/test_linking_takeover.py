@@ -31,7 +31,7 @@ def test_a_sure_projection_takes_over_an_unlinked_tagger_span():
 def test_without_the_takeover_the_wrong_edge_stays():
     # The same document with takeovers off: the projection must go around the tagger's
     # span and finds a worse one (this is what the takeover fixes).
-    assert linked(LinkParams(ner_takeover=1.01)) != [("Joko Widodo", "جوكو ويدودو")]
+    assert linked(LinkParams(ner_takeover=1.01, ner_soft_score=0.0)) != [("Joko Widodo", "جوكو ويدودو")]
 
 
 def test_a_linked_span_takes_the_edges_its_partner_projects():
@@ -76,3 +76,26 @@ def test_a_name_gets_a_second_try_after_another_took_over_the_tagger_span():
     LinkMentions(Gazetteer([]))(doc)
     got = {doc.en_mentions[l.en].text: doc.ar_mentions[l.ar].text for l in doc.links}
     assert got == {"Maxwell School": "كلية ماكسويل", "Syracuse University": "جامعة سيراكيوز"}
+
+
+def _kent(params: LinkParams, score: float) -> list[str]:
+    en = "Rangers winger Ryan Kent scored twice on Saturday."
+    ar = "سجل جناح رينجرز ريان كينت هدفين يوم السبت."
+    doc = Document(en, ar)
+    CheckTexts()(doc)
+    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
+    doc.pairs = [Pair((0,), (0,), 1.0)]
+    s, a = en.index("Ryan Kent"), ar.index("ريان")
+    doc.en_mentions = [RawMention("en", s, s + 9, "Ryan Kent", "Ryan Kent", "PER", "ner", "", 0.99).with_sentence(0)]
+    # the tagger hesitated: one word of the name, as a place
+    doc.ar_mentions = [RawMention("ar", a, a + 4, "ريان", "ريان", "LOC", "ner", "", score).with_sentence(0)]
+    LinkMentions(Gazetteer([]), params)(doc)
+    return [doc.ar_mentions[l.ar].text for l in doc.links]
+
+
+def test_a_projection_takes_over_a_span_the_tagger_was_unsure_of():
+    assert _kent(LinkParams(), 0.41) == ["ريان كينت"]
+    # a sure tagger span is not taken over by a projection below ner_takeover ...
+    assert _kent(LinkParams(ner_takeover=1.01), 0.95) != ["ريان كينت"]
+    # ... and without the rule the unsure one is not either
+    assert _kent(LinkParams(ner_takeover=1.01, ner_soft_score=0.0), 0.41) != ["ريان كينت"]

@@ -1,4 +1,4 @@
-"""The Arabic word-cluster features (off in the shipped model): the table reader rejects
+"""The Arabic word-cluster features (on in the shipped model): the table reader rejects
 malformed lines, and the features follow FeatureParams, keyed as the lexicon features are."""
 
 from __future__ import annotations
@@ -39,10 +39,18 @@ def test_reader(table: Path) -> None:
         wordlists.word_clusters("ar_clusters")
 
 
-def test_shipped_settings_read_no_table(table: Path) -> None:
+def test_shipped_settings_read_the_table(table: Path) -> None:
     own, ctx = features._arabic_word("والقاهرة")
-    assert features.FEATURES.arabic_clusters == ()
-    assert not any(f.startswith("c0") for f in own + ctx)
+    assert features.FEATURES.arabic_clusters == (4, 6, 10, 0)
+    assert {"c0.4=0110", "c0.6=011010", "c0.0=0110101", "c1.4=1110"} <= set(own)
+    assert not any(f.startswith("c0") for f in ctx)  # the neighbours see no cluster
+
+
+def test_the_shipped_table_covers_the_news_words() -> None:
+    table = wordlists.word_clusters("ar_clusters")
+    assert len(table) > 10_000
+    assert all(len(bits) == 5 for bits in list(table.values())[:100])
+    assert arabic_key("بغداد") in table
 
 
 def test_cluster_features_follow_the_settings(table: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,7 @@ def _check(text: str, mentions: list[NerMention]) -> None:
         assert m.text and m.text == m.text.strip()
         assert m.type in TYPES
         assert 0.0 <= m.score <= 1.0
-        assert m.source == "crf"
+        assert m.source in ("crf", "document")
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
 
 

@@ -206,7 +206,7 @@ class _Linker:
         (``free``) it may take over: soft ones always, the tagger's own only when the
         projection is sure (``LinkParams.ner_takeover``): its span edge was wrong."""
         forms, translated = arabic_forms(self.gaz, em), not is_weak(em)
-        soft = {j for j in free if is_soft(self.ar_m[j])}
+        soft = {j for j in free if is_soft(self.ar_m[j]) or self._hesitant(self.ar_m[j])}
         wide = set(free)
         for allowed in (wide, soft):
             taken = [(self.ar_m[j].start, self.ar_m[j].end) for j in present if j not in allowed]
@@ -214,6 +214,10 @@ class _Linker:
             if allowed is soft or (proj is not None and proj.score >= self.params.ner_takeover):
                 return proj, allowed
         return None, soft
+
+    def _hesitant(self, m: RawMention) -> bool:
+        """A tagger span the tagger itself was unsure of (``LinkParams.ner_soft_score``)."""
+        return m.source == "ner" and m.score < self.params.ner_soft_score
 
     def _searchable(self, m: RawMention) -> bool:
         """Names distinctive enough to search for in a whole document."""

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..normalize.script import has_arabic, has_latin
 from .clitics import name_start
+from .document import Tagged, propagate
 from .features import Lang
 from .params import DEFAULT, NerParams
 from .tagger import LANGS, chunks, labeled_spans, model_path, tagger_for
@@ -30,7 +31,7 @@ from .tokenize import Token, tokenize
 
 __all__ = [
     "LANGS", "NerMention", "NerParams", "Token", "find_mentions", "find_mentions_many",
-    "mentions_record", "model_path", "tokenize",
+    "mentions_record", "model_path", "tag_sentences", "tokenize",
 ]
 
 #: The entity types the taggers propose.
@@ -46,25 +47,27 @@ class NerMention:
     text: str
     type: str  # PER | ORG | LOC | MISC
     score: float  # least marginal probability of the span's token labels, in [0, 1]
+    #: "crf": the tagger's own span; "document": the words of a name the tagger found
+    #: elsewhere in the same text (score: that name's best score there).
     source: str = "crf"
 
 
-def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[NerMention]:
-    """The mentions the shipped tagger of ``lang`` ("en" or "ar") finds in ``text``, in
-    text order. Lone surrogates (undecodable bytes kept by a reader) are read as "?", one
-    character for one, so offsets still point into ``text``."""
-    tagger = tagger_for(lang)
+def _pieces(text: str, params: NerParams) -> list[list[Token]]:
+    # Lone surrogates (undecodable bytes kept by a reader) are read as "?", one character
+    # for one, so offsets still point into the text.
+    return chunks(tokenize(text.encode("utf-8", "replace").decode("utf-8")), params)
+
+
+def _mentions(original: str, lang: Lang, pieces: list[list[Token]], tagged: list[Tagged],
+              params: NerParams) -> list[NerMention]:
     # A span needs a letter of the tagger's script; in an Arabic report, a Latin name
     # (MoveOn, True West) is written as it is and stands too.
-    arabic_report = lang == "ar" and has_arabic(text)
+    arabic_report = lang == "ar" and has_arabic(original)
     def script_of_tagger(span: str) -> bool:
         return has_arabic(span) or arabic_report if lang == "ar" else has_latin(span)
 
-    original = text
-    text = text.encode("utf-8", "replace").decode("utf-8")
     out: list[NerMention] = []
-    for piece in chunks(tokenize(text), params):
-        labels, probs = tagger.tag([t.text for t in piece])
+    for piece, (labels, probs, found_elsewhere) in zip(pieces, tagged, strict=True):
         for first, end, kind, score in labeled_spans(labels, probs):
             if score < params.min_score:
                 continue
@@ -73,14 +76,43 @@ def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[Ne
                 start += name_start(piece[first].text)
             if not script_of_tagger(original[start:stop]):
                 continue  # the English tagger on Arabic letters (or back) guesses: no evidence
-            out.append(NerMention(start, stop, original[start:stop], kind, round(score, 4)))
+            source = "document" if all(found_elsewhere[first:end]) else "crf"
+            out.append(NerMention(start, stop, original[start:stop], kind, round(score, 4), source))
     return out
 
 
-def find_mentions_many(texts: Iterable[str], lang: Lang, params: NerParams = DEFAULT) -> list[list[NerMention]]:
+def tag_sentences(sentences: list[list[str]], lang: Lang, params: NerParams = DEFAULT) -> list[Tagged]:
+    """The tagger's labels, their probabilities and whether each was propagated, for the
+    tokenized sentences of one document (:mod:`.document` spreads a name across them)."""
+    tagger = tagger_for(lang)
+    tagged = [(*tagger.tag(words), [False] * len(words)) for words in sentences]
+    return propagate(sentences, tagged, lang, params)
+
+
+def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[NerMention]:
+    """The mentions the shipped tagger of ``lang`` ("en" or "ar") finds in ``text``, in
+    text order. ``text`` is one document: an Arabic name found in one of its sentences is
+    also found where it stands again untagged (source ``document``)."""
+    pieces = _pieces(text, params)
+    return _mentions(text, lang, pieces, tag_sentences([[t.text for t in p] for p in pieces], lang, params), params)
+
+
+def find_mentions_many(texts: Iterable[str], lang: Lang, params: NerParams = DEFAULT, *,
+                       one_document: bool = False) -> list[list[NerMention]]:
     """:func:`find_mentions` of every text, in order (the model and the per-word feature
-    cache are shared, so a batch is faster per text than separate processes)."""
-    return [find_mentions(t, lang, params) for t in texts]
+    cache are shared, so a batch is faster per text than separate processes). With
+    ``one_document`` the texts are read as the lines of one document, so a name found on
+    one line is also found on the others (``toolkit ner --document``)."""
+    texts = list(texts)
+    if not one_document:
+        return [find_mentions(t, lang, params) for t in texts]
+    pieces = [_pieces(t, params) for t in texts]
+    flat = tag_sentences([[t.text for t in p] for ps in pieces for p in ps], lang, params)
+    out: list[list[NerMention]] = []
+    for text, ps in zip(texts, pieces, strict=True):
+        out.append(_mentions(text, lang, ps, flat[:len(ps)], params))
+        flat = flat[len(ps):]
+    return out
 
 
 def mentions_record(text: str, lang: Lang, params: NerParams = DEFAULT) -> dict[str, Any]:

@@ -51,12 +51,19 @@ class FeatureParams:
     #: 5 runs (4,6,10,0) 0.757, (4,8,12) 0.753; 3 runs (4,6,10,0) 0.754, (4,8,12) 0.749,
     #: (2,4,...,12) 0.752, (4,8,12,16) 0.751; 1 run (4,8,12,0) 0.743, (4,8,12) 0.732;
     #: 1024 leaves instead of 512 0.750 / 0.748. ORG 0.503 -> 0.562, PER 0.702 -> 0.741.
-    #: Off all the same: the 5-run (4,6,10,0) model, trained on 9/10, gave 0.733 on the
-    #: held-out tenth (0.719 without) but cost the entity list's links on its dev gold
-    #: (benchmarks/entities.py --only-dev: recall 310 -> 304 of 374, F1 0.884 -> 0.874;
-    #: Arabic-only recall 0.650 -> 0.683, precision 0.912 -> 0.907). Needs the table
-    #: (training/ner/build_clusters.py), which is not shipped while this is off.
-    arabic_clusters: tuple[int, ...] = ()
+    #: Shipped (5 runs, (4,6,10,0)) on 2026-12-07 with the document stage (params.py): the
+    #: held-out tenth 0.719 -> 0.735 each sentence alone, 0.740 in documents of 20. Left out
+    #: once (04:32 UTC) because the entity list lost links on its dev gold (310 -> 304); with
+    #: the later linking and a projection now taking over a tagger span scored below 0.7
+    #: (LinkParams.ner_soft_score) it loses 2 of 374 there (334 -> 332), none on held-out
+    #: 1-4, and the Arabic-only list gains recall (dev 0.650 -> 0.683, held-out 4 0.595 ->
+    #: 0.661). Also tried then and not kept: the entity types of AQMAR's name words as a
+    #: gazetteer (dev 0.756 -> 0.760 alone, 0.766 -> 0.776 in documents, but the Arabic-only
+    #: list's precision fell 0.911 -> 0.896 on the entity dev gold, 0.888 -> 0.856 on
+    #: held-out 1-3); training copies with each name replaced by another of its type
+    #: (three seeds: alone +0.007, in documents -0.002). The table
+    #: (training/ner/build_clusters.py, the first 9/10 of ANERcorp) ships beside the model.
+    arabic_clusters: tuple[int, ...] = (4, 6, 10, 0)
     #: Prefix length of the cluster bit string the neighbours see (0: none). Off: with
     #: (4,8,12) dev 0.747 at 4, 0.741 at 8, against 0.756 without (same table).
     arabic_cluster_context: int = 0
@@ -168,12 +175,18 @@ def _word(word: str, lang: Lang) -> tuple[list[str], list[str], str, str]:
     hit = _CACHE.get(key)
     if hit is None:
         feats, ctx = _english_word(word) if lang == "en" else _arabic_word(word)
-        match_key = word.lower() if lang == "en" else next(f for f in feats if f.startswith("st="))[3:]
-        hit = (feats, ctx, ctx[0][2:], match_key)
+        name_key = word.lower() if lang == "en" else next(f for f in feats if f.startswith("st="))[3:]
+        hit = (feats, ctx, ctx[0][2:], name_key)
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[key] = hit
     return hit
+
+
+def match_key(word: str, lang: Lang) -> str:
+    """The form under which a word is compared with names: English lower case, Arabic the
+    search-normalized stem without its clitics (والقاهرة and القاهرة share one)."""
+    return _word(word, lang)[3]
 
 
 def clear_cache() -> None:
