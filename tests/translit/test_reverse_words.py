@@ -148,3 +148,10 @@ def test_whole_names_with_the_shipped_model(shipped: object) -> None:
     # among our spellings, the one that is a word of the language leads (not الإستكلال, القهيرة)
     assert first("Hizb al-Istiqlal").replace("إ", "ا") == "حزب الاستقلال"
     assert first("Jamiat al-Qahira") == "جامعة القاهرة"
+
+
+@pytest.mark.parametrize("latin", ["al-Jazairiyin", "al-Jaza'iriyyin"])
+def test_a_plural_nisba_is_written_from_its_base(latin):
+    assert rw.nisba_plural("sudaniyun") == ("sudani", "ون")
+    assert rw.nisba_plural("amin") is None
+    assert rendered(f"al-Ittihad al-Amm lil-Ummal {latin}").endswith("الجزائريين")

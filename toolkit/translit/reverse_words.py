@@ -315,6 +315,19 @@ def nisba_stem(stem: str) -> str | None:
     return m.group("stem")
 
 
+#: Latin masculine plural endings of a nisba and their Arabic (al-Jazairiyin: الجزائريين).
+_NISBA_PLURALS = (("iyyin", "ين"), ("iyin", "ين"), ("iyyun", "ون"), ("iyun", "ون"))
+
+
+def nisba_plural(word: str) -> tuple[str, str] | None:
+    """(The masculine singular, the Arabic plural ending) of a nisba in the masculine plural
+    (jazairiyin, jaza'iriyyin → jazairi, ين; sudaniyun → sudani, ون); None otherwise."""
+    for latin, arabic in _NISBA_PLURALS:
+        if word.endswith(latin) and len(word) - len(latin) + 1 >= RULES.min_ending_stem:
+            return word[: -len(latin)] + "i", arabic
+    return None
+
+
 def nisba_arabic(masculine: str) -> str | None:
     """The Arabic of a nisba adjective (masculine, no article) whose base a table knows:
     Filastini → فلسطيني (the table's own), Lubnani → لبناني, Urduni → أردني (from لبنان,

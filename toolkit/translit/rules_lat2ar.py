@@ -210,8 +210,13 @@ def _split_one(joined: list[str], i: int, units: list[LatUnit], org: bool) -> in
     am = _ALLAH.match(low)
     nisba = rw.nisba_stem(low) if prefix is None and article else None  # al-Shaabiya: shaabi + -iya
     known = rw.nisba_arabic(nisba or low) if prefix is None and article else None
+    plural = rw.nisba_plural(low) if prefix is None and article and known is None else None
+    plural_known = rw.nisba_arabic(plural[0]) if plural else None
     if am and len(low) > 6 and low not in ("ghazala", "gala", "fadlalla"):
         allah, low = True, am.group("stem").rstrip("-")
+    elif plural and plural_known is not None:  # al-Jazairiyin: الجزائريين
+        units.append(LatUnit(raw, "", None, True, False, fixed=(plural_known + plural[1],)))
+        return i + 1
     elif known is not None:  # a nisba whose base a table knows: al-Lubnaniya لبنانية, al-Urduni أردني
         units.append(LatUnit(raw, "", None, True, False, fixed=(rw.with_ending(known, "iya") if nisba else known,)))
         return i + 1

@@ -71,7 +71,7 @@ def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
     if known is not None:
         official = _official(key, known)
         # the press writes the doubled w once (al-Quwat, al-Jawiya; not yy: Tayyar, Sayyid)
-        press = official.replace("'", "").replace("iyya", "iya").replace("ww", "w")
+        press = official.replace("'", "").replace("iyya", "iya").replace("iyyi", "iyi").replace("iyyu", "iyu").replace("ww", "w")
         plain_style = {"official": official, "press": press}.get(style)
         if plain_style is not None:  # (Spelling's own press slot writes it, construct -at included)
             return Spelling(plain_style, known, key.endswith("ة")).get("press", construct)
@@ -85,7 +85,12 @@ def standard_stem(stem: str, style: str, construct: bool = False) -> str | None:
 
 def _nisba_reading(key: str) -> str | None:
     """A nisba adjective whose base the table reads (كردستاني from كردستان Kurdistān:
-    Kurdistānī); None otherwise, and for a base ending in a long vowel or ة."""
+    Kurdistānī), and its masculine plurals (جزائريين Jazāʾiriyyīn, سودانيون Sūdāniyyūn);
+    None otherwise, and for a base ending in a long vowel or ة."""
+    for plural, ending in (("يين", "iyyīn"), ("يون", "iyyūn")):
+        if len(key) >= 6 and key.endswith(plural):
+            single = table().get(key[:-2]) or _nisba_reading(key[:-2])
+            return single[:-1] + ending if single and single.endswith("ī") else None
     if len(key) < 5 or not key.endswith("ي"):
         return None
     base = table().get(key[:-1])
