@@ -172,3 +172,29 @@ def test_a_bare_stem_that_is_mostly_another_name_is_not_pooled_with_the_article_
     spelled = {c.text for c in t.transliterate_many(["الدين"], "latin", top=5)[0]}
     assert "al-Din" in spelled and not any("Dean" in s for s in spelled)  # دين alone is Dean (a foreign name)
     assert t.transliterate_many(["الرحمن"], "latin", top=1)[0][0].text == "al-Rahman"  # pooled as before
+
+
+def test_a_press_list_holds_the_standard_romanization() -> None:
+    from toolkit.translit.rank import with_standard
+
+    press = [Candidate("Soltane bin Mohammed", 0.9, "model"), Candidate("Soltan bin Mohammed", 0.8, "model"),
+             Candidate("Liberation Front", 0.7, "translation")]
+    official = Candidate("Sultan bin Muhammad", 0.95, "model")
+    got = with_standard(press, official, 5)
+    assert [c.text for c in got] == ["Soltane bin Mohammed", "Soltan bin Mohammed", "Sultan bin Muhammad",
+                                     "Liberation Front"]
+    assert [c.score for c in got] == [0.9, 0.8, 0.8, 0.7]  # never above the spelling before it
+    assert [c.text for c in with_standard(press, official, 2)] == ["Soltane bin Mohammed", "Sultan bin Muhammad"]
+    assert with_standard(press, official, 1) == press  # a 1-best stays the press's own
+    assert with_standard(press, Candidate("soltan-bin mohammed", 0.5, "model"), 5) == press  # already there
+    assert with_standard(press, Candidate("Sultan", 0.9, "lexicon"), 5) == press  # a lexicon name is not put below the model's
+
+
+def test_whole_names_in_press_offer_the_official_spelling() -> None:
+    from toolkit.translit import transliterate
+
+    name = "سلطان بن محمد القاسمي"
+    official = transliterate(name, "latin", style="official")[0].text
+    press = transliterate(name, "latin", top=5)
+    assert official in [c.text for c in press]
+    check(press)

@@ -57,6 +57,14 @@ class TranslitParams:
     pattern_shadda: float = 0.5
     fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
     gloss: bool = True  # offer an organization name's word-by-word translation (gloss.py) as a translation
+    #: The press writes a name many ways, the standard romanization among them (Sultan bin
+    #: Muhammad, where the model's press list runs Soltane, Soltan ...): the press n-best (of
+    #: two or more) of a name of several words holds the official style's first spelling, at
+    #: the last place if no spelling above already is it. Twelve seen issue-16 sets (1,285
+    #: names, 2026-12-07): press top-5 0.879 -> 0.916, top-1 unchanged; translit_multiword
+    #: (85) 0.835 -> 0.847. Not for one word: Wikidata dev / google test top-5 0.552 -> 0.542
+    #: / 0.490 -> 0.482 with it, and a second pass halves the speed (benchmarks/translit.py).
+    press_standard_slot: bool = True
     translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table
     # phrase score (word_translation.phrase_score); chosen, not tuned: aliases and acronyms score near 0
     arabic_per_latin_char: float = 0.75  # typical Arabic length of a Latin name (Guterres → António Guterres's

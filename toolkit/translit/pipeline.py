@@ -39,7 +39,7 @@ from .loading import TranslitResources
 from .memory import Memory
 from .params import DEFAULT_PARAMS, TranslitParams
 from .plan import Plan, make_plan
-from .rank import Candidate, merge
+from .rank import Candidate, merge, with_standard
 from .rerank import plain, rerank
 from .schemes import apply_scheme
 from .shadda import keep_doubling
@@ -151,6 +151,18 @@ class Transliterator:
         check_request(to, top, region)
         if style not in STYLES:
             raise TranslitError(f"unknown style {style!r}: choose one of {', '.join(STYLES)}")
+        results = self._transliterate(names, to, top, scheme, region, style)
+        if to == "latin" and style == "press" and scheme is None and top >= 2 and self.params.press_standard_slot:
+            whole = [k for k, name in enumerate(names) if len(name.split()) > 1]  # (one word: measured worse)
+            standard = self._transliterate([names[k] for k in whole], to, 1, scheme, region, "official")
+            for k, s in zip(whole, standard, strict=True):
+                results[k] = with_standard(results[k], s[0] if s else None, top)
+        return results
+
+    def _transliterate(
+        self, names: Sequence[str], to: Target, top: int, scheme: str | None, region: str | None, style: str
+    ) -> list[list[Candidate]]:
+        """:meth:`transliterate_many` in one style (``press_standard_slot`` aside)."""
         cleaned = clean_names(names, self.params.max_name_chars)
         if scheme is not None:
             try:

@@ -137,3 +137,23 @@ def merge(groups: list[list[Candidate]], top: int) -> list[Candidate]:
         ceiling = score
         out.append(Candidate(c.text, round(score, 4), c.source))
     return out
+
+
+def with_standard(cands: list[Candidate], standard: Candidate | None, top: int) -> list[Candidate]:
+    """``cands`` (a press n-best, spellings before translations) holding ``standard`` (the
+    official style's first spelling): at the last place among the first ``top`` spellings
+    when no spelling is it already and its source ranks no higher than the one before it;
+    scores stay non-increasing."""
+    if standard is None or top < 2 or standard.source == "translation":
+        return cands
+    if any(latin_key(c.text) == latin_key(standard.text) for c in cands):
+        return cands
+    at = min(top - 1, sum(c.source != "translation" for c in cands))
+    if at < 1 or TIER[standard.source] < TIER[cands[at - 1].source]:
+        return cands  # (sources stay in tier order: lexicon, model, rules)
+    out: list[Candidate] = []
+    ceiling = 1.0
+    for c in [*cands[:at], standard, *cands[at:]][:top]:
+        ceiling = min(c.score, ceiling)
+        out.append(Candidate(c.text, ceiling, c.source))
+    return out
