@@ -311,3 +311,21 @@ def test_a_dictionary_unit_spelling_that_spells_something_else_is_left_out(memor
     spelled = [c.text for c in t.transliterate_many(["سلطان"], "latin", top=5)[0]]
     assert spelled and all("Sharji" not in s for s in spelled)  # another name aligned with it, not a spelling
     assert t.transliterate_many(["جعجع"], "latin", top=1)[0][0].text == "Geagea"  # seen often: kept
+
+
+def test_latin_to_arabic_prefers_attested_name_words_in_persons_names() -> None:
+    from dataclasses import replace
+
+    from toolkit.translit.params import DEFAULT_PARAMS
+
+    on = Transliterator()
+    off = Transliterator(params=replace(DEFAULT_PARAMS, attested_name_weight=1.0))
+    name = "Ahmed al-Raissouni"
+    assert on.transliterate_many([name], "arabic")[0][0].text == "أحمد الريسوني"
+    before = [c.text for c in off.transliterate_many([name], "arabic")[0]]
+    after = on.transliterate_many([name], "arabic")[0]
+    assert sorted(before) == sorted(c.text for c in after)  # the same spellings, reordered
+    assert [c.score for c in after] == sorted((c.score for c in after), reverse=True)
+    # one word, or an organization's name, is left as the model ranks it
+    for other in ("Raissouni", "Jabhat al-Amal al-Islami"):
+        assert on.transliterate_many([other], "arabic")[0] == off.transliterate_many([other], "arabic")[0]

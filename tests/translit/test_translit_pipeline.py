@@ -198,3 +198,4 @@ def test_whole_names_in_press_offer_the_official_spelling() -> None:
     press = transliterate(name, "latin", top=5)
     assert official in [c.text for c in press]
     check(press)
+

@@ -65,6 +65,12 @@ class TranslitParams:
     #: (85) 0.835 -> 0.847. Not for one word: Wikidata dev / google test top-5 0.552 -> 0.542
     #: / 0.490 -> 0.482 with it, and a second pass halves the speed (benchmarks/translit.py).
     press_standard_slot: bool = True
+    #: Latin → Arabic, a person's name of several words: a model or rules candidate's score
+    #: is × (this + (1 - this) × the share of its words the name dictionary attests as
+    #: Arabic name words). Twelve seen issue-16 sets (3,417 queries, 2026-12-07, simulated
+    #: on the n-best lists before it was built): top-1 0.797 -> 0.813 at 0.3 and 0.5, 0.811
+    #: at 0.7, 0.807 at 0.9; for organizations' names too: 0.807 (so not for them). 1: off.
+    attested_name_weight: float = 0.5
     translation_min: float = 0.5  # an entity's other name is offered as a translation at this word-table
     # phrase score (word_translation.phrase_score); chosen, not tuned: aliases and acronyms score near 0
     arabic_per_latin_char: float = 0.75  # typical Arabic length of a Latin name (Guterres → António Guterres's

@@ -39,7 +39,8 @@ from .loading import TranslitResources
 from .memory import Memory
 from .params import DEFAULT_PARAMS, TranslitParams
 from .plan import Plan, make_plan
-from .rank import Candidate, merge, with_standard
+from . import reverse_words as rw
+from .rank import TIER, Candidate, merge, with_standard
 from .rerank import plain, rerank
 from .schemes import apply_scheme
 from .shadda import keep_doubling
@@ -189,8 +190,29 @@ class Transliterator:
             if to == "latin" and style != "press":
                 conf, attested = restyled(plan, conf, style, name, self.params), restyled(plan, attested, style, name, self.params)
             glossed = gloss(name) if to == "latin" and self.params.gloss and has_arabic(name) else []
-            results.append(merge([conf, attested, guesses, glossed], top))
+            merged = merge([conf, attested, guesses, glossed], top)
+            results.append(self._names_first(name, merged) if to == "arabic" else merged)
         return results
+
+    def _names_first(self, name: str, cands: list[Candidate]) -> list[Candidate]:
+        """Latin → Arabic, a person's name of several words: a spelling whose words the name
+        dictionary holds as Arabic name words (ونوس, الريسوني) rises above one it does not
+        (وانوس, الرايسوني: long vowels the model writes for Latin vowels). Each model or rules
+        score is weighed by ``attested_name_weight`` + the rest × the share of its words
+        attested; the lexicon's names keep their place."""
+        weight = self.params.attested_name_weight
+        words = name.split()
+        if self.names is None or weight >= 1.0 or len(words) < 2 or rw.org_context(words):
+            return cands
+
+        def share(text: str) -> float:
+            parts = text.split()
+            return sum(bool(self.names.unit(p)) for p in parts) / max(1, len(parts))  # type: ignore[union-attr]
+
+        rescored = [c if c.source in ("lexicon", "scheme") else
+                    Candidate(c.text, round(c.score * (weight + (1 - weight) * share(c.text)), 4), c.source)
+                    for c in cands]
+        return sorted(rescored, key=lambda c: (TIER[c.source], -c.score))
 
     # ------------------------------------------------------------ steps
     def _stems_to_guess(self, plans: list[Plan | None], to: Target, region: str | None) -> set[str]:
