@@ -188,14 +188,21 @@ def test_a_press_list_holds_the_standard_romanization() -> None:
     assert with_standard(press, official, 1) == press  # a 1-best stays the press's own
     assert with_standard(press, Candidate("soltan-bin mohammed", 0.5, "model"), 5) == press  # already there
     assert with_standard(press, Candidate("Sultan", 0.9, "lexicon"), 5) == press  # a lexicon name is not put below the model's
+    ruled = [press[0], Candidate("Sltn bin Mhmd", 0.5, "rules")]
+    assert [c.text for c in with_standard(ruled, official, 5)] == ["Soltane bin Mohammed", "Sultan bin Muhammad",
+                                                                   "Sltn bin Mhmd"]  # above the rules' spelling
 
 
 def test_whole_names_in_press_offer_the_official_spelling() -> None:
     from toolkit.translit import transliterate
 
     name = "سلطان بن محمد القاسمي"
-    official = transliterate(name, "latin", style="official")[0].text
+    official = transliterate(name, "latin", style="official", top=5)
     press = transliterate(name, "latin", top=5)
-    assert official in [c.text for c in press]
+    assert official[0].text in [c.text for c in press]  # the standard romanization, among the press's
+    assert press[0].text in [c.text for c in official]  # and the press's spelling, an official alias
     check(press)
+    check(official)
+    one = transliterate("سلطان", "latin", top=5)  # one word: as the press style alone ranks it
+    assert one == Transliterator().transliterate_many(["سلطان"], "latin", top=5)[0]
 

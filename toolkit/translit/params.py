@@ -58,13 +58,18 @@ class TranslitParams:
     fixed_alternative: float = 0.9  # a table word's (or proclitic's) second spelling: × this per rank; chosen, not tuned
     gloss: bool = True  # offer an organization name's word-by-word translation (gloss.py) as a translation
     #: The press writes a name many ways, the standard romanization among them (Sultan bin
-    #: Muhammad, where the model's press list runs Soltane, Soltan ...): the press n-best (of
-    #: two or more) of a name of several words holds the official style's first spelling, at
-    #: the last place if no spelling above already is it. Twelve seen issue-16 sets (1,285
-    #: names, 2026-12-07): press top-5 0.879 -> 0.916, top-1 unchanged; translit_multiword
-    #: (85) 0.835 -> 0.847. Not for one word: Wikidata dev / google test top-5 0.552 -> 0.542
-    #: / 0.490 -> 0.482 with it, and a second pass halves the speed (benchmarks/translit.py).
-    press_standard_slot: bool = True
+    #: Muhammad, where the model's press list runs Soltane, Soltan ...), and official lists
+    #: carry press spellings as aliases: the n-best (of two or more) of a name of several
+    #: words holds the other style's first spelling (``pipeline.OTHER_STYLE``), at the last
+    #: place if no spelling above already is it. Twelve seen issue-16 sets (1,285 names,
+    #: 2026-12-07): press top-5 0.879 -> 0.915, top-1 unchanged; translit_multiword (85)
+    #: 0.835 -> 0.847. Thirteen sets (held-out 12 seen, 1,396 names): official top-5 0.880
+    #: -> 0.907 (its lists are short: three spellings on average), press 0.912 -> 0.913 (a
+    #: model spelling goes above the rules' ones, ``rank.with_standard``); scholarly gains nothing
+    #: from either (0.878 -> 0.878 / 0.883), so has none. Not for one word: Wikidata dev /
+    #: google test top-5 0.552 -> 0.542 / 0.490 -> 0.482 with it, and a second pass halves
+    #: the speed (benchmarks/translit.py).
+    other_style_slot: bool = True
     #: Latin → Arabic, a person's name of several words: a model or rules candidate's score
     #: is × (this + (1 - this) × the share of its words the name dictionary attests as
     #: Arabic name words). Twelve seen issue-16 sets (3,417 queries, 2026-12-07, simulated

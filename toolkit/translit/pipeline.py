@@ -153,9 +153,10 @@ class Transliterator:
         if style not in STYLES:
             raise TranslitError(f"unknown style {style!r}: choose one of {', '.join(STYLES)}")
         results = self._transliterate(names, to, top, scheme, region, style)
-        if to == "latin" and style == "press" and scheme is None and top >= 2 and self.params.press_standard_slot:
+        other = OTHER_STYLE.get(style) if to == "latin" and scheme is None and top >= 2 else None
+        if other is not None and self.params.other_style_slot:
             whole = [k for k, name in enumerate(names) if len(name.split()) > 1]  # (one word: measured worse)
-            standard = self._transliterate([names[k] for k in whole], to, 1, scheme, region, "official")
+            standard = self._transliterate([names[k] for k in whole], to, top, scheme, region, other)
             for k, s in zip(whole, standard, strict=True):
                 results[k] = with_standard(results[k], s[0] if s else None, top)
         return results
@@ -163,7 +164,7 @@ class Transliterator:
     def _transliterate(
         self, names: Sequence[str], to: Target, top: int, scheme: str | None, region: str | None, style: str
     ) -> list[list[Candidate]]:
-        """:meth:`transliterate_many` in one style (``press_standard_slot`` aside)."""
+        """:meth:`transliterate_many` in one style (``other_style_slot`` aside)."""
         cleaned = clean_names(names, self.params.max_name_chars)
         if scheme is not None:
             try:
@@ -283,6 +284,12 @@ class Transliterator:
         else:
             hits = lookup_hits(lex, name, to, top, self.params, others)
         return hits + translations_among(name, others, to, self.params)
+
+
+#: The style whose first spelling an n-best of a whole name holds (``other_style_slot``): the
+#: press also writes the standard romanization, and the official lists carry the press's
+#: spelling among their aliases (a.k.a. Fouad Siniora beside Fu'ad al-Sinyura).
+OTHER_STYLE: dict[str, str] = {"press": "official", "official": "press"}
 
 
 def restyled(plan: Plan, candidates: list[Candidate], style: str, name: str, params: TranslitParams) -> list[Candidate]:

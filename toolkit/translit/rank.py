@@ -140,17 +140,19 @@ def merge(groups: list[list[Candidate]], top: int) -> list[Candidate]:
 
 
 def with_standard(cands: list[Candidate], standard: Candidate | None, top: int) -> list[Candidate]:
-    """``cands`` (a press n-best, spellings before translations) holding ``standard`` (the
-    official style's first spelling): at the last place among the first ``top`` spellings
-    when no spelling is it already and its source ranks no higher than the one before it;
-    scores stay non-increasing."""
+    """``cands`` (an n-best, spellings before translations) holding ``standard`` (the
+    other style's first spelling): at the last place among the first ``top`` spellings when
+    no spelling is it already, or above the first spelling of a lower tier than its source;
+    never first; scores stay non-increasing."""
     if standard is None or top < 2 or standard.source == "translation":
         return cands
     if any(latin_key(c.text) == latin_key(standard.text) for c in cands):
         return cands
     at = min(top - 1, sum(c.source != "translation" for c in cands))
-    if at < 1 or TIER[standard.source] < TIER[cands[at - 1].source]:
-        return cands  # (sources stay in tier order: lexicon, model, rules)
+    # (sources stay in tier order, lexicon, model, rules: above the first of a lower tier)
+    at = next((k for k, c in enumerate(cands[:at]) if TIER[c.source] > TIER[standard.source]), at)
+    if at < 1:
+        return cands  # never first: the first spelling is the style's own
     out: list[Candidate] = []
     ceiling = 1.0
     for c in [*cands[:at], standard, *cands[at:]][:top]:
