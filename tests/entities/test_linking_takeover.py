@@ -10,11 +10,17 @@ EN = "Indonesian President Joko Widodo arrived in Palu on Sunday."
 AR = "الرئيس الإندونيسي جوكو ويدودو وصل لمدينة بالو يوم الأحد."
 
 
-def linked(params: LinkParams) -> list[tuple[str, str]]:
-    doc = Document(EN, AR)
+def one_pair(en: str, ar: str) -> Document:
+    """A report pair of one sentence a side, aligned."""
+    doc = Document(en, ar)
     CheckTexts()(doc)
-    doc.en_sents, doc.ar_sents = [Sent(EN, 0, len(EN))], [Sent(AR, 0, len(AR))]
+    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
     doc.pairs = [Pair((0,), (0,), 1.0)]
+    return doc
+
+
+def linked(params: LinkParams) -> list[tuple[str, str]]:
+    doc = one_pair(EN, AR)
     s = EN.index("Joko Widodo")
     doc.en_mentions = [RawMention("en", s, s + 11, "Joko Widodo", "Joko Widodo", "PER", "ner", "", 0.99).with_sentence(0)]
     a = AR.index("الإندونيسي جوكو")
@@ -37,10 +43,7 @@ def test_without_the_takeover_the_wrong_edge_stays():
 def test_a_linked_span_takes_the_edges_its_partner_projects():
     en = "The first shop opened last week in Croydon, south London."
     ar = "تم افتتاح المتجر الأول الأسبوع الماضي في كريدون بجنوب لندن."
-    doc = Document(en, ar)
-    CheckTexts()(doc)
-    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
-    doc.pairs = [Pair((0,), (0,), 1.0)]
+    doc = one_pair(en, ar)
     s, a = en.index("Croydon"), ar.index("كريدون") + 1  # the tagger took ك for "like"
     doc.en_mentions = [RawMention("en", s, s + 7, "Croydon", "Croydon", "LOC", "ner", "", 0.99).with_sentence(0)]
     doc.ar_mentions = [RawMention("ar", a, a + 5, "ريدون", "ريدون", "LOC", "ner", "", 0.7).with_sentence(0)]
@@ -61,10 +64,7 @@ def test_a_word_after_a_title_cue_is_scored_by_its_sound():
 def test_a_name_gets_a_second_try_after_another_took_over_the_tagger_span():
     en = "a professor at Syracuse University's Maxwell School told The Hill"
     ar = "أستاذ في كلية ماكسويل بجامعة سيراكيوز لصحيفة ذا هيل"
-    doc = Document(en, ar)
-    CheckTexts()(doc)
-    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
-    doc.pairs = [Pair((0,), (0,), 1.0)]
+    doc = one_pair(en, ar)
     ms = []
     for name, typ in (("Syracuse University", "ORG"), ("Maxwell School", "ORG")):
         s = en.index(name)
@@ -81,10 +81,7 @@ def test_a_name_gets_a_second_try_after_another_took_over_the_tagger_span():
 def _kent(params: LinkParams, score: float) -> list[str]:
     en = "Rangers winger Ryan Kent scored twice on Saturday."
     ar = "سجل جناح رينجرز ريان كينت هدفين يوم السبت."
-    doc = Document(en, ar)
-    CheckTexts()(doc)
-    doc.en_sents, doc.ar_sents = [Sent(en, 0, len(en))], [Sent(ar, 0, len(ar))]
-    doc.pairs = [Pair((0,), (0,), 1.0)]
+    doc = one_pair(en, ar)
     s, a = en.index("Ryan Kent"), ar.index("ريان")
     doc.en_mentions = [RawMention("en", s, s + 9, "Ryan Kent", "Ryan Kent", "PER", "ner", "", 0.99).with_sentence(0)]
     # the tagger hesitated: one word of the name, as a place
