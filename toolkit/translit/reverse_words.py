@@ -211,8 +211,10 @@ def lookup(word: str, article: bool, org: bool) -> tuple[str, ...]:
     sure = "'" in _literal(word) and bool(literal)
     if not found or (key in AMBIGUOUS and not org and not sure) or not (article or org or sure):
         return ()
-    # a table word spelled exactly so comes first (Jami'at, Jamiat: جامعة; Jam'iyyat: جمعية)
-    found = tuple(sorted(found, key=lambda w: w.arabic not in literal))
+    # a table word spelled exactly so comes first (Jami'at, Jamiat: جامعة; Jam'iyyat: جمعية),
+    # then, bare, a word of organizations' names before a common noun spelled the same
+    # (Niqabat: نقابة before the plural نقابات; Quwwat keeps قوات, both being such words)
+    found = tuple(sorted(found, key=lambda w: (w.arabic not in literal, not article and w.kind != "desc")))
     out: list[str] = []
     for w in found:
         if article and (w.kind == "particle" or w.construct):
