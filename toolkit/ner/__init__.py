@@ -103,15 +103,16 @@ def find_mentions_many(texts: Iterable[str], lang: Lang, params: NerParams = DEF
     cache are shared, so a batch is faster per text than separate processes). With
     ``one_document`` the texts are read as the lines of one document, so a name found on
     one line is also found on the others (``toolkit ner --document``)."""
-    texts = list(texts)
     if not one_document:
         return [find_mentions(t, lang, params) for t in texts]
+    texts = list(texts)
     pieces = [_pieces(t, params) for t in texts]
     flat = tag_sentences([[t.text for t in p] for ps in pieces for p in ps], lang, params)
     out: list[list[NerMention]] = []
+    at = 0
     for text, ps in zip(texts, pieces, strict=True):
-        out.append(_mentions(text, lang, ps, flat[:len(ps)], params))
-        flat = flat[len(ps):]
+        out.append(_mentions(text, lang, ps, flat[at:at + len(ps)], params))
+        at += len(ps)
     return out
 
 
