@@ -213,3 +213,10 @@ def test_whole_names_in_press_offer_the_official_spelling() -> None:
         assert on.transliterate_many([one], "latin", top=5)[0] == off.transliterate_many([one], "latin", top=5)[0]
     assert on.transliterate_many([name], "latin", top=5)[0] != off.transliterate_many([name], "latin", top=5)[0]
 
+
+
+def test_names_may_come_as_an_iterator() -> None:
+    from toolkit.translit import transliterate_many
+
+    names = ["سلطان بن محمد القاسمي", "محمد", ""]
+    assert transliterate_many(iter(names), "latin") == transliterate_many(names, "latin")
