@@ -28,6 +28,7 @@ FILES = {
     "heldout11": HERE / "translit_names_heldout11.tsv",
     "heldout12": HERE / "translit_names_heldout12.tsv",
     "heldout13": HERE / "translit_names_heldout13.tsv",
+    "heldout14": HERE / "translit_names_heldout14.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
