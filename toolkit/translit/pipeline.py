@@ -152,7 +152,8 @@ class Transliterator:
         check_request(to, top, region)
         if style not in STYLES:
             raise TranslitError(f"unknown style {style!r}: choose one of {', '.join(STYLES)}")
-        names = list(names)  # read twice below (an iterator would be empty the second time)
+        if not isinstance(names, (str, list, tuple)):
+            names = list(names)  # read twice below (an iterator would be empty the second time)
         results = self._transliterate(names, to, top, scheme, region, style)
         other = OTHER_STYLE.get(style) if to == "latin" and scheme is None and top >= 2 else None
         if other is not None and self.params.other_style_slot:
