@@ -29,6 +29,7 @@ FILES = {
     "heldout12": HERE / "translit_names_heldout12.tsv",
     "heldout13": HERE / "translit_names_heldout13.tsv",
     "heldout14": HERE / "translit_names_heldout14.tsv",
+    "heldout15": HERE / "translit_names_heldout15.tsv",
 }
 OLDER = HERE / "translit_multiword.tsv"
 COLUMNS = ["arabic", "kind", "press", "official", "scholarly", "translation", "word_classes", "notes"]
