@@ -16,6 +16,7 @@
     python benchmarks/translit_names.py --split heldout12  # held-out 12 (2026-12-07, 111 names): run once
     python benchmarks/translit_names.py --split heldout13  # held-out 13 (2026-12-07, 110 names): run once
     python benchmarks/translit_names.py --split heldout14  # held-out 14 (2026-12-07, 111 names): run once
+    python benchmarks/translit_names.py --split heldout15  # held-out 15 (2026-12-07, 107 names): run once
 
 Gold: ``benchmarks/gold/translit_names_{dev,heldout}.tsv`` (written by hand before any tuning;
 columns and conventions in ``benchmarks/gold/README.md``). Each row is a multi-word Arabic
@@ -158,7 +159,7 @@ def not_spellings(queries: list[str], outputs: Candidates) -> list[tuple[str, st
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"), default="dev")
+    ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"), default="dev")
     ap.add_argument("--misses", choices=STYLES + ("arabic",), help="print the top-1 misses of this style (dev only)")
     ap.add_argument("--kind", choices=("person", "org"), help="only rows of this kind")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
