@@ -5,8 +5,8 @@
 learnt how much "this word occurs in person names" weighs against the context.
 
 ``ar_clusters.tsv``: distributional clusters of Arabic stems (``training/ner/build_clusters.py``),
-read only when ``FeatureParams.arabic_clusters`` is on; off in the shipped model, so the table
-is not shipped (see that field's comment).
+read when ``FeatureParams.arabic_clusters`` is on, as it is in the shipped model (see that
+field's comment for what it measured).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ the modules hold the details: :mod:`.arabic`, :mod:`.latin`, :mod:`.keys` (on th
 symbols of :mod:`.phonetic`), :mod:`.script` (which script a text is in) and :mod:`.levels`
 (the ``Level`` and ``Lang`` names every caller shares).
 
-This package is the ground floor of the toolkit: it imports nothing else from it.
+This package is the ground floor of the toolkit: it imports nothing else from it but the
+leaf :mod:`toolkit.resources` (where :mod:`.glued` finds its word-frequency table).
 """
 
 from __future__ import annotations

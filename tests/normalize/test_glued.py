@@ -1,0 +1,92 @@
+"""Arabic words run together: found only in text that is clearly so, cut, mapped back."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.normalize import glued
+
+#: Written for these tests (not from any corpus): a short report, spaced.
+SPACED = [
+    "قال رئيس الوزراء العراقي إن الحكومة ستعقد اجتماعا في بغداد غدا.",
+    "وأضاف أن وفدا من الأمم المتحدة سيزور جامعة القاهرة الأسبوع المقبل.",
+    "وقالت وزارة الخارجية في بيان إن المحادثات كانت مثمرة.",
+    "ولم يعلق المتحدث باسم الحكومة على هذه التقارير.",
+]
+
+
+def _remove(view: glued.Respaced) -> str:
+    taken = set(view.inserted)
+    return "".join(c for i, c in enumerate(view.text) if i not in taken)
+
+
+def test_a_report_run_together_is_cut_back_into_its_words():
+    text = "\n".join(s.replace(" ", "") for s in SPACED)
+    view = glued.respace(text)
+    assert view.inserted and view.glued == len(SPACED)
+    assert view.text.split() == "\n".join(SPACED).split()
+    assert _remove(view) == text
+
+
+def test_a_partly_run_together_report_keeps_its_own_spaces():
+    text = "\n".join(s.replace(" ", "", 4) for s in SPACED)  # the first four spaces of each line lost
+    view = glued.respace(text)
+    assert view.text.split() == "\n".join(SPACED).split()
+    assert _remove(view) == text
+
+
+def test_ordinary_text_and_its_rare_names_are_left_alone():
+    # rare long foreign names a unigram model would cut (نيستلروي: نيس تل روي), in spaced text
+    text = "\n".join(SPACED) + "\nوسجل نيستلروي وكانافارو وماتيراتزي أهدافا في المباراة."
+    view = glued.respace(text)
+    assert view == glued.Respaced(text, (), 0, view.words)
+    assert view.words > 30
+
+
+@pytest.mark.parametrize("text", ["", "no Arabic here", "١٢٣ 456", "بغداد", "\u200f\u200e"])
+def test_empty_and_foreign_text_pass_through(text):
+    assert glued.respace(text).text == text
+    assert not glued.respace(text).inserted
+
+
+def test_the_article_stays_with_its_word():
+    assert glued.best_cut("جامعهالقاهرهبالتزود") == ["جامعه", "القاهره", "بالتزود"]
+
+
+def test_offsets_map_back_to_the_text_as_given():
+    text = "\n".join(s.replace(" ", "") for s in SPACED)
+    view = glued.respace(text)
+    start = view.text.index("جامعة القاهرة")
+    end = start + len("جامعة القاهرة")
+    a, b = glued.to_given(start, view.inserted), glued.to_given(end, view.inserted)
+    assert text[a:b] == "جامعةالقاهرة"
+
+
+def test_harakat_stay_with_their_letter():
+    text = "\n".join(s.replace(" ", "") for s in SPACED) + "\nقسطكافٍمنالراحة"
+    view = glued.respace(text)
+    assert "كافٍ من الراحة" in view.text
+
+
+def test_a_huge_run_together_line_costs_linear_time():
+    line = "".join(s.replace(" ", "") for s in SPACED) * 200  # ~40,000 letters, one line
+    view = glued.respace(line)
+    assert _remove(view) == line
+    assert view.text == "".join(SPACED) * 200
+
+
+WORDS = st.sampled_from([w for s in SPACED for w in s.rstrip(".").split()] + ["نيستلروي", "٢٠٢٦", "Baghdad", "\u200c"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.sampled_from(["", " ", "\n", "، "])), max_size=40))
+def test_only_spaces_are_added_and_the_view_is_stable(parts):
+    text = "".join(w + sep for w, sep in parts)
+    view = glued.respace(text)
+    assert _remove(view) == text
+    assert all(view.text[i] == " " for i in view.inserted)
+    assert list(view.inserted) == sorted(set(view.inserted))
+    again = glued.respace(view.text)
+    assert again.text.split() == view.text.split()
