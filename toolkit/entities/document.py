@@ -28,7 +28,8 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawMention
-from .model import Entity, EntityList
+from ..normalize.glued import to_given
+from .model import Entity, EntityList, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,10 @@ class Document:
     #: changed invisible or look-alike characters: mentions report their text from these.
     en_original: str | None = None
     ar_original: str | None = None
+    #: Offsets (of ``ar_text``) of the spaces the reading view put back between Arabic words
+    #: run together (:mod:`toolkit.normalize.glued`); mentions are mapped back to the text
+    #: as given (``ar_original``).
+    ar_inserted: tuple[int, ...] = ()
     en_ok: bool = False
     ar_ok: bool = False
     messages: list[str] = field(default_factory=list)
@@ -108,16 +113,40 @@ class Document:
         return self.en_ok or self.ar_ok
 
     def _as_written(self, entity: Entity) -> Entity:
-        """The entity with each mention's text as the original writes it (the reading view
-        keeps offsets, so only the characters it made plain differ)."""
+        """The entity with each mention's text as the original writes it: the reading view
+        keeps offsets, except for the spaces it put back between Arabic words run together,
+        whose mentions (and the names read from them) are mapped back to the text as given."""
         originals = {"en": self.en_original, "ar": self.ar_original}
         if not any(originals.values()):
             return entity
-        mentions = tuple(
-            replace(m, text=text[m.start:m.end]) if (text := originals.get(m.lang)) else m
-            for m in entity.mentions
+        mentions = tuple(self._mention_as_given(m, originals.get(m.lang)) for m in entity.mentions)
+        if not self.ar_inserted:
+            return replace(entity, mentions=mentions)
+        given = {m.text: g.text for m, g in zip(entity.mentions, mentions) if m.lang == "ar"}
+        return replace(
+            entity, mentions=mentions, ar=given.get(entity.ar, entity.ar),
+            variants_ar=tuple(dict.fromkeys(given.get(v, v) for v in entity.variants_ar)),
         )
-        return replace(entity, mentions=mentions)
+
+    def _mention_as_given(self, m: Mention, text: str | None) -> Mention:
+        if text is None:
+            return m
+        if m.lang == "ar" and self.ar_inserted:
+            start, end = to_given(m.start, self.ar_inserted), to_given(m.end, self.ar_inserted)
+            return replace(m, start=start, end=end, text=text[start:end])
+        return replace(m, text=text[m.start:m.end])
+
+    def sentences_as_given(self, lang: str) -> list[Sent]:
+        """The sentences of one report with offsets into the text as given."""
+        sents = self.en_sents if lang == "en" else self.ar_sents
+        original = self.en_original if lang == "en" else self.ar_original
+        if lang == "en" or not self.ar_inserted or original is None:
+            return sents
+        out = []
+        for s in sents:
+            start, end = to_given(s.start, self.ar_inserted), to_given(s.end, self.ar_inserted)
+            out.append(Sent(original[start:end], start, end))
+        return out
 
     def result(self) -> EntityList:
         """The public result: entities, messages, the aligner used and the sentence links."""

@@ -124,3 +124,22 @@ class CheckTexts:
                     f"the {what} text holds {view.changed} invisible or look-alike characters (zero-width, bidi "
                     "controls, Cyrillic or Greek letters inside Latin words): read as their plain forms, offsets kept"
                 )
+        if doc.ar_text and doc.ar_ok:
+            CheckTexts._respaced_view(doc)
+
+    @staticmethod
+    def _respaced_view(doc: Document) -> None:
+        """Arabic words run together put apart (:mod:`toolkit.normalize.glued`); mentions
+        keep the offsets of the text as given."""
+        from ..normalize.glued import respace
+
+        view = respace(doc.ar_text or "")
+        if not view.inserted:
+            return
+        if doc.ar_original is None:
+            doc.ar_original = doc.ar_text
+        doc.ar_text, doc.ar_inserted = view.text, view.inserted
+        doc.messages.append(
+            f"the Arabic text runs words together ({view.glued} of its {view.words} runs of letters cut into words): read with "
+            f"{len(view.inserted)} spaces put back; mentions keep the offsets of the text as given"
+        )

@@ -178,10 +178,10 @@ def build_review(en_text: str, ar_text: str | None, *, en_name: str = "English r
     if registry is not None and len(result):
         result, line = file_in_registry(result, registry, doc or f"{en_name} + {ar_name}")
         messages.append(line)
-    en_sents = d.en_sents if d.en_ok else []
-    ar_sents = d.ar_sents if d.ar_ok else []
+    en_sents = d.sentences_as_given("en") if d.en_ok else []
+    ar_sents = d.sentences_as_given("ar") if d.ar_ok else []
     review = Review(
-        # the texts as given: the reading view keeps offsets, and the page strips bidi itself
+        # the texts as given (sentences and mentions mapped back to them); the page strips bidi itself
         en_name, ar_name, d.en_original or d.en_text or "", d.ar_original or d.ar_text or "", en_sents, ar_sents,
         rows_of(d.pairs, len(en_sents), len(ar_sents)), result, toolkit_version(), messages=messages,
     )
