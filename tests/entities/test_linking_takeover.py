@@ -96,3 +96,23 @@ def test_a_projection_takes_over_a_span_the_tagger_was_unsure_of():
     assert _kent(LinkParams(ner_takeover=1.01), 0.95) != ["ريان كينت"]
     # ... and without the rule the unsure one is not either
     assert _kent(LinkParams(ner_takeover=1.01, ner_soft_score=0.0), 0.41) != ["ريان كينت"]
+
+
+def _projected(en: str, ar: str, name: str, params: LinkParams = LinkParams()) -> list[str]:
+    doc = one_pair(en, ar)
+    s = en.index(name)
+    doc.en_mentions = [RawMention("en", s, s + len(name), name, name, "LOC", "ner", "", 0.9).with_sentence(0)]
+    LinkMentions(Gazetteer([]), params)(doc)
+    return [doc.ar_mentions[l.ar].text for l in doc.links]
+
+
+def test_a_one_word_name_is_projected_by_sound_not_by_translation():
+    # A tagger that cut "Brigham and Women's Hospital" apart leaves "Hospital": its
+    # translation, مستشفى, is a common noun of the Arabic report, not a name.
+    en, ar = "He works at the Hospital in Boston.", "يعمل في مستشفى في بوسطن."
+    assert _projected(en, ar, "Hospital") == []
+    assert _projected(en, ar, "Hospital", LinkParams(translate_one_word=True)) == ["مستشفى"]
+    assert _projected(en, ar, "Boston") == ["بوسطن"]
+    # names of several words still link by their translated words
+    en2, ar2 = "He works at the Supreme Court in Boston.", "يعمل في المحكمة العليا في بوسطن."
+    assert _projected(en2, ar2, "Supreme Court") == ["المحكمة العليا"]

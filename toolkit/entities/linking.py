@@ -73,6 +73,11 @@ def without_proclitic(m: RawMention) -> RawMention | None:
     return replace(m, start=m.start + 1, text=m.text[1:], name=m.name[1:])
 
 
+def _one_word(m: RawMention) -> bool:
+    """A one-word English name of no lexicon entry and no acronym (``LinkParams.translate_one_word``)."""
+    return len(m.name.split()) == 1 and not m.entity_id and not m.acronym_of
+
+
 def is_soft(m: RawMention) -> bool:
     """Unlinked mentions a projection may replace: one-word lexicon hits and cue-word
     spans (whose right edge is a guess: "صنداي تايمز نقاد خططها")."""
@@ -205,7 +210,7 @@ class _Linker:
         """The projection of ``em`` into ``ar_text[start:end]`` and the unlinked mentions
         (``free``) it may take over: soft ones always, the tagger's own only when the
         projection is sure (``LinkParams.ner_takeover``): its span edge was wrong."""
-        forms, translated = arabic_forms(self.gaz, em), not is_weak(em)
+        forms, translated = arabic_forms(self.gaz, em), not is_weak(em) and (self.params.translate_one_word or not _one_word(em))
         soft = {j for j in free if is_soft(self.ar_m[j]) or self._hesitant(self.ar_m[j])}
         wide = set(free)
         for allowed in (wide, soft):
