@@ -51,6 +51,21 @@ def test_empty_and_foreign_text_pass_through(text):
     assert not glued.respace(text).inserted
 
 
+@pytest.mark.parametrize("given, view", [
+    ("قضت المحكمةالابتدائية بأن", "قضت المحكمة الابتدائية بأن"),  # teh marbuta ends its word
+    ("وصل إلىصنداي تايمز", "وصل إلى صنداي تايمز"),  # alef maqsura after a known word
+    ("على شاطىء البحر", "على شاطىء البحر"),  # ىء: the older spelling of ئ inside a word
+    ("قال رئىس الوزراء", "قال رئىس الوزراء"),  # ى typed for ي: no known word before it
+    ("الصينيةح", "الصينيةح"),  # one letter after: no word
+    ("كلمةً واحدة", "كلمةً واحدة"),
+])
+def test_in_ordinary_text_only_words_joined_after_a_final_letter_are_cut(given, view):
+    out = glued.respace(given)
+    assert out.text == view
+    assert not out.run_together
+    assert _remove(out) == given
+
+
 def test_the_article_stays_with_its_word():
     assert glued.best_cut("جامعهالقاهرهبالتزود") == ["جامعه", "القاهره", "بالتزود"]
 

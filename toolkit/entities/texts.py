@@ -129,8 +129,9 @@ class CheckTexts:
 
     @staticmethod
     def _respaced_view(doc: Document) -> None:
-        """Arabic words run together put apart (:mod:`toolkit.normalize.glued`); mentions
-        keep the offsets of the text as given."""
+        """Arabic words run together put apart (:mod:`toolkit.normalize.glued`): a whole
+        report, or single words joined after ة or ى; mentions keep the offsets of the text
+        as given."""
         from ..normalize.glued import respace
 
         view = respace(doc.ar_text or "")
@@ -139,7 +140,13 @@ class CheckTexts:
         if doc.ar_original is None:
             doc.ar_original = doc.ar_text
         doc.ar_text, doc.ar_inserted = view.text, view.inserted
-        doc.messages.append(
-            f"the Arabic text runs words together ({view.glued} of its {view.words} runs of letters cut into words): read with "
-            f"{len(view.inserted)} spaces put back; mentions keep the offsets of the text as given"
-        )
+        if view.run_together:
+            doc.messages.append(
+                f"the Arabic text runs words together ({view.glued} of its {view.words} runs of letters cut into words): "
+                f"read with {len(view.inserted)} spaces put back; mentions keep the offsets of the text as given"
+            )
+        else:
+            doc.messages.append(
+                f"{view.glued} Arabic words joined to the next after a word-final letter (ة, ى) were read apart "
+                "(a space put back; mentions keep the offsets of the text as given)"
+            )

@@ -12,6 +12,8 @@ segmenters of unspaced scripts do). Cutting is risky on ordinary text (a rare fo
 نيستلروي, is "نيس تل روي" to a unigram model), so it happens only in a text that is
 *clearly* run together: enough of its words split, each piece a common word
 (:class:`GluedParams`). Ordinary news never opens that gate (``benchmarks/glued.py``).
+In any other text only one cut is made: after a teh marbuta (or an alef maqsura ending a
+known word) that stands inside a run, where no word has it (المحكمةالابتدائية).
 
 The view only inserts spaces: :func:`to_given` maps an offset of the view back to the text
 as given, so every mention still points into what the user gave.
@@ -75,12 +77,15 @@ DEFAULT = GluedParams()
 @dataclass(frozen=True, slots=True)
 class Respaced:
     """The reading view: ``text`` with spaces put back at ``inserted`` (offsets of the view,
-    ascending); ``glued``: the runs cut; ``words``: the Arabic runs of the text as given."""
+    ascending); ``glued``: the runs cut; ``words``: the Arabic runs of the text as given;
+    ``run_together``: the whole text was read as run together (else only words joined
+    after a word-final letter were cut)."""
 
     text: str
     inserted: tuple[int, ...] = ()
     glued: int = 0
     words: int = 0
+    run_together: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -167,14 +172,25 @@ def _strong(pieces: list[str], params: GluedParams) -> bool:
 
 
 def respace(text: str, params: GluedParams = DEFAULT) -> Respaced:
-    """The reading view of ``text``: itself unless it is clearly run together (see the
-    module docstring); then every long unknown run is cut into words."""
+    """The reading view of ``text``. A text clearly run together (see the module docstring)
+    has every long unknown run cut into words; any other text only the words joined after
+    a letter that ends words (:func:`final_letter_cuts`); most text is returned as it is."""
     runs = [m for m in _RUN_RE.finditer(text)]
+    cuts = _run_together_cuts(runs, params)
+    if cuts is None:
+        cuts = [c for m in runs if (c := final_letter_cuts(m.group(), m.start()))]
+        return _with_spaces(text, cuts, len(runs), False)
+    return _with_spaces(text, cuts, len(runs), True)
+
+
+def _run_together_cuts(runs: list[re.Match[str]], params: GluedParams) -> list[list[int]] | None:
+    """Where the runs of a run-together text are cut (offsets of the text, per run cut),
+    or None when the text is not run together."""
     long_runs = sum(1 for m in runs if m.end() - m.start() >= params.gate_letters)
     if long_runs < params.gate_min or long_runs < params.gate_share * len(runs):
-        return Respaced(text, words=len(runs))  # cannot pass the gate: the table is not even read
+        return None  # cannot pass the gate: the table is not even read
     table = frequencies()
-    cuts: list[tuple[int, list[str], list[int]]] = []
+    cuts: list[list[int]] = []
     strong = 0
     for m in runs:
         key, where = _folded(m.group())
@@ -183,24 +199,52 @@ def respace(text: str, params: GluedParams = DEFAULT) -> Respaced:
         pieces = best_cut(key, params)
         if len(pieces) < 2:
             continue
-        cuts.append((m.start(), pieces, where))
+        ends = [sum(map(len, pieces[:k + 1])) for k in range(len(pieces) - 1)]
+        cuts.append([m.start() + where[k] for k in ends])  # the letters that begin the next pieces
         strong += len(key) >= params.gate_letters and _strong(pieces, params)
     if strong < params.gate_min or strong < params.gate_share * len(runs):
-        return Respaced(text, words=len(runs))
+        return None
+    return cuts
+
+
+#: Teh marbuta ends the words it is written in; alef maqsura too, but older spelling
+#: writes ىء inside words (شاطىء) and a few typists ى for ي (رئىس), so a cut after it also
+#: needs a known word before it (على, مستشفى). Ordinary text (benchmarks/glued.py):
+#: ANERcorp and AQMAR hold such joins 0.9-2.2 times in 10,000 words, almost all real
+#: (المدينةالنبوية, الفترةأظهرت); NTREX 28 times (المحكمةالابتدائية, إلىصنداي).
+_FINAL_RE = re.compile(r"([ةى])[\u064b-\u065f\u0670\u0640]*(?=[\u0621-\u064a][\u064b-\u065f\u0670\u0640]*[\u0621-\u064a])")
+
+
+def final_letter_cuts(run: str, offset: int = 0) -> list[int]:
+    """Offsets (``offset`` + index in ``run``) where a word ended by ة or ى is joined to the
+    next one: المحكمةالابتدائية -> المحكمة | الابتدائية. At least two letters on each side."""
+    cuts: list[int] = []
+    last = 0
+    for m in _FINAL_RE.finditer(run):
+        at = m.end()
+        left = run[last:at]
+        if sum(ch.isalpha() for ch in left) < 2 or (m.group(1) == "ى" and (
+                run[at] == "ء" or normalize_arabic(left, "search") not in frequencies())):
+            continue
+        cuts.append(offset + at)
+        last = at
+    return cuts
+
+
+def _with_spaces(text: str, cuts: list[list[int]], words: int, run_together: bool) -> Respaced:
+    """``text`` with a space at each cut (``cuts``: the offsets of each run cut)."""
+    if not cuts:
+        return Respaced(text, words=words)
     out: list[str] = []
     inserted: list[int] = []
     last = 0
-    for start, pieces, where in cuts:
-        k = 0
-        for piece in pieces[:-1]:
-            k += len(piece)
-            at = start + where[k]  # the run's letter that begins the next piece
-            out.append(text[last:at])
-            inserted.append(at + len(inserted))
-            out.append(" ")
-            last = at
+    for at in sorted(c for run in cuts for c in run):
+        out.append(text[last:at])
+        inserted.append(at + len(inserted))
+        out.append(" ")
+        last = at
     out.append(text[last:])
-    return Respaced("".join(out), tuple(inserted), len(cuts), len(runs))
+    return Respaced("".join(out), tuple(inserted), len(cuts), words, run_together)
 
 
 def to_given(offset: int, inserted: tuple[int, ...]) -> int:
