@@ -28,6 +28,8 @@ def ner(
     tab-separated row a mention: line, start, end, type, score, text. The score is the
     tagger's probability for the span's labels (its least sure token). Within a line, an
     Arabic name found once is also found where it repeats; --document does so across lines.
+    Arabic words run together (a text that lost its spaces, or a word joined to the next
+    after ة) are read apart; the offsets and text of a mention are still the line's.
 
     Examples:
 

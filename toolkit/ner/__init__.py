@@ -18,9 +18,10 @@ layer up. It imports only normalize, lexdata and resources.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from ..normalize.glued import Respaced, respace, to_given
 from ..normalize.script import has_arabic, has_latin
 from .clitics import name_start
 from .document import Tagged, propagate
@@ -81,6 +82,46 @@ def _mentions(original: str, lang: Lang, pieces: list[list[Token]], tagged: list
     return out
 
 
+def _views(texts: list[str], lang: Lang) -> list[Respaced]:
+    """The texts as the tagger reads them: Arabic words run together put apart
+    (:mod:`toolkit.normalize.glued`), the texts judged together (one document); any other
+    text as it is."""
+    if lang != "ar":
+        return [Respaced(t) for t in texts]
+    joined = respace("\n".join(texts))
+    if not joined.inserted:
+        return [Respaced(t) for t in texts]
+    # where each space goes in the joined text as given (cuts never fall between texts)
+    given = [at - k for k, at in enumerate(joined.inserted)]
+    out: list[Respaced] = []
+    start = k = 0
+    for text in texts:
+        local: list[int] = []
+        while k < len(given) and given[k] < start + len(text):
+            local.append(given[k] - start)
+            k += 1
+        out.append(_spaced(text, local))
+        start += len(text) + 1
+    return out
+
+
+def _spaced(text: str, cuts: list[int]) -> Respaced:
+    """``text`` with a space before each offset of ``cuts`` (ascending)."""
+    parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return Respaced(" ".join(parts), tuple(c + k for k, c in enumerate(cuts)))
+
+
+def _as_given(mentions: list[NerMention], view: Respaced, text: str) -> list[NerMention]:
+    """Mentions found in a view, with offsets and text of the text as given."""
+    if not view.inserted:
+        return mentions
+    out = []
+    for m in mentions:
+        start, end = to_given(m.start, view.inserted), to_given(m.end, view.inserted)
+        out.append(replace(m, start=start, end=end, text=text[start:end]))
+    return out
+
+
 def tag_sentences(sentences: list[list[str]], lang: Lang, params: NerParams = DEFAULT) -> list[Tagged]:
     """The tagger's labels, their probabilities and whether each was propagated, for the
     tokenized sentences of one document (:mod:`.document` spreads a name across them)."""
@@ -92,9 +133,12 @@ def tag_sentences(sentences: list[list[str]], lang: Lang, params: NerParams = DE
 def find_mentions(text: str, lang: Lang, params: NerParams = DEFAULT) -> list[NerMention]:
     """The mentions the shipped tagger of ``lang`` ("en" or "ar") finds in ``text``, in
     text order. ``text`` is one document: an Arabic name found in one of its sentences is
-    also found where it stands again untagged (source ``document``)."""
-    pieces = _pieces(text, params)
-    return _mentions(text, lang, pieces, tag_sentences([[t.text for t in p] for p in pieces], lang, params), params)
+    also found where it stands again untagged (source ``document``). Arabic words run
+    together are read apart (:mod:`toolkit.normalize.glued`); offsets stay the text's."""
+    view = _views([text], lang)[0]
+    pieces = _pieces(view.text, params)
+    tagged = tag_sentences([[t.text for t in p] for p in pieces], lang, params)
+    return _as_given(_mentions(view.text, lang, pieces, tagged, params), view, text)
 
 
 def find_mentions_many(texts: Iterable[str], lang: Lang, params: NerParams = DEFAULT, *,
@@ -106,12 +150,13 @@ def find_mentions_many(texts: Iterable[str], lang: Lang, params: NerParams = DEF
     if not one_document:
         return [find_mentions(t, lang, params) for t in texts]
     texts = list(texts)
-    pieces = [_pieces(t, params) for t in texts]
+    views = _views(texts, lang)
+    pieces = [_pieces(v.text, params) for v in views]
     flat = tag_sentences([[t.text for t in p] for ps in pieces for p in ps], lang, params)
     out: list[list[NerMention]] = []
     at = 0
-    for text, ps in zip(texts, pieces, strict=True):
-        out.append(_mentions(text, lang, ps, flat[at:at + len(ps)], params))
+    for text, view, ps in zip(texts, views, pieces, strict=True):
+        out.append(_as_given(_mentions(view.text, lang, ps, flat[at:at + len(ps)], params), view, text))
         at += len(ps)
     return out
 
