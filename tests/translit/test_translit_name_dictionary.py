@@ -184,7 +184,7 @@ def test_any_name_gets_an_ordered_valid_list_or_a_clear_error(name: str, to: str
         return
     scores = [c.score for c in cands]
     assert scores == sorted(scores, reverse=True) and all(0.0 <= x <= 1.0 for x in scores)
-    assert all(c.text and c.source in ("lexicon", "model", "rules", "scheme", "translation") for c in cands)
+    assert all(c.text and c.source in ("lexicon", "model", "rules", "scheme", "translation", "pivot") for c in cands)
     if to == "latin" and any(c.source == "translation" for c in cands):  # only organizations are translated
         from toolkit.translit.word_classes import is_organization
 

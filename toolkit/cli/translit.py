@@ -77,11 +77,15 @@ def translit(
     """Transliterate names Arabic to Latin or Latin to Arabic: ranked candidates with score and source.
 
     Sources: lexicon (a known entity) > model (attested spellings, the Arab name dictionary
-    and the learned model) > rules.
+    and the learned model) > rules. A Latin name asked --to latin is respelled in the
+    --style asked through its best Arabic spellings (source pivot, the two legs' scores
+    multiplied; lexicon when both legs are a known entity's names).
 
     Examples:
 
       toolkit translit "عبد العزيز" --to latin
+
+      toolkit translit "Mohammed Shiaa al-Sudani" --to latin --style scholarly
 
       toolkit translit "Guterres" --to arabic --top 3 --json
 

@@ -70,6 +70,10 @@ class TranslitParams:
     #: google test top-5 0.552 -> 0.542 / 0.490 -> 0.482 with it, and a second pass halves
     #: the speed (benchmarks/translit.py).
     other_style_slot: bool = True
+    #: A Latin name asked in Latin letters is respelled through this many of its best Arabic
+    #: spellings (:mod:`.pivot`). Chosen before measuring: a name's third Arabic spelling
+    #: rarely reads it (benchmarks/translit_names.py --pivot measures the result).
+    pivot_width: int = 3
     #: Latin → Arabic, a person's name of several words: a model or rules candidate's score
     #: is × (this + (1 - this) × the share of its words the name dictionary attests as
     #: Arabic name words). Twelve seen issue-16 sets (3,417 queries, 2026-12-07, simulated

@@ -44,6 +44,7 @@ from .rank import TIER, Candidate, merge, with_standard
 from .rerank import plain, rerank
 from .schemes import apply_scheme
 from .shadda import keep_doubling
+from .pivot import is_latin_only, respelled
 from .restyle import restyle_whole
 from .styles import STYLES
 from .word_classes import is_organization
@@ -155,13 +156,29 @@ class Transliterator:
         if not isinstance(names, (str, list, tuple)):
             names = list(names)  # read twice below (an iterator would be empty the second time)
         results = self._transliterate(names, to, top, scheme, region, style)
+        if to == "latin" and scheme is None:
+            self._respell_latin(names, results, top, region, style)
         other = OTHER_STYLE.get(style) if to == "latin" and scheme is None and top >= 2 else None
         if other is not None and self.params.other_style_slot:
-            whole = [k for k, name in enumerate(names) if len(name.split()) > 1]  # (one word: measured worse)
+            # (one word: measured worse; a Latin name's list is its respellings already)
+            whole = [k for k, name in enumerate(names) if len(name.split()) > 1 and not is_latin_only(name)]
             standard = self._transliterate([names[k] for k in whole], to, top, scheme, region, other)
             for k, s in zip(whole, standard, strict=True):
                 results[k] = with_standard(results[k], s[0] if s else None, top)
         return results
+
+    def _respell_latin(self, names: Sequence[str], results: list[list[Candidate]], top: int, region: str | None,
+                       style: str) -> None:
+        """Latin names asked in Latin letters: respelled through their best Arabic spellings
+        (:mod:`.pivot`; ``TranslitParams.pivot_width`` of them), in place."""
+        which = [k for k, name in enumerate(names) if is_latin_only(name)]
+        if not which:
+            return
+        arabic = self._transliterate([names[k] for k in which], "arabic", self.params.pivot_width, None, region, "press")
+        flat = [c.text for cands in arabic for c in cands]
+        back = iter(self._transliterate(flat, "latin", top, None, region, style))
+        for k, cands in zip(which, arabic, strict=True):
+            results[k] = respelled(names[k], cands, [next(back) for _ in cands], top)
 
     def _transliterate(
         self, names: Sequence[str], to: Target, top: int, scheme: str | None, region: str | None, style: str

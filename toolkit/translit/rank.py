@@ -17,9 +17,11 @@ from typing import Literal
 
 from .spelling import latin_key
 
-Source = Literal["lexicon", "model", "rules", "scheme", "translation"]
-#: a translation (another name, not a spelling: issue 16) always ranks below the spellings
-TIER: dict[str, int] = {"lexicon": 0, "scheme": 0, "model": 1, "rules": 2, "translation": 3}
+Source = Literal["lexicon", "model", "rules", "scheme", "translation", "pivot"]
+#: a translation (another name, not a spelling: issue 16) always ranks below the spellings;
+#: a pivot (a Latin name respelled through its Arabic spellings, :mod:`.pivot`) is a model
+#: guess made twice
+TIER: dict[str, int] = {"lexicon": 0, "scheme": 0, "model": 1, "pivot": 1, "rules": 2, "translation": 3}
 
 
 @dataclass(frozen=True)
