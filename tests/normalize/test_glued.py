@@ -105,3 +105,17 @@ def test_only_spaces_are_added_and_the_view_is_stable(parts):
     assert list(view.inserted) == sorted(set(view.inserted))
     again = glued.respace(view.text)
     assert again.text.split() == view.text.split()
+
+
+def test_long_runs_cost_linear_time():
+    # three lines of ~50,000 letters with no space: cut piece by piece, not piece over piece
+    # (a quadratic sum of piece lengths took minutes here)
+    import time
+
+    run = "".join(s.replace(" ", "").rstrip(".") for s in SPACED) * 250
+    text = "\n".join([run] * 3)
+    t0 = time.perf_counter()
+    view = glued.respace(text)
+    assert time.perf_counter() - t0 < 10
+    assert view.run_together and _remove(view) == text
+    assert view.text.split("\n")[0].split()[:5] == SPACED[0].split()[:5]

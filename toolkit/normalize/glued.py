@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..resources import models_dir
 from .arabic import normalize_arabic
@@ -199,7 +200,7 @@ def _run_together_cuts(runs: list[re.Match[str]], params: GluedParams) -> list[l
         pieces = best_cut(key, params)
         if len(pieces) < 2:
             continue
-        ends = [sum(map(len, pieces[:k + 1])) for k in range(len(pieces) - 1)]
+        ends = list(accumulate(map(len, pieces[:-1])))  # the folded offsets where pieces end
         cuts.append([m.start() + where[k] for k in ends])  # the letters that begin the next pieces
         strong += len(key) >= params.gate_letters and _strong(pieces, params)
     if strong < params.gate_min or strong < params.gate_share * len(runs):
