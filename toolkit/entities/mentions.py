@@ -53,6 +53,12 @@ class MentionParams:
     #: or more and this share of them capitalized (NTREX: every first line).
     headline_words: int = 4
     headline_share: float = 0.9
+    #: A pattern span (no lexicon entry) holding a person the tagger is this sure of, with
+    #: other words around it, gives way to the tagger's span (titles and "X for Y" are the
+    #: patterns' usual overreach). Development gold (2026-12-07): gold found 332 (off),
+    #: 0.8 332, 0.9 333, 0.97 332 of 374 (English-only lists 286, 285, 286, 286); held-out 4
+    #: (seen) 106 -> 107 of 119; Arabic untouched.
+    person_edges: float = 0.9
     #: A word longer than this is words run together (reuters.218861's Arabic lost its
     #: spaces); the longest name words in the lexicons have 12 letters.
     max_word_letters: int = 15
@@ -263,6 +269,15 @@ def _part_of_longer_name(m: RawMention, n: RawMention) -> bool:
             and len(n.text.split()) > 1 and n.type != m.type)
 
 
+def _sure_person_inside(m: RawMention, n: RawMention, params: MentionParams) -> bool:
+    """A person the English tagger is sure of, strictly inside a longer pattern span (no
+    lexicon entry): "Brian O'Hagan" in "Detective Inspector Brian O'Hagan", "Ryan Kent" in
+    "Coulibaly for Ryan Kent" (``MentionParams.person_edges``). Not Arabic: there a cue
+    span's extra words are the name's (measured: the Arabic-only lists lost entities)."""
+    return (m.lang == "en" and not m.entity_id and m.source != "lexicon" and n.type == "PER" and n.score >= params.person_edges
+            and m.start <= n.start and n.end <= m.end and (n.end - n.start) < (m.end - m.start))
+
+
 def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone: str, params: MentionParams) -> list[RawMention]:
     """The rules' mentions and the tagger's, one list, sorted, non-overlapping.
 
@@ -282,6 +297,9 @@ def merge_tagged(text: str, rule: list[RawMention], ner: list[RawMention], alone
             continue
         if hits:
             best = max(hits, key=lambda n: n.score)
+            if _sure_person_inside(m, best, params):
+                out.append(best)  # the tagger's own span stands (its edges: no title, no "X for")
+                continue
             typ = m.type if m.entity_id or m.type != "MISC" else best.type
             out.append(replace(m, type=typ, score=best.score if not m.entity_id else m.score,
                                extras=m.extras + (("ner", "1"),)))
