@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..extract.gazetteer import Gazetteer
 from ..extract.model import RawMention
+from ..extract.glued_spans import project_glued
 from ..extract.projection import project
 from ..extract.scores import cross_score, skeleton_score
 from ..normalize.arabic import normalize_arabic
@@ -216,6 +217,10 @@ class _Linker:
         for allowed in (wide, soft):
             taken = [(self.ar_m[j].start, self.ar_m[j].end) for j in present if j not in allowed]
             proj = project(em, self.ar_text, start, end, taken, arabic_forms=forms, translated=translated)
+            if proj is None and allowed is soft:
+                # the name inside a word the translator ran into the next (منأوفي إيجاريا)
+                every = [(self.ar_m[j].start, self.ar_m[j].end) for j in present]
+                return project_glued(em, self.ar_text, start, end, every, translated, forms), set()
             if allowed is soft or (proj is not None and proj.score >= self.params.ner_takeover):
                 return proj, allowed
         return None, soft

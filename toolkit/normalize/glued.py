@@ -248,6 +248,25 @@ def _with_spaces(text: str, cuts: list[list[int]], words: int, run_together: boo
     return Respaced("".join(out), tuple(inserted), len(cuts), words, run_together)
 
 
+def pieces(run: str, params: GluedParams = DEFAULT) -> list[tuple[int, int, float]]:
+    """The most probable words of one unknown letter run, as (start, end, Zipf frequency)
+    offsets into ``run`` (0.0 for a piece the table does not hold); a known word, a short
+    run or one that does not cut is one piece."""
+    key, where = _folded(run)
+    table = frequencies()
+    if len(key) < params.cut_letters or key in table:
+        return [(0, len(run), table.get(key, 0.0))]
+    cut = best_cut(key, params)
+    out: list[tuple[int, int, float]] = []
+    k = 0
+    for n, piece in enumerate(cut):
+        start = where[k] if n else 0
+        k += len(piece)
+        end = where[k] if k < len(where) else len(run)
+        out.append((start, end, table.get(piece, 0.0)))
+    return out
+
+
 def to_given(offset: int, inserted: tuple[int, ...]) -> int:
     """The offset in the text as given of ``offset`` in the view (spaces before it removed)."""
     return offset - bisect_left(inserted, offset)
