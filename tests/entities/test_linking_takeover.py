@@ -116,3 +116,15 @@ def test_a_one_word_name_is_projected_by_sound_not_by_translation():
     # names of several words still link by their translated words
     en2, ar2 = "He works at the Supreme Court in Boston.", "يعمل في المحكمة العليا في بوسطن."
     assert _projected(en2, ar2, "Supreme Court") == ["المحكمة العليا"]
+
+
+def test_a_projection_onto_a_run_in_word_narrows_to_the_known_name():
+    from toolkit.lexdata import Entry
+
+    gaz = Gazetteer([Entry("loc:london", "LOC", "London", "لندن")])
+    en, ar = "The concert in London drew thousands.", "اجتذب الحفل في لندنفي الأسبوع الآلاف."
+    doc = one_pair(en, ar)
+    s = en.index("London")
+    doc.en_mentions = [RawMention("en", s, s + 6, "London", "London", "LOC", "lexicon", "loc:london", 1.0).with_sentence(0)]
+    LinkMentions(gaz)(doc)
+    assert [doc.ar_mentions[l.ar].text for l in doc.links] == ["لندن"]

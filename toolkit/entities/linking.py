@@ -222,8 +222,20 @@ class _Linker:
                 every = [(self.ar_m[j].start, self.ar_m[j].end) for j in present]
                 return project_glued(em, self.ar_text, start, end, every, translated, forms), set()
             if allowed is soft or (proj is not None and proj.score >= self.params.ner_takeover):
-                return proj, allowed
+                return self._unglued(em, proj, translated, forms), allowed
         return None, soft
+
+    def _unglued(self, em: RawMention, proj: RawMention | None, translated: bool, forms: tuple[str, ...]) -> RawMention | None:
+        """A projection onto a word run into the next (لندنفي for London) narrowed to the
+        name inside it when that is a spelling the lexicon knows (:func:`project_glued` on
+        its span). Not on sound alone: إيبروكس holds بروكس, and Ibrox is إيبروكس."""
+        if proj is None or not forms:
+            return proj
+        inner = project_glued(em, self.ar_text, proj.start, proj.end, [], translated, forms)
+        known = {normalize_arabic(f, "match").replace(" ", "") for f in forms}
+        if inner is not None and normalize_arabic(inner.text, "match").replace(" ", "") in known:
+            return inner
+        return proj
 
     def _hesitant(self, m: RawMention) -> bool:
         """A tagger span the tagger itself was unsure of (``LinkParams.ner_soft_score``)."""
