@@ -74,7 +74,7 @@ def corpora(data: Path) -> dict[str, list[str]]:
 def strong_share(text: str, params: glued.GluedParams) -> float:
     """The share of a text's Arabic runs that cut strongly (what the gate counts)."""
     table = glued.frequencies()
-    runs = glued._RUN_RE.findall(text)
+    runs = glued.LETTER_RUN.findall(text)
     strong = 0
     for run in runs:
         key, _ = glued._folded(run)

@@ -15,16 +15,13 @@ it is scored with a space at every edge inside it, and its text is the report's 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..normalize.arabic import normalize_arabic
-from ..normalize.glued import frequencies, pieces
+from ..normalize.glued import LETTER_RUN, frequencies, pieces
 from .model import RawMention
 from .scores import cross_score
 from .translated import common_word
-
-_RUN_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+")
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ def project_glued(mention: RawMention, ar_text: str, start: int, end: int, taken
     the name's known Arabic spellings (lexicon), which win a tie."""
     forms = {normalize_arabic(f, "match").replace(" ", "") for f in arabic_forms if f}
     table = frequencies()
-    words = [(m.start(), m.end()) for m in _RUN_RE.finditer(ar_text, start, end)]
+    words = [(m.start(), m.end()) for m in LETTER_RUN.finditer(ar_text, start, end)]
     if not words:
         return None
     found = [_edges(ar_text[s:t], params) for s, t in words]

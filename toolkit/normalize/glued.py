@@ -32,7 +32,7 @@ from ..resources import models_dir
 from .arabic import normalize_arabic
 
 #: An Arabic letter run: letters, harakat, dagger alef and tatweel (no digits, no spaces).
-_RUN_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+")
+LETTER_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+")
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def respace(text: str, params: GluedParams = DEFAULT) -> Respaced:
     """The reading view of ``text``. A text clearly run together (see the module docstring)
     has every long unknown run cut into words; any other text only the words joined after
     a letter that ends words (:func:`final_letter_cuts`); most text is returned as it is."""
-    runs = [m for m in _RUN_RE.finditer(text)]
+    runs = [m for m in LETTER_RUN.finditer(text)]
     cuts = _run_together_cuts(runs, params)
     if cuts is None:
         cuts = [c for m in runs if (c := final_letter_cuts(m.group(), m.start()))]
