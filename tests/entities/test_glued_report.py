@@ -58,3 +58,25 @@ def test_an_ordinary_report_is_read_as_it_is():
     doc = Document(EN, AR_SPACED)
     CheckTexts()(doc)
     assert doc.ar_text == AR_SPACED and doc.ar_original is None and not doc.ar_inserted
+
+
+def test_an_alignment_computed_on_the_text_as_given_is_moved_to_the_view():
+    # toolkit align --entities aligns the files as given, then builds the entity list
+    from toolkit.align import align_reports
+
+    alignment = align_reports(EN, AR, presplit=True, encoder="hash")
+    with_it = extract_entities(EN, AR, gazetteer=GAZ, presplit=True, encoder="hash", translit_model=False,
+                               alignment=alignment)
+    without = extract_entities(EN, AR, gazetteer=GAZ, presplit=True, encoder="hash", translit_model=False)
+    names = lambda r: sorted((e.en, e.ar, tuple((m.start, m.end) for m in e.mentions)) for e in r.entities)  # noqa: E731
+    assert names(with_it) == names(without)
+    from toolkit.entities import build_pipeline
+
+    doc = Document(EN, AR)
+    CheckTexts()(doc)
+    build_pipeline(GAZ, presplit=True, encoder="hash", translit_model=False, alignment=alignment)(doc)
+    assert [s.text for s in doc.ar_sents] == doc.ar_text.splitlines()  # the view's sentences, not the file's offsets
+    assert all(doc.ar_text[s.start:s.end] == s.text for s in doc.ar_sents)
+    for e in with_it.entities:
+        for m in e.mentions:
+            assert (AR if m.lang == "ar" else EN)[m.start:m.end] == m.text

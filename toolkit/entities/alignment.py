@@ -33,6 +33,19 @@ class AlignSentences:
         self.encoder = encoder
         self.alignment = alignment
 
+    @staticmethod
+    def _in_view(doc: Document, sents: list[Sent]) -> list[Sent]:
+        """Sentences of an alignment computed on the Arabic text as given, moved to the
+        reading view that put spaces back (:mod:`toolkit.normalize.glued`)."""
+        from ..normalize.glued import to_view
+
+        view = doc.ar_text or ""
+        out = []
+        for s in sents:
+            start, end = to_view(s.start, doc.ar_inserted), to_view(s.end, doc.ar_inserted, "end")
+            out.append(Sent(view[start:end], start, end))
+        return out
+
     def __call__(self, doc: Document) -> None:
         if not doc.bilingual:
             doc.messages.append("one language only: other-script names come from the lexicon; transliterations are suggestions")
@@ -52,6 +65,8 @@ class AlignSentences:
         # The links index the aligner's own sentences, so those replace the split.
         doc.en_sents = [Sent(s.text, s.start, s.end) for s in al.en]
         doc.ar_sents = [Sent(s.text, s.start, s.end) for s in al.ar]
+        if self.alignment is not None and doc.ar_inserted:
+            doc.ar_sents = self._in_view(doc, doc.ar_sents)
         doc.pairs = [Pair(tuple(l.en), tuple(l.ar), float(l.score)) for l in al.links]
         doc.alignment_mode = f"toolkit.align ({al.mode})".replace(" ()", "")
         doc.messages.append(f"sentences aligned by {doc.alignment_mode}")

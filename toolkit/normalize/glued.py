@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -270,3 +270,10 @@ def pieces(run: str, params: GluedParams = DEFAULT) -> list[tuple[int, int, floa
 def to_given(offset: int, inserted: tuple[int, ...]) -> int:
     """The offset in the text as given of ``offset`` in the view (spaces before it removed)."""
     return offset - bisect_left(inserted, offset)
+
+
+def to_view(offset: int, inserted: tuple[int, ...], side: str = "start") -> int:
+    """The offset in the view of ``offset`` in the text as given. Where a space was put
+    back right at ``offset``, a span's start goes after it and its end before it."""
+    given = [at - k for k, at in enumerate(inserted)]
+    return offset + (bisect_right(given, offset) if side == "start" else bisect_left(given, offset))
