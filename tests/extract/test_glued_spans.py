@@ -35,3 +35,19 @@ def test_no_evidence_no_span():
     assert project_glued(_en("Mike Pompeo"), ar2, 0, len(ar2), [(4, 14)]) is None
     # the bar is the parameter's
     assert project_glued(_en("Mike Pompeo"), ar2, 0, len(ar2), [], params=GluedSpanParams(threshold=1.01)) is None
+
+
+@pytest.mark.parametrize("span, name", [
+    ("سنوب دوغالذي", "سنوب دوغ"),  # Snoop Dogg + الذي
+    ("كريس روكقامبتحميل", "كريس روك"),  # Chris Rock + قام بتحميل
+    ("سوتوبو بورو نوجروهو", "سوتوبو بورو نوجروهو"),  # Nugroho ends in وهو: kept
+    ("فيردر بريمن", "فيردر بريمن"),  # Bremen ends in من: two letters, kept
+    ("جامعة القاهرة", "جامعة القاهرة"),  # known words: never looked into
+    ("منأوفي إيجاريا", "منأوفي إيجاريا"),  # the start is never moved
+])
+def test_a_tagger_span_ends_where_the_name_does(span, name):
+    from toolkit.extract.glued_spans import trim_glued
+
+    text = "قال " + span + " أمس"
+    start, end = trim_glued(text, 4, 4 + len(span))
+    assert text[start:end] == name

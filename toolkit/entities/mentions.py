@@ -234,8 +234,17 @@ def tagged(text: str, lang: str, params: MentionParams = MentionParams()) -> lis
     out = [_without_title(m) for m in out if not _adjective(m) and _plausible(m, params)]
     if lang == "ar":
         words = frozenset(normalize_arabic(w, "search") for w in re.findall(f"[{ARABIC_CLASS}]+", text))
-        out = [_without_clitic(part, words) for m in out for part in _split_pairs(m)]
+        out = [_without_glued_tail(text, _without_clitic(part, words)) for m in out for part in _split_pairs(m)]
     return out
+
+
+def _without_glued_tail(text: str, m: RawMention) -> RawMention:
+    """An Arabic tagger span whose last word runs into the next words (سنوب دوغالذي) ends
+    where the name does (:func:`toolkit.extract.glued_spans.trim_glued`)."""
+    from ..extract.glued_spans import trim_glued
+
+    start, end = trim_glued(text, m.start, m.end)
+    return m if (start, end) == (m.start, m.end) else replace(m, start=start, end=end, text=text[start:end], name=text[start:end])
 
 
 def _mid_sentence(text: str, start: int) -> bool:

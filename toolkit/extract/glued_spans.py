@@ -43,8 +43,9 @@ class GluedSpanParams:
 PARAMS = GluedSpanParams()
 
 #: Words a translator runs into the next or the previous one (من أوفي -> منأوفي, لندن في ->
-#: لندنفي); not ما, يا, لا: names begin and end with them (مايك, كولومبيا).
-_HEADS = ("من", "في", "على", "علي", "عن", "إلى", "الى", "إلي", "مع", "أن", "إن", "ان", "بين", "عند", "بعد", "قبل", "حتى")
+#: لندنفي); not ما, يا, لا, nor علي / إلي for على / إلى: names begin and end with them
+#: (مايك, كولومبيا, علي).
+_HEADS = ("من", "في", "على", "عن", "إلى", "الى", "مع", "أن", "إن", "ان", "بين", "عند", "بعد", "قبل", "حتى")
 _TAILS = ("في", "من", "على", "عن", "إلى", "الى", "مع", "أن", "إن", "ان")
 
 
@@ -124,3 +125,31 @@ def project_glued(mention: RawMention, ar_text: str, start: int, end: int, taken
     score, _inside, _bare, s, e = best
     return RawMention("ar", s, e, ar_text[s:e], ar_text[s:e], mention.type, "projection",
                       mention.entity_id, round(min(score, 1.0), 3), extras=(("glued", "1"),))
+
+
+#: Words a translator runs into a name that ends a tagger span (سنوب دوغالذي, كريس
+#: روكقامبتحميل): from the first of them on, the pieces are not the name's.
+_AFTER_NAME = frozenset(normalize_arabic(w, "search") for w in (
+    "الذي", "التي", "الذين", "على", "إلى", "قال", "قالت", "قام", "قامت", "كان", "كانت", "منذ", "بعد", "قبل",
+    "حيث", "وقال"))  # not وهو / وهي: names end so (نوجروهو, Nugroho)
+
+
+def trim_glued(text: str, start: int, end: int) -> tuple[int, int]:
+    """The edges of the Arabic span ``text[start:end]`` without words run into its end: a
+    last word the frequency table does not hold loses its pieces from the first of
+    ``_AFTER_NAME`` on (دوغالذي -> دوغ), when three letters or more stay and three or more
+    go (بريمن keeps its من: a word of two letters is too often a name's end). Anything else
+    is left as it is; the start is never moved (no evidence says a name's first letters are
+    another word's)."""
+    words = [(m.start(), m.end()) for m in LETTER_RUN.finditer(text, start, end)]
+    if not words:
+        return start, end
+    ws, we = words[-1]
+    last = text[ws:we]
+    if len(last) < 6 or normalize_arabic(last, "search") in frequencies():
+        return start, end
+    cut = pieces(last)
+    for k, (s, e, _z) in enumerate(cut[1:], 1):
+        if normalize_arabic(last[s:e], "search") in _AFTER_NAME and s >= 3 and len(last) - s >= 3:
+            return start, ws + s
+    return start, end
