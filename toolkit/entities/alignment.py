@@ -37,12 +37,13 @@ class AlignSentences:
     def _in_view(doc: Document, sents: list[Sent]) -> list[Sent]:
         """Sentences of an alignment computed on the Arabic text as given, moved to the
         reading view that put spaces back (:mod:`toolkit.normalize.glued`)."""
-        from ..normalize.glued import to_view
+        from ..normalize.glued import given_positions, to_view
 
+        given = given_positions(doc.ar_inserted)
         view = doc.ar_text or ""
         out = []
         for s in sents:
-            start, end = to_view(s.start, doc.ar_inserted), to_view(s.end, doc.ar_inserted, "end")
+            start, end = to_view(s.start, given), to_view(s.end, given, "end")
             out.append(Sent(view[start:end], start, end))
         return out
 

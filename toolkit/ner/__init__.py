@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ..normalize.glued import Respaced, respace, to_given
+from ..normalize.glued import Respaced, given_positions, respace, to_given
 from ..normalize.script import has_arabic, has_latin
 from .clitics import name_start
 from .document import Tagged, propagate
@@ -92,7 +92,7 @@ def _views(texts: list[str], lang: Lang) -> list[Respaced]:
     if not joined.inserted:
         return [Respaced(t) for t in texts]
     # where each space goes in the joined text as given (cuts never fall between texts)
-    given = [at - k for k, at in enumerate(joined.inserted)]
+    given = given_positions(joined.inserted)
     out: list[Respaced] = []
     start = k = 0
     for text in texts:

@@ -205,8 +205,7 @@ def _run_together_cuts(text: str, runs: list[tuple[int, int]], params: GluedPara
         pieces = best_cut(key, params)
         if len(pieces) < 2:
             continue
-        ends = list(accumulate(map(len, pieces[:-1])))  # the folded offsets where pieces end
-        cuts[s] = [s + where[k] for k in ends]  # the letters that begin the next pieces
+        cuts[s] = [s + start for start in _piece_starts(pieces, where)[1:]]
         strong += len(key) >= params.gate_letters and _strong(pieces, params)
     if strong < params.gate_min or strong < params.gate_share * len(runs):
         return None
@@ -262,14 +261,14 @@ def pieces(run: str, params: GluedParams = DEFAULT) -> list[tuple[int, int, floa
     if len(key) < params.cut_letters or key in table:
         return [(0, len(run), table.get(key, 0.0))]
     cut = best_cut(key, params)
-    out: list[tuple[int, int, float]] = []
-    k = 0
-    for n, piece in enumerate(cut):
-        start = where[k] if n else 0
-        k += len(piece)
-        end = where[k] if k < len(where) else len(run)
-        out.append((start, end, table.get(piece, 0.0)))
-    return out
+    starts = _piece_starts(cut, where)
+    return [(a, b, table.get(piece, 0.0)) for piece, a, b in zip(cut, starts, [*starts[1:], len(run)])]
+
+
+def _piece_starts(pieces: list[str], where: list[int]) -> list[int]:
+    """The offset in the run of each piece's first letter (``where``: :func:`_folded`'s map
+    from folded letters to the run); the first piece starts the run, harakat before it too."""
+    return [0, *(where[k] for k in accumulate(map(len, pieces[:-1])))]
 
 
 def to_given(offset: int, inserted: tuple[int, ...]) -> int:
@@ -277,8 +276,14 @@ def to_given(offset: int, inserted: tuple[int, ...]) -> int:
     return offset - bisect_left(inserted, offset)
 
 
-def to_view(offset: int, inserted: tuple[int, ...], side: str = "start") -> int:
-    """The offset in the view of ``offset`` in the text as given. Where a space was put
-    back right at ``offset``, a span's start goes after it and its end before it."""
-    given = [at - k for k, at in enumerate(inserted)]
+def given_positions(inserted: tuple[int, ...]) -> list[int]:
+    """Where each space of the view goes in the text as given (ascending): computed once
+    for the many offsets :func:`to_view` maps."""
+    return [at - k for k, at in enumerate(inserted)]
+
+
+def to_view(offset: int, given: list[int], side: str = "start") -> int:
+    """The offset in the view of ``offset`` in the text as given (``given``:
+    :func:`given_positions` of the view). Where a space was put back right at ``offset``, a
+    span's start goes after it and its end before it."""
     return offset + (bisect_right(given, offset) if side == "start" else bisect_left(given, offset))

@@ -11,14 +11,13 @@ of its two legs (an unlikely Arabic reading makes an unlikely respelling), and m
 
 from __future__ import annotations
 
+from ..normalize.script import has_arabic, has_latin
 from .rank import Candidate, merge
 from .spelling import latin_key
 
 
 def is_latin_only(name: str) -> bool:
     """A name in Latin letters with no Arabic letter: the kind respelled through Arabic."""
-    from ..normalize.script import has_arabic, has_latin
-
     return has_latin(name) and not has_arabic(name)
 
 
